@@ -1,0 +1,27 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const botbuilder = { group: ['botbuilder', 'botbuilder-core', 'botframework-*'], message: 'botbuilder is used only in src/teams/.' };
+const azure = { group: ['@azure/*'], message: '@azure/* is used only in src/azure/.' };
+const io = { group: ['node:*', 'restify', 'pino', 'prom-client', 'botbuilder-azure-blobs'], message: 'diagnosis/ and the failover workflow/policy are pure: no I/O.' };
+const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'data/**', 'docs/**', 'dist/**', '.tmp/**', 'devTools/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  // Layering from the design: botbuilder only in src/teams/, @azure/* only in src/azure/, a pure core.
+  { files: ['src/**/*.ts'], rules: restrict(botbuilder, azure) },
+  { files: ['src/teams/**/*.ts'], rules: restrict(azure) },
+  { files: ['src/azure/**/*.ts'], rules: restrict(botbuilder) },
+  { files: ['src/diagnosis/**/*.ts', 'src/failover/workflow*.ts', 'src/failover/policy*.ts'], rules: restrict(botbuilder, azure, io) },
+);
