@@ -1,0 +1,29 @@
+// Placeholders and plurals for the UI string tables.
+import type { Locale } from '../../diagnosis/types.ts';
+
+/** A string with a singular and a plural form. French uses the singular for 0 and 1, English for 1 only. */
+export interface PluralForms {
+  one: string;
+  other: string;
+}
+
+export function plural(locale: Locale, n: number, forms: PluralForms): string {
+  const singular = locale === 'fr' ? n < 2 : n === 1;
+  return fill(singular ? forms.one : forms.other, { n: formatCount(locale, n) });
+}
+
+/**
+ * Replaces `{name}` placeholders. Values are inserted as given (escape untrusted ones first) and never
+ * re-scanned, so a value that itself contains `{name}` stays literal. Unknown placeholders stay visible.
+ */
+export function fill(template: string, values: Readonly<Record<string, string | number>>): string {
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+/** 12345 → "12,345" (en) or "12 345" (fr, narrow no-break space). */
+export function formatCount(locale: Locale, n: number): string {
+  return new Intl.NumberFormat(locale === 'fr' ? 'fr-FR' : 'en-US').format(n);
+}

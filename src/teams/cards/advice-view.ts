@@ -1,0 +1,74 @@
+// FailoverAdvice (src/diagnosis/advice.ts) → the failover section of the diagnosis and health cards.
+import type { FailoverAdvice, FailoverTrigger } from '../../diagnosis/advice.ts';
+import type { Locale } from '../../diagnosis/types.ts';
+import { fill, plural, uiStrings } from '../../i18n/index.ts';
+import { echoList } from './lists.ts';
+import { echo } from './escape.ts';
+import { secondaryLocation } from './health-view.ts';
+import type { HubCardPart } from './types.ts';
+import type { AdviceView, ContainerStyle, LineView } from './view-types.ts';
+
+const STYLES: Readonly<Record<FailoverAdvice['kind'], ContainerStyle>> = {
+  'not-applicable': 'emphasis',
+  'retry-hub-healthy': 'emphasis',
+  'worth-considering': 'warning',
+  'worth-considering-but-impossible': 'attention',
+  'health-unknown': 'emphasis',
+  'health-unavailable': 'emphasis',
+  'no-hub': 'emphasis',
+};
+
+export function emptyAdvice(): AdviceView {
+  return { show: false, style: 'default', heading: '', text: '', reasons: [], showHint: false, hint: '' };
+}
+
+/** `hasActions`: the actions slot holds a button (the failover request), so the hint points at it. */
+export function buildAdvice(advice: FailoverAdvice | null, part: HubCardPart, locale: Locale, hasActions: boolean): AdviceView {
+  if (advice === null) return emptyAdvice();
+  const ui = uiStrings(locale);
+  const t = ui.advice;
+  const view: AdviceView = { ...emptyAdvice(), show: true, style: STYLES[advice.kind], heading: t.heading };
+  switch (advice.kind) {
+    case 'not-applicable': {
+      const byVerdict: Readonly<Record<string, string | undefined>> = t.notApplicableByVerdict;
+      view.text = byVerdict[advice.verdict] ?? t['not-applicable'];
+      break;
+    }
+    case 'worth-considering': {
+      const secondary = secondaryOf(part);
+      view.text = [...why(advice.trigger, locale), fill(t['worth-considering'], { secondary })].join(' ');
+      view.showHint = true;
+      view.hint = hasActions ? t.requestHint : t.laterHint;
+      break;
+    }
+    case 'worth-considering-but-impossible':
+      view.text = [...why(advice.trigger, locale), t['worth-considering-but-impossible']].join(' ');
+      view.reasons = reasonLines(advice.reasons, locale);
+      break;
+    default:
+      view.text = t[advice.kind];
+  }
+  return view;
+}
+
+/** Why a failover is on the table: the Resource Health state and/or the incidents in the region. */
+function why(trigger: FailoverTrigger, locale: Locale): string[] {
+  const ui = uiStrings(locale);
+  const sentences: string[] = [];
+  if (trigger.availabilityState !== null) sentences.push(fill(ui.advice.whyState, { state: ui.health.states[trigger.availabilityState] }));
+  const ids = trigger.eventTrackingIds;
+  if (ids.length > 0) sentences.push(fill(plural(locale, ids.length, ui.advice.whyIncidents), { ids: echoList(locale, ids, 3, 40) }));
+  return sentences;
+}
+
+function reasonLines(reasons: readonly (keyof ReturnType<typeof uiStrings>['advice']['impossibleReasons'])[], locale: Locale): LineView[] {
+  const t = uiStrings(locale).advice;
+  const texts = reasons.length === 0 ? [t.impossibleUnchecked] : reasons.map((reason) => t.impossibleReasons[reason]);
+  return texts.map((text) => ({ text: `• ${text}` }));
+}
+
+function secondaryOf(part: HubCardPart): string {
+  const hub = part.kind === 'health' ? part.result.hub : null;
+  const secondary = hub === null ? null : secondaryLocation(hub);
+  return secondary === null ? '?' : echo(secondary, 60);
+}

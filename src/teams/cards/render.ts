@@ -1,0 +1,111 @@
+// The card renderers the bot calls: view model first (pure), then the template of cards/, then the
+// size guard. Every renderer returns a plain Adaptive Card 1.5 object.
+import type { Hub } from '../../diagnosis/hub.ts';
+import type { Diagnosis, Locale } from '../../diagnosis/types.ts';
+import { plural, uiStrings } from '../../i18n/index.ts';
+import type { UiStrings } from '../../i18n/index.ts';
+import { buildAdvice } from './advice-view.ts';
+import { BUDGETS, fitToBudget } from './budget.ts';
+import type { Budget } from './budget.ts';
+import { buildDiagnosisView } from './diagnosis-view.ts';
+import { buildHealthSection, buildHubChoice, emptyHubChoice } from './health-view.ts';
+import type { FailoverAdvice } from '../../diagnosis/advice.ts';
+import { rowsOf } from './lists.ts';
+import { expandCard } from './templates.ts';
+import type { AdaptiveCard, CardAction, HubCardPart } from './types.ts';
+import type { ActionSlotView } from './view-types.ts';
+
+export interface DiagnosisCardInput {
+  diagnosis: Diagnosis;
+  locale: Locale;
+  /** Azure is simulated: the card says so. */
+  demo: boolean;
+  hub: HubCardPart;
+  advice: FailoverAdvice | null;
+  /** Optional actions (e.g. the failover request button), rendered in an ActionSet under the advice. */
+  actions?: CardAction[];
+}
+
+export interface HealthCardInput {
+  locale: Locale;
+  demo: boolean;
+  hub: HubCardPart;
+  advice: FailoverAdvice | null;
+  actions?: CardAction[];
+}
+
+/** Root data shared by every template: the strings of the locale and the demo flag. */
+interface CommonData {
+  t: UiStrings;
+  demo: boolean;
+}
+
+function common(locale: Locale, demo: boolean): CommonData {
+  return { t: uiStrings(locale), demo };
+}
+
+function actionSlot(actions: readonly CardAction[] | undefined): ActionSlotView {
+  const list = actions ?? [];
+  return { show: list.length > 0, rows: rowsOf(list).map((row) => ({ actions: row })) };
+}
+
+/** The budget that keeps only the essentials, used when nothing else fits (not expected to happen). */
+const LAST_BUDGET: Budget = { ...(BUDGETS[BUDGETS.length - 1] as Budget), valueChars: 20, azureTextChars: 40, listItems: 1 };
+
+export function renderDiagnosisCard(input: DiagnosisCardInput): AdaptiveCard {
+  const { diagnosis, locale, demo, hub, advice, actions } = input;
+  const render = (budget: Budget): AdaptiveCard =>
+    expandCard('diagnosis', {
+      ...common(locale, demo),
+      ...buildDiagnosisView(diagnosis, locale, budget),
+      health: buildHealthSection(hub, locale, budget, 'diagnosis'),
+      advice: buildAdvice(advice, hub, locale, actionSlot(actions).show),
+      actionSlot: actionSlot(actions),
+    });
+  return fitToBudget(render, () => render(LAST_BUDGET));
+}
+
+export function renderHealthCard(input: HealthCardInput): AdaptiveCard {
+  const { locale, demo, hub, advice, actions } = input;
+  const render = (budget: Budget): AdaptiveCard =>
+    expandCard('health', {
+      ...common(locale, demo),
+      health: buildHealthSection(hub, locale, budget, 'health'),
+      advice: buildAdvice(advice, hub, locale, actionSlot(actions).show),
+      actionSlot: actionSlot(actions),
+    });
+  return fitToBudget(render, () => render(LAST_BUDGET));
+}
+
+export function renderHelpCard(locale: Locale, demo: boolean): AdaptiveCard {
+  const t = uiStrings(locale).help;
+  return expandCard('help', {
+    ...common(locale, demo),
+    pasteItems: t.pasteItems.map((text) => ({ text: `• ${text}` })),
+    commands: t.commands.map((c) => ({ command: c.command, text: c.text })),
+  });
+}
+
+/** `inputChars`: length of what was read (0 → "the message was empty"). */
+export function renderNothingRecognisedCard(locale: Locale, demo: boolean, inputChars: number): AdaptiveCard {
+  const t = uiStrings(locale).nothing;
+  return expandCard('nothing-recognised', {
+    ...common(locale, demo),
+    readText: inputChars > 0 ? plural(locale, inputChars, t.read) : t.empty,
+    looksFor: t.looksFor.map((text) => ({ text: `• ${text}` })),
+  });
+}
+
+/** Several hubs, none named: one button per hub (at most 10), each sending "health <hub>". */
+export function renderHubChoiceCard(hubs: readonly Hub[], locale: Locale, demo: boolean): AdaptiveCard {
+  const choice = hubs.length > 0 ? buildHubChoice(hubs, locale, uiStrings(locale).choice.text) : { ...emptyHubChoice(), show: true, text: uiStrings(locale).choice.none };
+  return fitToBudget(
+    () => expandCard('hub-choice', { ...common(locale, demo), choice }),
+    () => expandCard('hub-choice', { ...common(locale, demo), choice: { ...choice, rows: choice.rows.slice(0, 1) } }),
+  );
+}
+
+/** Something went wrong: nothing lost, try again. Never carries an error message or a stack. */
+export function renderErrorCard(locale: Locale): AdaptiveCard {
+  return expandCard('error', common(locale, false));
+}
