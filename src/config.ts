@@ -1,0 +1,317 @@
+// Environment → one typed, validated, frozen Config. Every problem names the variable, what it must be and
+// what was given (secret values are never echoed).
+import { existsSync } from 'node:fs';
+
+export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi';
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export type StateStoreConfig =
+  | { kind: 'sqlite'; path: string }
+  | { kind: 'azblob'; connectionString: string; container: string }
+  | { kind: 'memory' };
+
+export interface BotIdentityConfig {
+  /** Empty = local mode: no inbound JWT check, no outbound token. */
+  appId: string;
+  appPassword: string;
+  appTenantId: string;
+  appType: MicrosoftAppType;
+  /** True whenever an app id is set: inbound requests without a valid Bot Framework JWT get 401. */
+  authEnabled: boolean;
+}
+
+export interface Config {
+  port: number;
+  /** Interface to bind. Default: loopback while auth is off (an open bot is never exposed), all interfaces otherwise. */
+  host: string;
+  bot: BotIdentityConfig;
+  azure: {
+    subscriptionIds: readonly string[];
+    armEndpoint: string;
+  };
+  /** No subscriptions configured: Azure is simulated (ARM simulator in-process, cards say so). */
+  demo: boolean;
+  demoPlayground: { enabled: boolean; port: number };
+  stateStore: StateStoreConfig;
+  failover: {
+    approvers: readonly string[];
+    approvalTtlMinutes: number;
+    pollSeconds: number;
+  };
+  /** How long a message turn waits for hub resolution + health before replying without them. */
+  healthBudgetMs: number;
+  /** Bearer token for the audit API; null = audit API disabled. */
+  auditApiToken: string | null;
+  logLevel: LogLevel;
+  botDomain: string | null;
+  teamsAppId: string | null;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+  constructor(variable: string, message: string) {
+    super(message);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const APP_TYPES: readonly MicrosoftAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'];
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
+
+/** Names of the variables whose values are secrets: never printed, masked by describeConfig. */
+export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN'] as const;
+
+function raw(env: Env, name: string): string {
+  return (env[name] ?? '').trim();
+}
+
+/** Quote a non-secret value for an error message, shortened so a pasted blob does not flood the log. */
+function shown(value: string): string {
+  return `'${value.length > 80 ? `${value.slice(0, 77)}...` : value}'`;
+}
+
+/** `unit` null = a TCP port. */
+function wholeNumber(env: Env, name: string, fallback: number, min: number, max: number, unit: string | null): number {
+  const value = raw(env, name);
+  if (value === '') return fallback;
+  if (!/^\d{1,9}$/.test(value) || Number(value) < min || Number(value) > max) {
+    const what = unit === null ? 'a port number' : `a whole number of ${unit}`;
+    throw new ConfigError(name, `${name} must be ${what} between ${min} and ${max}, got ${shown(value)}`);
+  }
+  return Number(value);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = raw(env, name).toLowerCase();
+  if (value === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  if (['0', 'false', 'no', 'off'].includes(value)) return false;
+  throw new ConfigError(name, `${name} must be 1/0 (or true/false), got ${shown(raw(env, name))}`);
+}
+
+function list(env: Env, name: string): string[] {
+  return [...new Set(raw(env, name).split(',').map((item) => item.trim()).filter((item) => item !== ''))];
+}
+
+function guidList(env: Env, name: string, what: string): string[] {
+  const items = list(env, name);
+  for (const item of items) {
+    if (!GUID.test(item)) throw new ConfigError(name, `${name} must be a comma-separated list of ${what} (GUIDs), got ${shown(item)}`);
+  }
+  return items.map((item) => item.toLowerCase());
+}
+
+function parseAppType(env: Env): MicrosoftAppType {
+  const value = raw(env, 'MicrosoftAppType');
+  if (value === '') return 'MultiTenant';
+  const match = APP_TYPES.find((type) => type.toLowerCase() === value.toLowerCase());
+  if (!match) throw new ConfigError('MicrosoftAppType', `MicrosoftAppType must be one of ${APP_TYPES.join(', ')}, got ${shown(value)}`);
+  return match;
+}
+
+function parseBotIdentity(env: Env): BotIdentityConfig {
+  const appId = raw(env, 'MicrosoftAppId');
+  const appPassword = raw(env, 'MicrosoftAppPassword');
+  const appTenantId = raw(env, 'MicrosoftAppTenantId');
+  const appType = parseAppType(env);
+
+  if (appId !== '' && !GUID.test(appId)) {
+    throw new ConfigError('MicrosoftAppId', `MicrosoftAppId must be the bot's Microsoft App ID (a GUID), got ${shown(appId)}`);
+  }
+  if (appTenantId !== '' && !GUID.test(appTenantId) && !DOMAIN.test(appTenantId)) {
+    throw new ConfigError('MicrosoftAppTenantId', `MicrosoftAppTenantId must be a tenant id (GUID) or domain, got ${shown(appTenantId)}`);
+  }
+  if (appType !== 'MultiTenant') {
+    if (appId === '') throw new ConfigError('MicrosoftAppId', `MicrosoftAppId is required when MicrosoftAppType is ${appType}`);
+    if (appTenantId === '') throw new ConfigError('MicrosoftAppTenantId', `MicrosoftAppTenantId is required when MicrosoftAppType is ${appType}`);
+  }
+  if (appType === 'UserAssignedMsi' && appPassword !== '') {
+    throw new ConfigError('MicrosoftAppPassword', 'MicrosoftAppPassword must be empty when MicrosoftAppType is UserAssignedMsi (the managed identity signs in)');
+  }
+  if (appType !== 'UserAssignedMsi' && appId !== '' && appPassword === '') {
+    throw new ConfigError('MicrosoftAppPassword', `MicrosoftAppPassword is required when MicrosoftAppId is set and MicrosoftAppType is ${appType}`);
+  }
+  if (appId === '' && appPassword !== '') {
+    throw new ConfigError('MicrosoftAppPassword', 'MicrosoftAppPassword is set but MicrosoftAppId is empty (set both, or neither for local mode)');
+  }
+  return { appId, appPassword, appTenantId, appType, authEnabled: appId !== '' };
+}
+
+function isLoopback(hostname: string): boolean {
+  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+}
+
+function parseArmEndpoint(env: Env): string {
+  const value = raw(env, 'ARM_ENDPOINT') || 'https://management.azure.com';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('ARM_ENDPOINT', `ARM_ENDPOINT must be an absolute URL such as https://management.azure.com, got ${shown(value)}`);
+  }
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new ConfigError('ARM_ENDPOINT', 'ARM_ENDPOINT must be a plain base URL without credentials, query or fragment');
+  }
+  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+    throw new ConfigError('ARM_ENDPOINT', `ARM_ENDPOINT must use https (http is allowed only on loopback, for the simulator), got ${shown(value)}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError('ARM_ENDPOINT', `ARM_ENDPOINT must use https, got ${shown(value)}`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function parseStateStore(env: Env): StateStoreConfig {
+  const value = raw(env, 'STATE_STORE') || 'sqlite:./data/state.db';
+  if (value === 'memory') return { kind: 'memory' };
+  if (value.startsWith('sqlite:')) {
+    const path = value.slice('sqlite:'.length).trim();
+    if (path === '') throw new ConfigError('STATE_STORE', "STATE_STORE=sqlite:PATH needs a file path, e.g. 'sqlite:./data/state.db'");
+    return { kind: 'sqlite', path };
+  }
+  if (value === 'azblob') {
+    const connectionString = raw(env, 'AZURE_STORAGE_CONNECTION_STRING');
+    if (connectionString === '') {
+      throw new ConfigError('AZURE_STORAGE_CONNECTION_STRING', 'AZURE_STORAGE_CONNECTION_STRING is required when STATE_STORE=azblob');
+    }
+    const container = raw(env, 'AZURE_STORAGE_CONTAINER') || 'iothub-oncall';
+    if (!/^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$/.test(container)) {
+      throw new ConfigError(
+        'AZURE_STORAGE_CONTAINER',
+        `AZURE_STORAGE_CONTAINER must be a blob container name (3-63 lowercase letters, digits and single hyphens), got ${shown(container)}`,
+      );
+    }
+    return { kind: 'azblob', connectionString, container };
+  }
+  throw new ConfigError('STATE_STORE', `STATE_STORE must be 'sqlite:PATH', 'azblob' or 'memory', got ${shown(value)}`);
+}
+
+function parseLogLevel(env: Env): LogLevel {
+  const value = raw(env, 'LOG_LEVEL').toLowerCase() || 'info';
+  const match = LOG_LEVELS.find((level) => level === value);
+  if (!match) throw new ConfigError('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${shown(raw(env, 'LOG_LEVEL'))}`);
+  return match;
+}
+
+function parseHost(env: Env, authEnabled: boolean): string {
+  const value = raw(env, 'HOST');
+  if (value === '') return authEnabled ? '0.0.0.0' : '127.0.0.1';
+  if (!/^[0-9a-zA-Z.:[\]-]{1,253}$/.test(value)) throw new ConfigError('HOST', `HOST must be an IP address or host name to bind, got ${shown(value)}`);
+  return value;
+}
+
+function optionalValue(env: Env, name: string, pattern: RegExp, what: string): string | null {
+  const value = raw(env, name);
+  if (value === '') return null;
+  if (!pattern.test(value)) throw new ConfigError(name, `${name} must be ${what}, got ${shown(value)}`);
+  return value;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Reads and validates the environment; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Env = process.env): Config {
+  const bot = parseBotIdentity(env);
+  const subscriptionIds = guidList(env, 'AZURE_SUBSCRIPTION_IDS', 'Azure subscription ids');
+  const auditApiToken = raw(env, 'AUDIT_API_TOKEN');
+  if (auditApiToken !== '' && auditApiToken.length < 16) {
+    throw new ConfigError('AUDIT_API_TOKEN', 'AUDIT_API_TOKEN must be at least 16 characters long (or empty to disable the audit API)');
+  }
+  const config: Config = {
+    port: wholeNumber(env, 'PORT', 3978, 0, 65535, null),
+    host: parseHost(env, bot.authEnabled),
+    bot,
+    azure: { subscriptionIds, armEndpoint: parseArmEndpoint(env) },
+    demo: subscriptionIds.length === 0,
+    demoPlayground: {
+      enabled: flag(env, 'DEMO_PLAYGROUND', true),
+      port: wholeNumber(env, 'DEMO_PLAYGROUND_PORT', 56150, 1, 65535, null),
+    },
+    stateStore: parseStateStore(env),
+    failover: {
+      approvers: guidList(env, 'FAILOVER_APPROVERS', 'Entra object ids'),
+      approvalTtlMinutes: wholeNumber(env, 'FAILOVER_APPROVAL_TTL_MINUTES', 30, 1, 1440, 'minutes'),
+      pollSeconds: wholeNumber(env, 'FAILOVER_POLL_SECONDS', 15, 1, 3600, 'seconds'),
+    },
+    healthBudgetMs: wholeNumber(env, 'HEALTH_BUDGET_MS', 4000, 200, 10000, 'milliseconds'),
+    auditApiToken: auditApiToken === '' ? null : auditApiToken,
+    logLevel: parseLogLevel(env),
+    botDomain: optionalValue(env, 'BOT_DOMAIN', DOMAIN, 'a host name without scheme or path (e.g. bot.contoso.com)'),
+    teamsAppId: optionalValue(env, 'TEAMS_APP_ID', GUID, 'the Teams app id (a GUID)'),
+  };
+  return deepFreeze(config);
+}
+
+const MASK = '***';
+
+function maskConnectionString(value: string): string {
+  // Keep only the parts that help an operator recognise the account; drop every key and signature.
+  const safe = value
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => /^(AccountName|BlobEndpoint|DefaultEndpointsProtocol|EndpointSuffix)=/i.test(part));
+  return [...safe, `AccountKey/SharedAccessSignature=${MASK}`].join(';');
+}
+
+/** A plain object safe for the startup log: secrets masked, everything else as configured. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  const store = config.stateStore;
+  return {
+    port: config.port,
+    host: config.host,
+    mode: config.demo ? 'demo (simulated Azure)' : 'azure',
+    bot: {
+      appId: config.bot.appId || '(none: local mode, no auth)',
+      appType: config.bot.appType,
+      appTenantId: config.bot.appTenantId || null,
+      appPassword: config.bot.appPassword === '' ? null : MASK,
+      authEnabled: config.bot.authEnabled,
+    },
+    azure: { subscriptionIds: config.azure.subscriptionIds, armEndpoint: config.azure.armEndpoint },
+    demoPlayground: config.demo ? config.demoPlayground : 'off (Azure configured)',
+    stateStore:
+      store.kind === 'azblob'
+        ? { kind: store.kind, container: store.container, connectionString: maskConnectionString(store.connectionString) }
+        : store,
+    failover: { approvers: config.failover.approvers.length, approvalTtlMinutes: config.failover.approvalTtlMinutes, pollSeconds: config.failover.pollSeconds },
+    healthBudgetMs: config.healthBudgetMs,
+    auditApi: config.auditApiToken === null ? 'disabled' : `enabled (token ${MASK})`,
+    logLevel: config.logLevel,
+    botDomain: config.botDomain,
+    teamsAppId: config.teamsAppId,
+  };
+}
+
+/**
+ * Loads a .env file into process.env (variables already set win). ENV_FILE names the file (default .env in
+ * the working directory, skipped when absent); ENV_FILE=none disables it (the test harness does).
+ * Returns the file loaded, or null.
+ */
+export function loadEnvFile(env: Env = process.env): string | null {
+  const named = raw(env, 'ENV_FILE');
+  if (named.toLowerCase() === 'none') return null;
+  const path = named || '.env';
+  if (!existsSync(path)) {
+    if (named !== '') throw new ConfigError('ENV_FILE', `ENV_FILE names a file that does not exist: ${shown(named)}`);
+    return null;
+  }
+  try {
+    process.loadEnvFile(path);
+  } catch {
+    throw new ConfigError('ENV_FILE', `${path} could not be read as a .env file (KEY=value lines)`);
+  }
+  return path;
+}

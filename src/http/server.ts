@@ -1,0 +1,222 @@
+// restify 12: POST /api/messages (Bot Framework), GET /healthz, GET /readyz. Every answer is JSON, every
+// failure a small JSON error without internals; nothing a client sends can crash the process.
+import { createServer } from 'restify';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../log.ts';
+import { errorFields } from '../log.ts';
+import { readJsonBody } from './body.ts';
+
+/** What the HTTP layer needs from the bot: process one inbound activity, answer with a status and body. */
+export interface MessagesEndpoint {
+  process(input: { activity: Record<string, unknown>; authorization: string }): Promise<{ status: number; body?: unknown }>;
+}
+
+export interface ReadinessCheck {
+  name: string;
+  run(signal: AbortSignal): Promise<{ ok: boolean; detail?: string }>;
+}
+
+export interface HttpServerOptions {
+  host: string;
+  port: number;
+  logger: Logger;
+  messages: MessagesEndpoint;
+  readiness?: readonly ReadinessCheck[];
+  /** Largest accepted activity body; Teams activities are far below this. */
+  maxActivityBytes?: number;
+  readinessTimeoutMs?: number;
+}
+
+export interface RunningHttpServer {
+  readonly host: string;
+  readonly port: number;
+  readonly url: string;
+  /** Requests currently being answered (message turns included). */
+  inFlight(): number;
+  /** Stops accepting, waits for in-flight requests up to graceMs, then closes every connection. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export const DEFAULT_MAX_ACTIVITY_BYTES = 256 * 1024;
+const MAX_ACTIVITY_DEPTH = 64;
+
+const ERROR_MESSAGES: Record<string, string> = {
+  BodyTooLarge: 'The request body is too large.',
+  UnsupportedMediaType: 'Send the activity as application/json (UTF-8).',
+  UnsupportedContentEncoding: 'Compressed request bodies are not accepted.',
+  MalformedJson: 'The request body is not valid JSON.',
+  NotAnObject: 'The request body must be a JSON object (a Bot Framework activity).',
+  TooDeep: 'The request body is nested too deeply.',
+  EmptyBody: 'The request body is empty.',
+  MissingActivityType: 'The activity has no type.',
+  Unauthorized: 'Authentication failed.',
+  NotFound: 'Not found.',
+  MethodNotAllowed: 'Method not allowed.',
+  BadRequest: 'Bad request.',
+  ShuttingDown: 'The bot is shutting down.',
+  InternalError: 'Internal error.',
+};
+
+function sendJson(res: Response, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  if (res.headersSent) return;
+  res.sendRaw(status, JSON.stringify(body), { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
+}
+
+function sendError(res: Response, status: number, code: string, headers: Record<string, string> = {}): void {
+  sendJson(res, status, { error: { code, message: ERROR_MESSAGES[code] ?? ERROR_MESSAGES.InternalError } }, headers);
+}
+
+function headerValue(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, rejectTimeout) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      rejectTimeout(new Error(`timed out after ${ms} ms`));
+    }, ms);
+  });
+  return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
+}
+
+function errorCodeForStatus(status: number): string {
+  if (status === 404) return 'NotFound';
+  if (status === 405) return 'MethodNotAllowed';
+  if (status === 413) return 'BodyTooLarge';
+  if (status === 415) return 'UnsupportedMediaType';
+  return status < 500 ? 'BadRequest' : 'InternalError';
+}
+
+export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
+  const logger = options.logger.child({ component: 'http' });
+  const maxActivityBytes = options.maxActivityBytes ?? DEFAULT_MAX_ACTIVITY_BYTES;
+  const readiness = options.readiness ?? [];
+  const readinessTimeoutMs = options.readinessTimeoutMs ?? 2000;
+  // name '' keeps restify from announcing itself in a Server header.
+  const server: Server = createServer({ name: '', handleUncaughtExceptions: false });
+  let inFlight = 0;
+  let shuttingDown = false;
+  const drained: (() => void)[] = [];
+
+  server.pre((req: Request, res: Response, next: (err?: false) => void) => {
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) for (const notify of drained.splice(0)) notify();
+    });
+    if (shuttingDown) {
+      sendError(res, 503, 'ShuttingDown', { connection: 'close' });
+      next(false);
+      return;
+    }
+    next();
+  });
+
+  server.post('/api/messages', async (req: Request, res: Response) => {
+    const started = performance.now();
+    try {
+      const body = await readJsonBody(req, { maxBytes: maxActivityBytes, maxDepth: MAX_ACTIVITY_DEPTH });
+      if (!body.ok) {
+        if ('aborted' in body) return;
+        logger.info({ status: body.status, code: body.code }, 'activity rejected');
+        sendError(res, body.status, body.code, body.closeConnection ? { connection: 'close' } : {});
+        return;
+      }
+      if (typeof body.value.type !== 'string' || body.value.type === '') {
+        sendError(res, 400, 'MissingActivityType');
+        return;
+      }
+      const result = await options.messages.process({ activity: body.value, authorization: headerValue(req.headers.authorization) });
+      if (result.status === 401 || result.status === 403) {
+        logger.warn({ status: result.status, durationMs: Math.round(performance.now() - started) }, 'activity refused: authentication failed');
+        sendError(res, result.status, 'Unauthorized');
+        return;
+      }
+      if (result.body === undefined) {
+        res.sendRaw(result.status, '', { 'cache-control': 'no-store' });
+        return;
+      }
+      sendJson(res, result.status, result.body);
+    } catch (error) {
+      logger.error({ ...errorFields(error, { withMessage: false }) }, 'activity processing failed');
+      sendError(res, 500, 'InternalError');
+    }
+  });
+
+  server.get('/healthz', async (_req: Request, res: Response) => {
+    sendJson(res, 200, { status: 'ok' });
+  });
+
+  server.get('/readyz', async (_req: Request, res: Response) => {
+    const checks: Record<string, { ok: boolean; detail?: string }> = {};
+    await Promise.all(
+      readiness.map(async (check) => {
+        try {
+          checks[check.name] = await withTimeout((signal) => check.run(signal), readinessTimeoutMs);
+        } catch (error) {
+          const timedOut = error instanceof Error && error.message.startsWith('timed out');
+          checks[check.name] = { ok: false, detail: timedOut ? error.message : 'check failed' };
+        }
+      }),
+    );
+    const ready = !shuttingDown && Object.values(checks).every((check) => check.ok);
+    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', checks });
+  });
+
+  // restify's own errors (unknown route, wrong method, a handler that gave up): our JSON shape, no internals.
+  server.on('restifyError', (_req: Request, res: Response, err: Error & { statusCode?: number }, done: () => void) => {
+    const status = typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 600 ? err.statusCode : 500;
+    if (status >= 500) logger.error({ ...errorFields(err) }, 'request failed');
+    sendError(res, status, errorCodeForStatus(status));
+    done();
+  });
+
+  const http = server.server;
+  http.requestTimeout = 30_000;
+  http.headersTimeout = 15_000;
+  http.keepAliveTimeout = 5_000;
+
+  await new Promise<void>((resolve, rejectListen) => {
+    const onError = (error: Error): void => rejectListen(error);
+    http.once('error', onError);
+    server.listen(options.port, options.host, () => {
+      http.off('error', onError);
+      resolve();
+    });
+  });
+  const address = http.address();
+  const port = typeof address === 'object' && address !== null ? address.port : options.port;
+  const urlHost = options.host.includes(':') ? `[${options.host}]` : options.host;
+  logger.info({ host: options.host, port }, 'http server listening');
+
+  return {
+    host: options.host,
+    port,
+    url: `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`,
+    inFlight: () => inFlight,
+    async close(graceMs = 10_000): Promise<void> {
+      if (shuttingDown) return;
+      shuttingDown = true;
+      const closed = new Promise<void>((resolve) => http.close(() => resolve()));
+      http.closeIdleConnections();
+      if (inFlight > 0) {
+        logger.info({ inFlight, graceMs }, 'waiting for in-flight requests');
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          new Promise<void>((resolve) => drained.push(resolve)),
+          new Promise<void>((resolve) => {
+            timer = setTimeout(resolve, graceMs);
+          }),
+        ]);
+        clearTimeout(timer);
+        if (inFlight > 0) logger.warn({ inFlight }, 'grace period over, closing remaining connections');
+      }
+      http.closeAllConnections();
+      await closed;
+      logger.info('http server closed');
+    },
+  };
+}
