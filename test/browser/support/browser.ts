@@ -1,0 +1,152 @@
+// Debian's Chromium, headless, driving the playground's web client. Selectors the suite relies on (0.2.28):
+// compose box `[data-lexical-editor="true"]` (in a channel the first one is "Start a new post"), rendered cards
+// `.ac-adaptiveCard`, card buttons role=button named by the action title, mention suggestions role=menuitem.
+import { chromium } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { recordFrames } from './frames.ts';
+import type { FrameRecorder } from './frames.ts';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** How long a UI step may take before the test fails (the bot answers within its health budget). */
+export const UI_TIMEOUT_MS = 20_000;
+
+export async function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+export type CardMatch = string | RegExp | ((text: string) => boolean);
+
+export interface WaitForCardOptions {
+  /** Only cards at this position or later count (e.g. the card count before sending). */
+  fromIndex?: number;
+  timeoutMs?: number;
+}
+
+export interface PlaygroundPage {
+  readonly page: Page;
+  readonly frames: FrameRecorder;
+  /** Browser console errors and page errors. */
+  readonly consoleLines: readonly string[];
+  openPersonalChat(): Promise<void>;
+  openChannel(name: string): Promise<void>;
+  /** Pastes the text into the personal chat's compose box and sends it. */
+  sendPersonalMessage(text: string): Promise<void>;
+  /** Starts a new post in the open channel: mentions the bot (typed `@` + name start, suggestion clicked), pastes the text, posts. */
+  postInChannel(text: string, botName: string): Promise<void>;
+  /** All rendered cards, in conversation order. */
+  cards(): Locator;
+  cardCount(): Promise<number>;
+  /** The last rendered card whose text matches; fails after the timeout listing the cards it saw. */
+  waitForCard(match: CardMatch, options?: WaitForCardOptions): Promise<Locator>;
+  /** Clicks a card button as the current user (Action.Execute → adaptiveCard/action invoke). */
+  clickCardButton(card: Locator, title: string): Promise<void>;
+  /** Types into a card input found by its label or placeholder. */
+  fillCardInput(card: Locator, labelOrPlaceholder: string, text: string): Promise<void>;
+}
+
+function matches(match: CardMatch, text: string): boolean {
+  if (typeof match === 'string') return text.includes(match);
+  if (match instanceof RegExp) return match.test(text);
+  return match(text);
+}
+
+function isLoopback(url: URL): boolean {
+  return url.hostname === '127.0.0.1' || url.hostname === 'localhost';
+}
+
+/** `browserLocale` only localises the browser; the playground still sends en-US activities (see bot-front.ts). */
+export async function openPlaygroundPage(browser: Browser, playgroundUrl: string, browserLocale = 'en-US'): Promise<PlaygroundPage> {
+  // 1.5× pixels: crisp card screenshots without doubling their size in the repository.
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1.5, locale: browserLocale, timezoneId: 'UTC' });
+  const page = await context.newPage();
+  page.setDefaultTimeout(UI_TIMEOUT_MS);
+  // Offline: the client references a few web fonts/CDN assets; fail them at once instead of waiting on DNS.
+  await page.route((url) => !isLoopback(url), (route) => route.abort('internetdisconnected'));
+  const frames = recordFrames(page);
+  const consoleLines: string[] = [];
+  page.on('console', (message) => {
+    // Requests to the internet are aborted on purpose (offline); their console errors are noise.
+    const offlineNoise = /ERR_INTERNET_DISCONNECTED|\(Network error\)/.test(message.text());
+    if (message.type() === 'error' && !offlineNoise) consoleLines.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+  await page.goto(playgroundUrl);
+  await page.locator('[data-lexical-editor="true"]').first().waitFor();
+
+  const composeBox = (): Locator => page.locator('[data-lexical-editor="true"]').first();
+  const cards = (): Locator => page.locator('.ac-adaptiveCard');
+
+  /** A real paste (ClipboardEvent with text/plain), as an engineer pastes an error; typing is slow and Enter would send. */
+  const paste = async (box: Locator, text: string): Promise<void> => {
+    await box.evaluate((element, value) => {
+      // Runs in the page; the project's TypeScript has no DOM lib, so the two constructors are typed here.
+      const web = globalThis as unknown as {
+        DataTransfer: new () => { setData(format: string, data: string): void };
+        ClipboardEvent: new (type: string, init: { clipboardData: unknown; bubbles: boolean; cancelable: boolean }) => Event;
+      };
+      const data = new web.DataTransfer();
+      data.setData('text/plain', value);
+      element.dispatchEvent(new web.ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  };
+
+  const openConversation = async (name: string): Promise<void> => {
+    await page.getByText(name, { exact: true }).first().click();
+    await composeBox().waitFor();
+  };
+
+  const waitForCard = async (match: CardMatch, options: WaitForCardOptions = {}): Promise<Locator> => {
+    const deadline = Date.now() + (options.timeoutMs ?? UI_TIMEOUT_MS);
+    const fromIndex = options.fromIndex ?? 0;
+    let texts: string[] = [];
+    for (;;) {
+      texts = await cards().allInnerTexts();
+      for (let index = texts.length - 1; index >= fromIndex; index -= 1) {
+        if (matches(match, texts[index] ?? '')) return cards().nth(index);
+      }
+      if (Date.now() > deadline) break;
+      await page.waitForTimeout(150);
+    }
+    const seen = texts.map((text, index) => `#${index}: ${text.replace(/\s+/g, ' ').slice(0, 300)}`).join('\n');
+    throw new Error(`no card matching ${String(match)} (from #${fromIndex}) within ${options.timeoutMs ?? UI_TIMEOUT_MS} ms; cards on the page:\n${seen || '(none)'}`);
+  };
+
+  return {
+    page,
+    frames,
+    consoleLines,
+    openPersonalChat: () => openConversation('Personal Chat'),
+    openChannel: (name) => openConversation(name),
+    async sendPersonalMessage(text) {
+      const box = composeBox();
+      await box.click();
+      await paste(box, text);
+      await page.keyboard.press('Enter');
+    },
+    async postInChannel(text, botName) {
+      const box = composeBox();
+      await box.click();
+      await page.keyboard.type(`@${botName.slice(0, 4)}`);
+      await page.getByRole('menuitem', { name: botName }).click();
+      await page.keyboard.type(' ');
+      await paste(box, text);
+      await page.getByRole('button', { name: 'Post', exact: true }).click();
+    },
+    cards,
+    cardCount: () => cards().count(),
+    waitForCard,
+    async clickCardButton(card, title) {
+      await card.getByRole('button', { name: title, exact: true }).click();
+    },
+    async fillCardInput(card, labelOrPlaceholder, text) {
+      const byLabel = card.getByLabel(labelOrPlaceholder, { exact: true });
+      const input = (await byLabel.count()) > 0 ? byLabel.first() : card.getByPlaceholder(labelOrPlaceholder).first();
+      await input.fill(text);
+    },
+  };
+}
