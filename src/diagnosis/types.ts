@@ -64,7 +64,8 @@ export type SecretKind =
   | 'secondary-key'
   | 'storage-account-key'
   | 'bearer-token'
-  | 'connection-string-password';
+  | 'connection-string-password'
+  | 'private-key';
 
 export interface SecretReport {
   count: number;

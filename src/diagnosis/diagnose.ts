@@ -1,0 +1,68 @@
+// The diagnosis pipeline: redact → normalise/unwrap → redact again → extract → classify → verdict.
+// Secrets are redacted on the raw paste before anything else reads it, and once more after
+// unwrapping (a secret can be hidden behind escapes no pattern anticipated); everything after
+// that works on the redacted text only.
+import { extractContext } from './extract-context.ts';
+import { buildFindings } from './findings.ts';
+import { normalizePaste } from './normalize.ts';
+import { findOccurrenceIds } from './occurrence-ids.ts';
+import { recogniseEvidence } from './recognise.ts';
+import { splitRecords } from './records.ts';
+import { mergeSecretReports, redactSecrets } from './redact.ts';
+import { findTimestamps, type FoundTimestamp } from './timestamps.ts';
+import type { Diagnosis, TimeSpan } from './types.ts';
+import { verdictFor } from './verdict.ts';
+
+/** Pastes longer than this are cut (and reported as truncated). */
+export const DEFAULT_MAX_CHARS = 2_000_000;
+
+export interface DiagnoseOptions {
+  maxChars?: number;
+}
+
+export function diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis {
+  const input = typeof text === 'string' ? text : '';
+  const maxChars = Math.max(0, Math.floor(options.maxChars ?? DEFAULT_MAX_CHARS));
+  const truncated = input.length > maxChars;
+  const scanned = truncated ? cutAt(input, maxChars) : input;
+
+  const raw = redactSecrets(scanned);
+  const unwrapped = redactSecrets(normalizePaste(raw.text));
+  const clean = unwrapped.text;
+
+  const timestamps = findTimestamps(clean);
+  const ranked = buildFindings({
+    text: clean,
+    hits: recogniseEvidence(clean),
+    records: splitRecords(clean),
+    timestamps,
+    occurrenceIds: findOccurrenceIds(clean),
+  });
+
+  return {
+    findings: ranked.map((r) => r.finding),
+    context: extractContext(clean, timestamps),
+    secrets: mergeSecretReports(raw.report, unwrapped.report),
+    verdict: verdictFor(ranked),
+    timeSpan: timeSpanOf(timestamps),
+    inputChars: input.length,
+    truncated,
+  };
+}
+
+/** Cuts at a character bound without splitting a surrogate pair. */
+function cutAt(text: string, maxChars: number): string {
+  const last = text.charCodeAt(maxChars - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? maxChars - 1 : maxChars);
+}
+
+function timeSpanOf(timestamps: readonly FoundTimestamp[]): TimeSpan | null {
+  let from: string | null = null;
+  let to: string | null = null;
+  for (const { iso } of timestamps) {
+    if (iso === null) continue;
+    if (from === null || iso < from) from = iso;
+    if (to === null || iso > to) to = iso;
+  }
+  return from !== null && to !== null && from !== to ? { from, to } : null;
+}

@@ -1,0 +1,247 @@
+// SDK, protocol and network names that say which error happened when no 6-digit code is present.
+// Sources: the exception/error classes of the Azure IoT SDKs (.NET v1/v2, Node azure-iot-common,
+// Java, Python azure-iot-device, C), MQTT 3.1.1 CONNACK return codes, AMQP 1.0 and IoT Hub's
+// com.microsoft: AMQP conditions, and common socket/DNS/TLS failures.
+import type { Category, ClassSpec } from './classify.ts';
+
+const spec = (name: string, httpStatus: number | null, transient: boolean | null, category: Category, extra: Partial<ClassSpec> = {}): ClassSpec => ({
+  name,
+  httpStatus,
+  transient,
+  category,
+  ...extra,
+});
+const wrapper = (name: string): ClassSpec => spec(name, null, null, 'unclassified', { absorbable: true });
+const network = (name: string, transient: boolean | null, absorbable = false): ClassSpec => spec(name, null, transient, 'network', { absorbable });
+/** A platform (OS / runtime) network exception rather than an IoT SDK name: evidence kind 'network'. */
+const platform = (name: string, transient: boolean | null, absorbable = false): ClassSpec => ({ ...network(name, transient, absorbable), platform: true });
+
+/** Exception / error class names, matched as whole identifiers. */
+export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, ClassSpec>(
+  [
+    // .NET device and service SDKs (v1 Microsoft.Azure.Devices[.Client].Exceptions, v2)
+    spec('ServerErrorException', 500, true, 'service'),
+    spec('ServerBusyException', 503, true, 'service'),
+    spec('IotHubThrottledException', 429, true, 'throttling'),
+    spec('ThrottlingException', 429, true, 'throttling'),
+    spec('QuotaExceededException', 403, null, 'quota'),
+    spec('DeviceMaximumQueueDepthExceededException', 403, false, 'quota'),
+    spec('IotHubSuspendedException', 403, false, 'quota'),
+    spec('JobQuotaExceededException', 403, false, 'quota'),
+    spec('UnauthorizedException', 401, false, 'auth'),
+    spec('IotHubNotFoundException', 401, false, 'auth'),
+    spec('DeviceNotFoundException', 404, false, 'config'),
+    spec('ModuleNotFoundException', 404, false, 'config'),
+    spec('JobNotFoundException', 404, false, 'config'),
+    spec('DeviceAlreadyExistsException', 409, false, 'config'),
+    spec('ModuleAlreadyExistsException', 409, false, 'config'),
+    spec('PreconditionFailedException', 412, false, 'config'),
+    spec('DeviceMessageLockLostException', 412, false, 'config'),
+    spec('MessageTooLargeException', 413, false, 'config'),
+    spec('TooManyDevicesException', 413, false, 'config'),
+    spec('InvalidProtocolVersionException', 400, false, 'config'),
+    network('IotHubCommunicationException', true, true),
+    wrapper('IotHubException'),
+    wrapper('IotHubClientException'),
+    wrapper('IotHubServiceException'),
+    wrapper('DeviceScopeApiException'),
+    wrapper('AmqpException'),
+    wrapper('IotHubClientTransientException'),
+    platform('TimeoutException', true),
+    platform('SocketException', true),
+    platform('HttpRequestException', true, true),
+    platform('WebSocketException', true),
+    platform('AuthenticationException', false),
+    // Java device/service SDKs
+    spec('ThrottledException', 429, true, 'throttling'),
+    spec('InternalServerErrorException', 500, true, 'service'),
+    spec('IotHubBadGatewayException', 502, true, 'service'),
+    spec('IotHubGatewayTimeoutException', 504, true, 'service'),
+    spec('HubOrDeviceIdNotFoundException', 404, false, 'config'),
+    spec('BadFormatException', 400, false, 'config'),
+    spec('RequestEntityTooLargeException', 413, false, 'config'),
+    spec('AmqpUnauthorizedAccessException', 401, false, 'auth'),
+    spec('AmqpResourceLimitExceededException', 403, null, 'quota'),
+    spec('AmqpNotFoundException', 404, false, 'config'),
+    spec('AmqpInternalErrorException', 500, true, 'service'),
+    platform('SocketTimeoutException', true),
+    platform('UnknownHostException', null),
+    platform('ConnectException', null),
+    platform('SSLHandshakeException', false),
+    // Node azure-iot-common errors
+    spec('InternalServerError', 500, true, 'service'),
+    spec('ServiceUnavailableError', 503, true, 'service'),
+    spec('GatewayTimeoutError', 504, true, 'service'),
+    spec('DeviceTimeoutError', 504, true, 'service'),
+    spec('ThrottlingError', 429, true, 'throttling'),
+    spec('IotHubQuotaExceededError', 403, null, 'quota'),
+    spec('DeviceMaximumQueueDepthExceededError', 403, false, 'quota'),
+    spec('IoTHubSuspendedError', 403, false, 'quota'),
+    spec('TooManyDevicesError', 403, false, 'quota'),
+    spec('UnauthorizedError', 401, false, 'auth'),
+    spec('IotHubNotFoundError', 401, false, 'auth'),
+    spec('DeviceNotFoundError', 404, false, 'config'),
+    spec('JobNotFoundError', 404, false, 'config'),
+    spec('DeviceAlreadyExistsError', 409, false, 'config'),
+    spec('DeviceMessageLockLostError', 412, false, 'config'),
+    spec('InvalidEtagError', 412, false, 'config'),
+    spec('PreconditionFailedError', 412, false, 'config'),
+    spec('MessageTooLargeError', 413, false, 'config'),
+    network('NotConnectedError', true, true),
+    network('TimeoutError', true),
+    // Python azure-iot-device
+    network('ConnectionFailedError', true, true),
+    network('ConnectionDroppedError', true, true),
+    network('NoConnectionError', true, true),
+    network('OperationTimeout', true),
+    network('TlsExchangeAuthError', false),
+    network('ProtocolProxyError', false),
+    platform('SSLCertVerificationError', false),
+    spec('CredentialError', 401, false, 'auth'),
+    wrapper('ProtocolClientError'),
+    wrapper('IoTHubError'),
+    // C SDK connection status reasons and confirmation results
+    spec('IOTHUB_CLIENT_CONNECTION_EXPIRED_SAS_TOKEN', 401, null, 'auth'),
+    spec('IOTHUB_CLIENT_CONNECTION_BAD_CREDENTIAL', 401, false, 'auth'),
+    spec('IOTHUB_CLIENT_CONNECTION_DEVICE_DISABLED', 403, false, 'config'),
+    spec('IOTHUB_CLIENT_CONNECTION_QUOTA_EXCEEDED', 403, null, 'quota'),
+    network('IOTHUB_CLIENT_CONNECTION_RETRY_EXPIRED', true),
+    network('IOTHUB_CLIENT_CONNECTION_NO_NETWORK', true),
+    network('IOTHUB_CLIENT_CONNECTION_COMMUNICATION_ERROR', true, true),
+    network('IOTHUB_CLIENT_CONNECTION_NO_PING_RESPONSE', true),
+    network('IOTHUB_CLIENT_CONFIRMATION_MESSAGE_TIMEOUT', true),
+    network('IOTHUB_CLIENT_CONFIRMATION_BECAUSE_DESTROY', false),
+    wrapper('IOTHUB_CLIENT_CONFIRMATION_ERROR'),
+    // .NET ConnectionStatusChangeReason and Java IotHubConnectionStatusChangeReason
+    spec('Bad_Credential', 401, false, 'auth'),
+    spec('Expired_SAS_Token', 401, null, 'auth'),
+    spec('Device_Disabled', 403, false, 'config'),
+    network('Retry_Expired', true),
+    network('No_Network', true),
+    network('Communication_Error', true, true),
+    spec('BAD_CREDENTIAL', 401, false, 'auth'),
+    spec('EXPIRED_SAS_TOKEN', 401, null, 'auth'),
+    network('RETRY_EXPIRED', true),
+    network('NO_NETWORK', true),
+    network('COMMUNICATION_ERROR', true, true),
+    // Java IotHubStatusCode names distinctive enough to read anywhere
+    spec('THROTTLED', 429, true, 'throttling'),
+    spec('INTERNAL_SERVER_ERROR', 500, true, 'service'),
+    spec('SERVER_BUSY', 503, true, 'service'),
+    spec('DEVICE_OPERATION_TIMED_OUT', 504, true, 'service'),
+    spec('QUOTA_EXCEEDED', 403, null, 'quota'),
+    spec('TOO_MANY_DEVICES', 403, false, 'quota'),
+    spec('UNAUTHORIZED', 401, false, 'auth'),
+    spec('PRECONDITION_FAILED', 412, false, 'config'),
+    spec('REQUEST_ENTITY_TOO_LARGE', 413, false, 'config'),
+    spec('HUB_OR_DEVICE_ID_NOT_FOUND', 404, false, 'config'),
+    spec('BAD_FORMAT', 400, false, 'config'),
+  ].map((s) => [s.name, s]),
+);
+
+/** Java IotHubStatusCode names too generic to read without a status context. */
+export const CONTEXTUAL_STATUS_NAMES: ReadonlyMap<string, ClassSpec> = new Map<string, ClassSpec>(
+  [spec('NOT_FOUND', 404, false, 'config'), network('IO_ERROR', true, true), spec('SERVICE_UNAVAILABLE', 503, true, 'service')].map((s) => [s.name, s]),
+);
+
+/** .NET v2 IotHubClientErrorCode / IotHubServiceErrorCode values that are not catalog names. */
+export const V2_ERROR_CODE_NAMES: ReadonlyMap<string, ClassSpec> = new Map<string, ClassSpec>(
+  [
+    spec('Throttled', 429, true, 'throttling'),
+    spec('QuotaExceeded', 403, null, 'quota'),
+    spec('Suspended', 403, false, 'quota'),
+    spec('Unauthorized', 401, false, 'auth'),
+    network('NetworkErrors', true, true),
+    network('Timeout', true),
+    network('TlsAuthenticationError', false),
+  ].map((s) => [s.name, s]),
+);
+
+export type ConnackReturnCode = 1 | 2 | 3 | 4 | 5;
+
+/** MQTT 3.1.1 CONNACK refusals as IoT Hub uses them. */
+export const CONNACK: Readonly<Record<ConnackReturnCode, ClassSpec>> = {
+  1: spec('MQTT CONNACK 1 unacceptable protocol version', 400, false, 'config'),
+  2: spec('MQTT CONNACK 2 identifier rejected', 401, false, 'auth'),
+  3: spec('MQTT CONNACK 3 server unavailable', 503, true, 'service'),
+  4: spec('MQTT CONNACK 4 bad user name or password', 401, false, 'auth'),
+  5: spec('MQTT CONNACK 5 not authorized', 401, false, 'auth'),
+};
+
+/** AMQP 1.0 and IoT Hub (com.microsoft:) error conditions. */
+export const AMQP_CONDITIONS: ReadonlyMap<string, ClassSpec> = new Map<string, ClassSpec>(
+  [
+    spec('amqp:unauthorized-access', 401, false, 'auth'),
+    spec('amqp:not-found', 404, false, 'config'),
+    spec('amqp:resource-deleted', 404, false, 'config'),
+    spec('amqp:resource-limit-exceeded', 403, null, 'quota'),
+    // The SDKs retry a locked link; it is usually a second client using the same identity.
+    spec('amqp:resource-locked', 409, true, 'config'),
+    spec('amqp:precondition-failed', 412, false, 'config'),
+    spec('amqp:not-allowed', 400, false, 'config'),
+    spec('amqp:not-implemented', 400, false, 'config'),
+    spec('amqp:decode-error', 400, false, 'config'),
+    spec('amqp:invalid-field', 400, false, 'config'),
+    spec('amqp:illegal-state', 400, false, 'config'),
+    spec('amqp:frame-size-too-small', 400, false, 'config'),
+    spec('amqp:internal-error', 500, true, 'service'),
+    spec('amqp:connection:forced', 503, true, 'service'),
+    spec('amqp:connection:framing-error', 400, false, 'config'),
+    spec('amqp:link:detach-forced', 503, true, 'service'),
+    spec('amqp:link:stolen', 409, false, 'config'),
+    spec('amqp:link:message-size-exceeded', 413, false, 'config'),
+    spec('amqp:link:transfer-limit-exceeded', 429, true, 'throttling'),
+    spec('amqp:session:window-violation', 400, false, 'config'),
+    spec('com.microsoft:device-container-throttled', 429, true, 'throttling', { code: 429001 }),
+    spec('com.microsoft:message-lock-lost', 412, false, 'config', { code: 412002 }),
+    spec('com.microsoft:iot-hub-suspended', 403, false, 'quota', { code: 403001 }),
+    spec('com.microsoft:link-creation-conflict', 409, null, 'config', { code: 409002 }),
+    spec('com.microsoft:iot-hub-not-found-error', 401, false, 'auth', { code: 401001 }),
+    spec('com.microsoft:timeout', 408, true, 'service'),
+    spec('com.microsoft:server-busy', 503, true, 'service'),
+    spec('com.microsoft:argument-error', 400, false, 'config'),
+    spec('com.microsoft:argument-out-of-range', 400, false, 'config'),
+    spec('com.microsoft:quota-exceeded', 403, null, 'quota'),
+    spec('com.microsoft:precondition-failed', 412, false, 'config'),
+  ].map((s) => [s.name, s]),
+);
+
+export interface PhraseRule {
+  pattern: RegExp;
+  spec: ClassSpec;
+}
+
+/** Network, TLS and local problems: not a hub fault. Every pattern is bounded (no nested repetition). */
+export const NETWORK_PHRASES: readonly PhraseRule[] = [
+  {
+    spec: network('DnsResolutionFailed', null),
+    pattern:
+      /\b(?:getaddrinfo\s+)?(?:ENOTFOUND|EAI_AGAIN|EAI_NONAME)\b|getaddrinfo failure|No such host is known|Name or service not known|Temporary failure in name resolution|nodename nor servname provided|Could not resolve host|\bgaierror\b/gi,
+  },
+  {
+    spec: network('ConnectionRefused', null),
+    pattern:
+      /\bECONNREFUSED\b|actively refused|Connection refused(?![:,]? ?(?:-\s)?(?:the )?(?:unacceptable|identifier|server unavailable|broker|bad user|not authori))/gi,
+  },
+  {
+    spec: network('ConnectionReset', true),
+    pattern: /\bECONNRESET\b|\bEPIPE\b|\bECONNABORTED\b|Connection reset by peer|forcibly closed by the remote host|premature close|Broken pipe/gi,
+  },
+  { spec: network('NetworkTimeout', true), pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out/gi },
+  { spec: network('NetworkUnreachable', true), pattern: /\bEHOSTUNREACH\b|\bENETUNREACH\b|\bENETDOWN\b|Network is unreachable|No route to host/gi },
+  {
+    spec: network('TlsCertificateError', false),
+    pattern:
+      /certificate verify failed|unable to get local issuer certificate|self[- ]signed certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_HAS_EXPIRED|certificate has expired|remote certificate is invalid|\bSSLError\b|TLS handshake (?:failed|failure|timeout|error)|\bx509: certificate|\bERR_TLS_CERT_[A-Z_]+|SSL routines/gi,
+  },
+  { spec: network('ProxyError', false), pattern: /Proxy Authentication Required|tunneling socket could not be established|proxy (?:connection failed|error)/gi },
+  {
+    spec: network('IotEdgeLocalServiceError', null),
+    pattern:
+      /(?:connect|connection|request|call(?:ing)?|unavailable)[^\n]{0,60}?(?:workload\.sock|mgmt\.sock|identityd\.sock|keyd\.sock|aziot-identityd|aziot-edged|aziot-keyd|iotedged)|(?:aziot-identityd|aziot-edged|aziot-keyd|iotedged|IoT Edge security daemon|identity service)[^\n]{0,40}?(?:fail|error|unavailable|not running|refused)/gi,
+  },
+  {
+    spec: network('ClientMessageSizeLimit', false),
+    pattern: /Size of telemetry message can not exceed|message size (?:is )?(?:too large|exceeds?)[^\n]{0,60}?(?:256 ?KB|262,?144)/gi,
+  },
+];

@@ -1,0 +1,112 @@
+// Within one record (a log entry, a trace, a paragraph), the evidence of one error is merged:
+// a code beats a name beats a protocol condition beats an exception class beats an HTTP status;
+// wrappers (IotHubException, ConnectionFailedError ...) join the specific error they wrap; network
+// evidence told at several levels (SDK class, SocketException, OS message) is one network failure.
+import type { Candidate } from './classify.ts';
+import type { Hit } from './recognise.ts';
+import type { EvidenceKind } from './types.ts';
+
+export const SPECIFICITY: Readonly<Record<EvidenceKind, number>> = {
+  code: 6,
+  'arm-code': 6,
+  'aka-link': 6,
+  header: 5,
+  name: 5,
+  'amqp-condition': 4,
+  'mqtt-connack': 4,
+  'sdk-exception': 3,
+  'http-status': 2,
+  network: 1,
+};
+
+export interface PlacedHit extends Hit {
+  /**
+   * False for a hit on a line that continues the record's error (a stack frame, a "Caused by:" or
+   * "--->" inner exception, an indented property dump): those repeat the error, they do not add one.
+   */
+  countable: boolean;
+}
+
+export interface MergedError {
+  candidate: Candidate;
+  rank: number;
+  evidence: PlacedHit[];
+  /** Occurrences of this error in the record. */
+  occurrences: number;
+}
+
+interface Group extends MergedError {
+  /** Countable hits per wording: one error worded two ways is one occurrence; a repeated wording is one each. */
+  hitsByWording: Map<string, number>;
+}
+
+function groupHits(hits: readonly PlacedHit[]): Group[] {
+  const byKey = new Map<string, Group>();
+  for (const h of hits) {
+    let group = byKey.get(h.candidate.key);
+    if (group === undefined) {
+      group = { candidate: h.candidate, rank: 0, hitsByWording: new Map(), evidence: [], occurrences: 0 };
+      byKey.set(h.candidate.key, group);
+    }
+    group.rank = Math.max(group.rank, SPECIFICITY[h.kind]);
+    if (h.countable) {
+      const wording = `${h.kind}\u0000${h.text.replace(/\s+/g, ' ').toLowerCase()}`;
+      group.hitsByWording.set(wording, (group.hitsByWording.get(wording) ?? 0) + 1);
+    }
+    group.evidence.push(h);
+  }
+  for (const group of byKey.values()) {
+    let most = 0;
+    for (const n of group.hitsByWording.values()) most = Math.max(most, n);
+    group.occurrences = Math.max(1, most);
+  }
+  return [...byKey.values()];
+}
+
+function canAbsorb(into: Group, other: Group): boolean {
+  if (into.candidate.absorbable) return false;
+  if (other.candidate.code !== null) return other.candidate.code === into.candidate.code;
+  // A generic connection failure (ConnectionFailedError, IotHubCommunicationException ...) joins a
+  // specific hub error; next to other network evidence it is the better name (see mergeNetwork).
+  if (other.candidate.absorbable) return other.candidate.category !== 'network' || into.candidate.category !== 'network';
+  if (other.rank >= into.rank) return false;
+  if (other.candidate.httpStatus !== null && other.candidate.httpStatus === into.candidate.httpStatus) return true;
+  return other.candidate.category === into.candidate.category;
+}
+
+// Absorbed evidence raises the count only when it is itself an error name (an exception class on
+// several log lines), not when it is a status word or phrase echoed next to the code.
+const COUNTS_WHEN_ABSORBED = SPECIFICITY['sdk-exception'];
+
+function absorb(target: Group, other: Group): void {
+  target.evidence.push(...other.evidence);
+  if (!other.candidate.absorbable && other.rank >= COUNTS_WHEN_ABSORBED) target.occurrences = Math.max(target.occurrences, other.occurrences);
+}
+
+/**
+ * Network evidence in one record is one network failure, told at several levels: keep the
+ * highest-level name, and count it once (a trace repeats the same failure in every layer).
+ */
+function mergeNetwork(groups: Group[]): Group[] {
+  const network = groups.filter((g) => g.candidate.category === 'network');
+  if (network.length === 0) return groups;
+  const [primary, ...others] = [...network].sort(
+    (a, b) => b.rank - a.rank || b.occurrences - a.occurrences || (a.evidence[0]?.index ?? 0) - (b.evidence[0]?.index ?? 0),
+  );
+  if (primary === undefined) return groups;
+  for (const other of others) absorb(primary, other);
+  primary.occurrences = 1;
+  return groups.filter((g) => g.candidate.category !== 'network' || g === primary);
+}
+
+/** The distinct errors of one record. */
+export function mergeRecordHits(hits: readonly PlacedHit[]): MergedError[] {
+  const ordered = groupHits(hits).sort((a, b) => Number(a.candidate.absorbable) - Number(b.candidate.absorbable) || b.rank - a.rank);
+  const kept: Group[] = [];
+  for (const group of ordered) {
+    const target = kept.find((k) => canAbsorb(k, group));
+    if (target === undefined) kept.push(group);
+    else absorb(target, group);
+  }
+  return mergeNetwork(kept);
+}
