@@ -11,6 +11,7 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'data/**', 'docs/**', 'dist/**', '.tmp/**', 'devTools/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  { files: ['bin/**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   {
     files: ['**/*.ts'],
     rules: {
