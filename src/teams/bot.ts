@@ -1,9 +1,11 @@
 // The Teams bot: thin routing from botbuilder's activity types to our handlers.
 import { TeamsActivityHandler } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
 import { selectLocale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { renderErrorCard, renderHelpCard } from './cards/index.ts';
+import { DiagnoseMessageAction } from './message-extension.ts';
+import type { DiagnoseActionPorts } from './message-extension.ts';
 import { MessageHandler, sendCard } from './message-handler.ts';
 import type { MessageHandlerDeps } from './message-handler.ts';
 import { botStrings } from './pending-strings.ts';
@@ -14,6 +16,8 @@ export type CardActionHandler = (turn: TurnContext, action: AdaptiveCardInvokeVa
 
 export interface OnCallBotDeps extends MessageHandlerDeps {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
+  /** Connector edges of the Diagnose message action (unit tests replace them). */
+  diagnoseActionPorts?: Partial<DiagnoseActionPorts>;
 }
 
 /** Invoke answers keep HTTP 200 and carry the outcome in the body (botbuilder copies statusCode to HTTP). */
@@ -26,10 +30,13 @@ export class OnCallBot extends TeamsActivityHandler {
   private readonly cardActions: Readonly<Record<string, CardActionHandler>>;
   private readonly log: Logger;
   private readonly demo: boolean;
+  /** The "Diagnose" message action (composeExtension/fetchTask and submitAction). */
+  readonly diagnoseAction: DiagnoseMessageAction;
 
   constructor(deps: OnCallBotDeps) {
     super();
     this.messages = new MessageHandler(deps);
+    this.diagnoseAction = new DiagnoseMessageAction({ ...deps, ports: deps.diagnoseActionPorts });
     this.cardActions = deps.cardActions ?? {};
     this.log = deps.logger;
     this.demo = deps.demo;
@@ -56,6 +63,14 @@ export class OnCallBot extends TeamsActivityHandler {
     this.log.info({ activityId: turn.activity.id ?? null, conversationId: turn.activity.conversation?.id ?? null, verb: handler ? verb : '(unknown)' }, 'card action');
     if (!handler) return messageInvokeResponse(botStrings(selectLocale(turn.activity.locale)).actionNotAvailable);
     return handler(turn, invokeValue.action);
+  }
+
+  protected override async handleTeamsMessagingExtensionFetchTask(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return this.diagnoseAction.fetchTask(turn, action);
+  }
+
+  protected override async handleTeamsMessagingExtensionSubmitAction(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
+    return this.diagnoseAction.submitAction(turn, action);
   }
 }
 

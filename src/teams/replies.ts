@@ -50,21 +50,36 @@ export function adviceFor(verdict: VerdictKind, part: HubCardPart, eligibility: 
   return adviseFailover({ verdict, health, eligibility: hub ? eligibility(hub) : null });
 }
 
-/** Everything about a paste, as a card. */
-export async function replyToPaste(paste: string, locale: Locale, deps: ReplyDeps): Promise<Reply> {
+/** A paste, redacted then diagnosed (pure and fast), with the log fields that describe it. */
+export interface PasteDiagnosis {
+  diagnosis: Diagnosis;
+  log: ReplyLogFields;
+}
+
+/** Redaction first, then the diagnosis: shared by pasted messages and the Diagnose message action. */
+export function diagnosePaste(paste: string): PasteDiagnosis {
   const started = performance.now();
   const redaction = redactSecrets(paste);
   const found = diagnose(redaction.text);
   const diagnosis: Diagnosis = { ...found, secrets: mergeSecretReports(redaction.report, found.secrets) };
-  const diagnosedMs = elapsed(started);
   const log: ReplyLogFields = {
     findings: diagnosis.findings.map((finding) => finding.code ?? finding.name ?? 'unnamed'),
     verdict: diagnosis.verdict.kind,
     secrets: diagnosis.secrets.count,
     inputChars: diagnosis.inputChars,
-    diagnoseMs: diagnosedMs,
+    diagnoseMs: elapsed(started),
   };
+  return { diagnosis, log };
+}
 
+/** Everything about a paste, as a card. */
+export async function replyToPaste(paste: string, locale: Locale, deps: ReplyDeps): Promise<Reply> {
+  return replyToDiagnosis(diagnosePaste(paste), locale, deps);
+}
+
+/** The card for a diagnosed paste: hub and health within the budget, failover advice. */
+export async function replyToDiagnosis(diagnosed: PasteDiagnosis, locale: Locale, deps: ReplyDeps): Promise<Reply> {
+  const { diagnosis, log } = diagnosed;
   if (diagnosis.findings.length === 0 && diagnosis.secrets.count === 0) {
     return { card: renderNothingRecognisedCard(locale, deps.demo, diagnosis.inputChars), log: { ...log, card: 'nothing-recognised' } };
   }

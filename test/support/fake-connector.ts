@@ -42,6 +42,8 @@ export interface FakeConnector {
   readonly requests: readonly RecordedRequest[];
   /** The next `count` calls answer with the given failure (then normal answers resume). */
   failNext(count: number, failure: InjectedFailure): void;
+  /** The bot is not a member of this conversation: every call about it answers 403 BotNotInConversationRoster. */
+  denyConversation(conversationId: string): void;
   /** Resolves with the first recorded request (past or future) matching the predicate. */
   waitFor(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Activities the bot sent (POST send/reply, PUT update), in order. */
@@ -108,6 +110,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   const requests: RecordedRequest[] = [];
   const waiters: Waiter[] = [];
   const failures: InjectedFailure[] = [];
+  const denied = new Set<string>();
   let nextId = 0;
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -121,9 +124,13 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const url = new URL(req.url ?? '/', 'http://fake-connector');
       const method = req.method ?? 'GET';
       const { route, conversationId, activityId } = matchRoute(method, url.pathname.split('/').filter((segment) => segment !== ''));
-      const failure = failures.shift();
+      const isDenied = conversationId !== null && denied.has(conversationId);
+      const failure = isDenied ? undefined : failures.shift();
       let status = 200;
-      if (failure) {
+      if (isDenied) {
+        status = 403;
+        answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
+      } else if (failure) {
         status = failure.status;
         const headers: Record<string, string> = failure.retryAfterSeconds === undefined ? {} : { 'retry-after': String(failure.retryAfterSeconds) };
         answer(res, status, { error: { code: status === 429 ? 'Throttled' : 'ServiceError', message: 'injected by the fake connector' } }, headers);
@@ -175,6 +182,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     failNext(count, failure) {
       for (let i = 0; i < count; i += 1) failures.push(failure);
     },
+    denyConversation(conversationId) {
+      denied.add(conversationId);
+    },
     waitFor(predicate, timeoutMs = 15_000) {
       const found = requests.find(predicate);
       if (found) return Promise.resolve(found);
@@ -199,6 +209,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     clear() {
       requests.length = 0;
       failures.length = 0;
+      denied.clear();
     },
     close() {
       return new Promise<void>((resolve) => {

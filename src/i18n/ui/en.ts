@@ -220,6 +220,45 @@ export const en = {
     title: 'Something went wrong',
     text: 'Nothing was lost: your message was received, but I could not finish the answer. Please try again in a moment.',
   },
+
+  messageAction: {
+    dialogTitle: 'Diagnose with IoT Hub On-Call',
+    preview: {
+      fallbackText: 'Diagnosis preview',
+      heading: 'Found in this message',
+      moreFindings: count('+{n} other error in the message', '+{n} other errors in the message'),
+      hub: "Hub: {hub}. Its current health is checked when the diagnosis is posted.",
+      nothingTitle: 'No IoT Hub error recognised in this message',
+      nothingHint: 'There is nothing to diagnose here. I look for IoT Hub error codes and names, SDK exceptions, MQTT and AMQP refusals and HTTP status codes.',
+      secretsHeading: 'This message contains a key: rotate it',
+      secretsBody: count(
+        'It contains a secret ({kinds}). It is never shown or posted by the bot, but everyone in this conversation can read the message: rotate it and delete the message.',
+        'It contains {n} secrets ({kinds}). They are never shown or posted by the bot, but everyone in this conversation can read the message: rotate them and delete the message.',
+      ),
+      whereChannel: "Posting adds the full diagnosis, with the hub's current health, as a reply in this thread: everyone in the channel sees it.",
+      whereChat: "Posting adds the full diagnosis, with the hub's current health, to this chat: everyone in it sees it.",
+      postButton: 'Post diagnosis',
+    },
+    addBot: {
+      fallbackText: 'Add IoT Hub On-Call to this conversation',
+      title: 'IoT Hub On-Call is not in this conversation yet',
+      whyTeam: 'To post the diagnosis in this channel, as a card everyone sees and the bot can update later, IoT Hub On-Call must first be added to the team.',
+      whyChat: 'To post the diagnosis in this chat, as a card everyone sees and the bot can update later, IoT Hub On-Call must first be added to the chat.',
+      howHeading: 'How to add it',
+      stepsTeam: [
+        'Select **Add to this team** below (you need permission to add apps to the team).',
+        'Or, in Teams, open **Apps**, find **IoT Hub On-Call**, choose **Add to a team** and pick this team.',
+      ],
+      stepsChat: [
+        'Select **Add to this chat** below.',
+        'Or, in Teams, open **Apps**, find **IoT Hub On-Call**, choose **Add to a chat** and pick this chat.',
+      ],
+      then: 'Once it is added, run **Diagnose with IoT Hub On-Call** on the message again. You can also paste the error in your own chat with the bot.',
+      buttonTeam: 'Add to this team',
+      buttonChat: 'Add to this chat',
+    },
+    installed: 'IoT Hub On-Call was added here. Run **Diagnose with IoT Hub On-Call** on the message again to post its diagnosis.',
+  },
 };
 
 export type UiStrings = typeof en;

@@ -217,4 +217,43 @@ export const fr: UiStrings = {
     title: "Un problème s'est produit",
     text: "Rien n'est perdu : votre message a bien été reçu, mais je n'ai pas pu terminer la réponse. Réessayez dans un instant.",
   },
+
+  messageAction: {
+    dialogTitle: 'Diagnostiquer avec IoT Hub On-Call',
+    preview: {
+      fallbackText: 'Aperçu du diagnostic',
+      heading: 'Trouvé dans ce message',
+      moreFindings: count('+{n} autre erreur dans le message', '+{n} autres erreurs dans le message'),
+      hub: "Hub : {hub}. Son état de santé actuel est vérifié au moment de publier le diagnostic.",
+      nothingTitle: 'Aucune erreur IoT Hub reconnue dans ce message',
+      nothingHint: "Il n'y a rien à diagnostiquer ici. Je cherche les codes et noms d'erreur IoT Hub, les exceptions des SDK, les refus MQTT et AMQP et les codes d'état HTTP.",
+      secretsHeading: 'Ce message contient une clé : renouvelez-la',
+      secretsBody: count(
+        "Il contient un secret ({kinds}). Le bot ne l'affiche ni ne le publie jamais, mais tous les membres de cette conversation peuvent lire le message : renouvelez-le et supprimez le message.",
+        "Il contient {n} secrets ({kinds}). Le bot ne les affiche ni ne les publie jamais, mais tous les membres de cette conversation peuvent lire le message : renouvelez-les et supprimez le message.",
+      ),
+      whereChannel: "Publier ajoute le diagnostic complet, avec l'état de santé actuel du hub, en réponse dans ce fil : tous les membres du canal le voient.",
+      whereChat: "Publier ajoute le diagnostic complet, avec l'état de santé actuel du hub, à cette conversation : tous ses membres le voient.",
+      postButton: 'Publier le diagnostic',
+    },
+    addBot: {
+      fallbackText: 'Ajouter IoT Hub On-Call à cette conversation',
+      title: "IoT Hub On-Call n'est pas encore dans cette conversation",
+      whyTeam: "Pour publier le diagnostic dans ce canal, sous forme de carte visible de tous et que le bot pourra mettre à jour, il faut d'abord ajouter IoT Hub On-Call à l'équipe.",
+      whyChat: "Pour publier le diagnostic dans cette conversation, sous forme de carte visible de tous et que le bot pourra mettre à jour, il faut d'abord ajouter IoT Hub On-Call à la conversation.",
+      howHeading: "Comment l'ajouter",
+      stepsTeam: [
+        "Sélectionnez **Ajouter à cette équipe** ci-dessous (il faut avoir le droit d'ajouter des applications à l'équipe).",
+        'Ou, dans Teams, ouvrez **Applications**, cherchez **IoT Hub On-Call**, choisissez **Ajouter à une équipe** et sélectionnez cette équipe.',
+      ],
+      stepsChat: [
+        'Sélectionnez **Ajouter à cette conversation** ci-dessous.',
+        'Ou, dans Teams, ouvrez **Applications**, cherchez **IoT Hub On-Call**, choisissez **Ajouter à une conversation** et sélectionnez cette conversation.',
+      ],
+      then: "Une fois le bot ajouté, relancez **Diagnostiquer avec IoT Hub On-Call** sur le message. Vous pouvez aussi coller l'erreur dans votre propre conversation avec le bot.",
+      buttonTeam: 'Ajouter à cette équipe',
+      buttonChat: 'Ajouter à cette conversation',
+    },
+    installed: 'IoT Hub On-Call a été ajouté ici. Relancez **Diagnostiquer avec IoT Hub On-Call** sur le message pour publier son diagnostic.',
+  },
 };

@@ -10,6 +10,9 @@ import help from '../../../cards/help.json' with { type: 'json' };
 import nothingRecognised from '../../../cards/nothing-recognised.json' with { type: 'json' };
 import hubChoice from '../../../cards/hub-choice.json' with { type: 'json' };
 import error from '../../../cards/error.json' with { type: 'json' };
+import diagnosePreview from '../../../cards/diagnose-preview.json' with { type: 'json' };
+import addBot from '../../../cards/add-bot.json' with { type: 'json' };
+import dialogNotice from '../../../cards/dialog-notice.json' with { type: 'json' };
 import demoBanner from '../../../cards/parts/demo-banner.json' with { type: 'json' };
 import healthSection from '../../../cards/parts/health-section.json' with { type: 'json' };
 import adviceSection from '../../../cards/parts/advice-section.json' with { type: 'json' };
@@ -32,6 +35,9 @@ export const CARD_TEMPLATES = {
   'nothing-recognised': nothingRecognised,
   'hub-choice': hubChoice,
   error,
+  'diagnose-preview': diagnosePreview,
+  'add-bot': addBot,
+  'dialog-notice': dialogNotice,
 } as const;
 
 export type CardName = keyof typeof CARD_TEMPLATES;

@@ -1,0 +1,338 @@
+// The Diagnose message action through the bot's routing (botbuilder TestAdapter), with the real diagnosis
+// and cards, a fake hub directory and health, and fake connector edges (roster check, proactive post).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { TestAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { diagnose } from '../../../src/diagnosis/diagnose.ts';
+import type { HealthSource, Hub, HubDirectory } from '../../../src/diagnosis/hub.ts';
+import type { Diagnosis } from '../../../src/diagnosis/types.ts';
+import { uiStrings } from '../../../src/i18n/index.ts';
+import { silentLogger } from '../../../src/log.ts';
+import { OnCallBot } from '../../../src/teams/bot.ts';
+import { CARD_BYTE_LIMIT, byteSize } from '../../../src/teams/cards/index.ts';
+import type { AdaptiveCard } from '../../../src/teams/cards/index.ts';
+import type { BotMembership, PostOutcome } from '../../../src/teams/conversation-post.ts';
+import { isBotNotInConversation } from '../../../src/teams/conversation-post.ts';
+import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
+import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
+import { renderAddBotCard, renderDiagnosePreviewCard, renderDialogNoticeCard } from '../../../src/teams/message-extension-cards.ts';
+import { cardText } from '../../support/cards.ts';
+import { assertWellFormedCard } from '../cards/helpers.ts';
+import { INSTALLED_DATA, POST_DATA, dialogCard, submitActions } from '../../support/message-action.ts';
+
+const en = uiStrings('en');
+const fr = uiStrings('fr');
+const BOT = { id: '28:bot', name: 'IoT Hub On-Call' };
+const SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
+
+function hub(name: string): Hub {
+  return {
+    id: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/${name}`,
+    subscriptionId: SUBSCRIPTION,
+    resourceGroup: 'rg',
+    name,
+    hostName: `${name}.azure-devices.net`,
+    location: 'westus',
+    locations: [
+      { location: 'West US', role: 'primary' },
+      { location: 'East US', role: 'secondary' },
+    ],
+    state: 'Active',
+    provisioningState: 'Succeeded',
+    drDisabled: false,
+    skuName: 'S1',
+    deviceCount: null,
+  };
+}
+
+const HUB = hub('contoso-iot');
+const directory: HubDirectory = {
+  subscriptions: [SUBSCRIPTION],
+  resolve: async (query) => (query.value === HUB.hostName || query.value === HUB.name ? { kind: 'found', hub: HUB } : { kind: 'unknown', query, searchedSubscriptions: [SUBSCRIPTION] }),
+  list: async () => [HUB],
+  refresh: async (h) => h,
+};
+const outage: HealthSource = {
+  current: async (h) => ({
+    ok: true,
+    hub: h,
+    health: { availabilityState: 'Unavailable', title: 'Unavailable', summary: 'The hub is unavailable.', since: '2025-11-27T08:30:00Z', reasonType: 'Unplanned', reportedTime: null, recentlyResolved: null },
+    events: [],
+    checkedAt: '2025-11-27T09:00:00Z',
+  }),
+};
+
+const SERVER_ERROR_HTML = '<div><pre>ServerErrorException: {&quot;errorCode&quot;:500001,&quot;message&quot;:&quot;ServerError&quot;} HostName=contoso-iot.azure-devices.net</pre></div>';
+
+interface Post {
+  conversationId: string;
+  card: AdaptiveCard;
+}
+
+interface Harness {
+  /** Runs one invoke and returns the body of its invoke response. */
+  invoke(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, extra?: Partial<Activity>): Promise<unknown>;
+  posts: Post[];
+  membershipChecks: number;
+  setMembership(membership: BotMembership): void;
+  failNextPost(outcome: PostOutcome): void;
+  idle(): Promise<void>;
+}
+
+function harness(): Harness {
+  let membership: BotMembership = 'member';
+  const failures: PostOutcome[] = [];
+  const state = { posts: [] as Post[], membershipChecks: 0 };
+  const bot = new OnCallBot({
+    logger: silentLogger(),
+    demo: false,
+    dedupe: new ActivityDeduplicator(),
+    hubs: { directory, health: outage },
+    healthBudgetMs: 1000,
+    eligibility: eligibilityFromHubFacts,
+    diagnoseActionPorts: {
+      membership: async () => {
+        state.membershipChecks += 1;
+        return membership;
+      },
+      posterFor: (_turn, conversationId) => async (card) => {
+        const failure = failures.shift();
+        if (failure) return failure;
+        state.posts.push({ conversationId, card });
+        return { ok: true, activityId: `posted-${state.posts.length}` };
+      },
+    },
+  });
+  const adapter = new TestAdapter(async (context) => bot.run(context), { channelId: 'msteams' });
+  let sequence = 0;
+  return {
+    get posts() {
+      return state.posts;
+    },
+    get membershipChecks() {
+      return state.membershipChecks;
+    },
+    setMembership: (value) => {
+      membership = value;
+    },
+    failNextPost: (outcome) => failures.push(outcome),
+    idle: () => bot.diagnoseAction.idle(),
+    async invoke(name, value, extra = {}) {
+      sequence += 1;
+      await adapter.processActivity({
+        type: 'invoke',
+        name,
+        id: `f:invoke-${sequence}`,
+        recipient: BOT,
+        from: { id: '29:user', name: 'Alex' },
+        conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
+        locale: 'en-US',
+        value,
+        ...extra,
+      } as Partial<Activity>);
+      const responses = adapter.activeQueue.splice(0).filter((activity) => activity.type === 'invokeResponse');
+      assert.equal(responses.length, 1, 'one invoke response');
+      const response = responses[0]?.value as { status: number; body: unknown };
+      assert.equal(response.status, 200);
+      return response.body;
+    },
+  };
+}
+
+function actionValue(html: string, extra: Record<string, unknown> = {}, messageId = '1732700000222'): Record<string, unknown> {
+  return { commandId: 'diagnose', commandContext: 'message', messagePayload: { id: messageId, replyToId: null, body: { contentType: 'html', content: html } }, ...extra };
+}
+
+const CHANNEL = { conversation: { id: '19:ch@thread.tacv2', conversationType: 'channel', isGroup: true, name: '' } } as Partial<Activity>;
+
+describe('Diagnose message action: fetchTask', () => {
+  it('previews the headline finding with a Post button, in a dialog, after checking the roster', async () => {
+    const h = harness();
+    const body = await h.invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML));
+    const task = (body as { task: { type: string; value: { title: string; width: unknown; height: unknown } } }).task;
+    assert.equal(task.type, 'continue');
+    assert.equal(task.value.title, en.messageAction.dialogTitle);
+    const card = dialogCard(body);
+    const text = cardText(card);
+    assert.match(text, /500001 ServerError/);
+    assert.ok(text.includes(en.messageAction.preview.whereChat), text);
+    assert.deepEqual(submitActions(card), [{ title: en.messageAction.preview.postButton, data: POST_DATA }]);
+    assert.equal(h.membershipChecks, 1);
+    assert.equal(h.posts.length, 0);
+  });
+
+  it('says nothing was recognised, and offers no Post button', async () => {
+    const card = dialogCard(await harness().invoke('composeExtension/fetchTask', actionValue('<p>lunch at noon?</p>')));
+    const text = cardText(card);
+    assert.ok(text.includes(en.messageAction.preview.nothingTitle), text);
+    assert.ok(text.includes(en.messageAction.preview.nothingHint), text);
+    assert.deepEqual(submitActions(card), []);
+  });
+
+  it('explains how to add the bot to the team when it is not in the channel', async () => {
+    const h = harness();
+    h.setMembership('not-member');
+    const card = dialogCard(await h.invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML), CHANNEL));
+    const text = cardText(card);
+    assert.ok(text.includes(en.messageAction.addBot.whyTeam), text);
+    assert.ok(en.messageAction.addBot.stepsTeam.every((step) => text.includes(step)), text);
+    assert.ok(!text.includes('500001'), 'no diagnosis before the bot can post it');
+    assert.deepEqual(submitActions(card), [{ title: en.messageAction.addBot.buttonTeam, data: INSTALLED_DATA }]);
+  });
+
+  it('answers an unknown command or an invoke without a message with the error card, in a dialog', async () => {
+    const h = harness();
+    for (const value of [{ ...actionValue(SERVER_ERROR_HTML), commandId: 'other' }, { commandId: 'diagnose', commandContext: 'compose' }]) {
+      const text = cardText(dialogCard(await h.invoke('composeExtension/fetchTask', value)));
+      assert.ok(text.includes(en.error.title), text);
+    }
+  });
+
+  it('speaks French to a French user', async () => {
+    const body = await harness().invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML), { locale: 'fr-FR' });
+    assert.equal((body as { task: { value: { title: string } } }).task.value.title, fr.messageAction.dialogTitle);
+    assert.deepEqual(submitActions(dialogCard(body)), [{ title: fr.messageAction.preview.postButton, data: POST_DATA }]);
+  });
+});
+
+describe('Diagnose message action: submitAction', () => {
+  const post = (html: string, messageId?: string) => actionValue(html, { data: { ...POST_DATA } }, messageId);
+
+  it('closes the dialog, then posts the diagnosis card with the hub health into the channel thread', async () => {
+    const h = harness();
+    assert.deepEqual(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML), CHANNEL), {});
+    await h.idle();
+    assert.equal(h.posts.length, 1);
+    assert.equal(h.posts[0]?.conversationId, '19:ch@thread.tacv2;messageid=1732700000222');
+    const text = cardText(h.posts[0]?.card);
+    assert.match(text, /500001/);
+    assert.ok(text.includes(en.health.states.Unavailable), text);
+  });
+
+  it('posts once per message, and again after a post failed', async () => {
+    const h = harness();
+    h.failNextPost({ ok: false, notInConversation: true, error: null });
+    assert.deepEqual(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML)), {});
+    await h.idle();
+    assert.equal(h.posts.length, 0, 'the first post failed');
+    await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML));
+    await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML));
+    await h.idle();
+    assert.equal(h.posts.length, 1, 'the failure freed the message; the double click did not post twice');
+    await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML, 'another-message'));
+    await h.idle();
+    assert.equal(h.posts.length, 2, 'another message is another post');
+  });
+
+  it('answers with the add-the-bot dialog instead of posting when the bot is not in the chat, then posts once added', async () => {
+    const h = harness();
+    h.setMembership('not-member');
+    const text = cardText(dialogCard(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML))));
+    assert.ok(text.includes(en.messageAction.addBot.whyChat), text);
+    await h.idle();
+    assert.equal(h.posts.length, 0);
+    h.setMembership('member');
+    assert.deepEqual(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML)), {});
+    await h.idle();
+    assert.equal(h.posts.length, 1);
+  });
+
+  it('posts when the roster check cannot tell (slow or failing connector)', async () => {
+    const h = harness();
+    h.setMembership('unknown');
+    await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML));
+    await h.idle();
+    assert.equal(h.posts.length, 1);
+  });
+
+  it('does not post a message with nothing to diagnose: the dialog says so', async () => {
+    const h = harness();
+    const text = cardText(dialogCard(await h.invoke('composeExtension/submitAction', post('<p>lunch at noon?</p>'))));
+    assert.ok(text.includes(en.messageAction.preview.nothingTitle), text);
+    await h.idle();
+    assert.equal(h.posts.length, 0);
+  });
+
+  it('after a just-in-time install: the preview, or a notice when Teams did not resend the message', async () => {
+    const h = harness();
+    const preview = dialogCard(await h.invoke('composeExtension/submitAction', actionValue(SERVER_ERROR_HTML, { data: { ...INSTALLED_DATA } })));
+    assert.match(cardText(preview), /500001/);
+    const notice = dialogCard(await h.invoke('composeExtension/submitAction', { commandId: 'diagnose', data: { ...INSTALLED_DATA } }));
+    assert.ok(cardText(notice).includes(en.messageAction.installed));
+    assert.equal(h.posts.length, 0);
+  });
+
+  it('answers a submit it does not know with the error card', async () => {
+    const text = cardText(dialogCard(await harness().invoke('composeExtension/submitAction', actionValue(SERVER_ERROR_HTML, { data: { something: 'else' } }))));
+    assert.ok(text.includes(en.error.title), text);
+  });
+});
+
+describe('Diagnose preview card', () => {
+  function diagnosisWith(name: string, hostName: string): Diagnosis {
+    const base = diagnose('ServerErrorException: {"errorCode":500001,"message":"ServerError"}');
+    const [finding] = base.findings;
+    assert.ok(finding);
+    return { ...base, findings: [{ ...finding, code: null, name }], context: { ...base.context, hubHostNames: [hostName] } };
+  }
+
+  it('escapes what it echoes from the message: no link, mention or template expression gets through', () => {
+    const diagnosis = diagnosisWith('[Click here](https://evil.example/login) <at>Everyone</at> ${t.help.title} _x_', 'evil.example)[y](z');
+    const card = renderDiagnosePreviewCard({ diagnosis, locale: 'en', demo: false, place: 'chat' });
+    const json = JSON.stringify(card);
+    assert.ok(!json.includes('[Click here](https://evil.example/login)'), json);
+    assert.ok(!json.includes('<at>Everyone</at>'), json);
+    assert.ok(!json.includes('${t.help.title}') && !json.includes(en.help.title), 'a template expression in the message stays inert');
+    assert.ok(json.includes('\\\\[Click here\\\\]\\\\(https://evil\\\\.example/login\\\\)'), json);
+  });
+
+  it('stays small, and says where the diagnosis goes', () => {
+    const diagnosis = diagnose(Array.from({ length: 40 }, (_, i) => `errorCode ${500001 + (i % 8)} on hub-${i}.azure-devices.net ${'x'.repeat(300)}`).join('\n'));
+    for (const place of ['channel', 'chat'] as const) {
+      const card = renderDiagnosePreviewCard({ diagnosis, locale: 'fr', demo: true, place });
+      assert.ok(byteSize(card) < CARD_BYTE_LIMIT / 4, `preview of ${byteSize(card)} bytes`);
+      const text = cardText(card);
+      assert.ok(text.includes(place === 'channel' ? fr.messageAction.preview.whereChannel : fr.messageAction.preview.whereChat));
+      assert.ok(text.includes(fr.common.demoBanner));
+    }
+  });
+
+  it('warns about a key in the message without showing it', () => {
+    const key = 'q3N0cmFuZ2VTZWNyZXRLZXlWYWx1ZTEyMzQ1Njc4OTBBQkNERUY=';
+    const diagnosis = diagnose(`HostName=contoso-iot.azure-devices.net;DeviceId=d1;SharedAccessKey=${key}`);
+    const card = renderDiagnosePreviewCard({ diagnosis, locale: 'en', demo: false, place: 'chat' });
+    const text = cardText(card);
+    assert.ok(text.includes(en.messageAction.preview.secretsHeading), text);
+    assert.ok(!JSON.stringify(card).includes(key));
+    assert.equal(submitActions(card).length, 1, 'the warning is worth posting');
+  });
+});
+
+describe('Diagnose dialogs', () => {
+  it('are well-formed Adaptive Cards 1.5 in every variant and locale', () => {
+    const pastes = ['ServerErrorException: {"errorCode":500001} HostName=contoso-iot.azure-devices.net', 'lunch at noon?', '', 'SharedAccessKey=q3N0cmFuZ2VTZWNyZXRLZXk='];
+    for (const locale of ['en', 'fr'] as const) {
+      for (const place of ['channel', 'chat'] as const) {
+        for (const [i, paste] of pastes.entries()) {
+          assertWellFormedCard(renderDiagnosePreviewCard({ diagnosis: diagnose(paste), locale, demo: i % 2 === 0, place }), `preview ${locale} ${place} #${i}`);
+        }
+        assertWellFormedCard(renderAddBotCard(locale, place), `add-bot ${locale} ${place}`);
+      }
+      assertWellFormedCard(renderDialogNoticeCard(uiStrings(locale).messageAction.installed), `notice ${locale}`);
+    }
+  });
+});
+
+describe('isBotNotInConversation', () => {
+  const error = (statusCode: number, code: string) => Object.assign(new Error('x'), { statusCode, code });
+  it('reads the connector error: 403 BotNotInConversationRoster and unknown conversations, not missing users', () => {
+    assert.equal(isBotNotInConversation(error(403, 'BotNotInConversationRoster')), true);
+    assert.equal(isBotNotInConversation(error(404, 'ConversationNotFound')), true);
+    assert.equal(isBotNotInConversation(error(404, 'MemberNotFoundInConversation')), false);
+    assert.equal(isBotNotInConversation(error(403, 'BotDisabledByAdmin')), false);
+    assert.equal(isBotNotInConversation(error(500, 'ServiceError')), false);
+    assert.equal(isBotNotInConversation(new Error('socket hang up')), false);
+    assert.equal(isBotNotInConversation(null), false);
+  });
+});
