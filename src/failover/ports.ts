@@ -1,6 +1,7 @@
 // Ports the failover workflow needs from the edges. Implementations: src/azure/ (FailoverExecutor),
 // src/teams/ (notifier), src/state/ (stores). Tests use small fakes.
 import type { Hub } from '../diagnosis/hub.ts';
+import type { AuditDraft, AuditRecord, FailoverKind, FailoverRequest } from './types.ts';
 
 export interface Clock {
   /** Milliseconds since the epoch. */
@@ -50,3 +51,102 @@ export interface FailoverExecutor {
   /** Polls once from a saved resume token. Never re-sends the POST. */
   poll(hub: Hub, resumeToken: string, signal?: AbortSignal): Promise<FailoverProgress>;
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Added by the workflow core: notifier, durable store and audit log ports (implemented in src/teams/
+// and src/state/; the core only sees these interfaces).
+
+/** Port: tells the conversation about a request. Failures are logged and retried; the workflow never waits on them. */
+export interface FailoverNotifier {
+  /** Re-render the request's card for everyone (updateActivity on conversation.cardActivityId). */
+  requestChanged(record: FailoverRequest): Promise<void>;
+  /** Post the final message in the thread (mentions requester and approver). Called once per outcome. */
+  announceOutcome(record: FailoverRequest): Promise<void>;
+}
+
+/** A stored document and the version tag it was read at. */
+export interface StoreItem<T> {
+  value: T;
+  eTag: string;
+}
+
+/** Unconditional write: last writer wins. */
+export const ANY_ETAG = '*';
+
+/**
+ * Port: a small versioned key-value store with optimistic concurrency, shaped like botbuilder's Storage.
+ * Values are JSON objects written only by this application. Keys: 1-400 characters of [A-Za-z0-9._~:/%-].
+ */
+export interface StateStore {
+  readonly kind: 'memory' | 'sqlite' | 'azblob';
+  /** The items that exist, by key; missing keys are absent from the map. */
+  read<T>(keys: readonly string[]): Promise<Map<string, StoreItem<T>>>;
+  get<T>(key: string): Promise<StoreItem<T> | undefined>;
+  /**
+   * Compare-and-set: replaces the value only if the stored eTag is still `eTag` (throws StoreConflictError
+   * otherwise, including when the key no longer exists). `ANY_ETAG` writes unconditionally.
+   */
+  write<T>(key: string, value: T, eTag: string): Promise<void>;
+  /** Creates the key; throws StoreConflictError when it already exists. */
+  create<T>(key: string, value: T): Promise<void>;
+  /** Removes the key (no error when absent). */
+  delete(key: string): Promise<void>;
+  /** Cheap round trip proving the store answers (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A write lost a compare-and-set race (or a create found the key): re-read and decide again. */
+export class StoreConflictError extends Error {
+  readonly key: string;
+  readonly conflict: 'etag-mismatch' | 'exists';
+  constructor(key: string, conflict: 'etag-mismatch' | 'exists') {
+    super(conflict === 'exists' ? `store: "${key}" already exists` : `store: "${key}" was changed by someone else (eTag mismatch)`);
+    this.name = 'StoreConflictError';
+    this.key = key;
+    this.conflict = conflict;
+  }
+}
+
+export function isStoreConflict(error: unknown): error is StoreConflictError {
+  return error instanceof StoreConflictError;
+}
+
+/** A successful failover or failback of a hub, from the audit trail (drives the platform limits). */
+export interface SuccessFact {
+  at: string;
+  kind: FailoverKind;
+  requestId: string;
+}
+
+/** Port: the append-only audit trail. */
+export interface AuditLog {
+  /** Appends the entries (ids assigned once, so an internal retry never duplicates). Returns them with their ids. */
+  append(drafts: readonly AuditDraft[]): Promise<AuditRecord[]>;
+  /** Newest first; only this hub's entries when hubId is given (compared case-insensitively). */
+  latest(limit: number, options?: { hubId?: string }): Promise<AuditRecord[]>;
+  /** Entries with from <= at < to (ms since the epoch), oldest first. */
+  range(from: number, to: number): Promise<AuditRecord[]>;
+  /** Successful failovers and failbacks of the hub with at > sinceMs, oldest first. */
+  successesSince(hubId: string, sinceMs: number): Promise<SuccessFact[]>;
+}
+
+/** Waits ms (injected so tests never wait in real time); rejects when the signal aborts. */
+export type Sleep = (ms: number, signal?: AbortSignal) => Promise<void>;
+
+export const realSleep: Sleep = (ms, signal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      return;
+    }
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      reject(signal?.reason instanceof Error ? signal.reason : new Error('aborted'));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });

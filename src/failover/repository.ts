@@ -1,0 +1,155 @@
+// Where the workflow keeps its documents in the StateStore:
+//   failover/request/<id>      one FailoverRequest per request (created once by its proposer: random id)
+//   failover/active            index of requests not yet finished with (the store cannot list keys)
+//   failover/lock/<hub>        which request holds the hub's one running failover
+// The index is written BEFORE a record is created and cleaned AFTER it is finished, so it may name a
+// record that does not exist (skipped and pruned) but never misses one that does.
+import { StoreConflictError, isStoreConflict } from './ports.ts';
+import type { StateStore, StoreItem } from './ports.ts';
+import { updateDocument } from './store-ops.ts';
+import type { FailoverRequest } from './types.ts';
+
+export const ACTIVE_INDEX_KEY = 'failover/active';
+
+const REQUEST_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+export function isRequestId(value: string): boolean {
+  return REQUEST_ID.test(value);
+}
+
+export function requestKey(id: string): string {
+  if (!isRequestId(id)) throw new Error('invalid request id');
+  return `failover/request/${id}`;
+}
+
+export function hubLockKey(hubId: string): string {
+  const encoded = encodeURIComponent(hubId.toLowerCase()).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `failover/lock/${encoded}`;
+}
+
+/** 16 random bytes, base64url: unguessable and safe in a key. */
+export function newRequestId(): string {
+  const bytes = new Uint8Array(16);
+  globalThis.crypto.getRandomValues(bytes);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+interface ActiveIndex {
+  entries: { id: string; since: string }[];
+}
+
+/** An indexed id without a record is pruned only after this long (its proposer may be between the two writes). */
+const ORPHAN_GRACE_MS = 5 * 60_000;
+
+interface HubLock {
+  requestId: string | null;
+  since: string | null;
+}
+
+/** Reads a request; a malformed id (from an untrusted card) is simply not found. */
+export async function readRequest(store: StateStore, id: string): Promise<StoreItem<FailoverRequest> | undefined> {
+  if (!isRequestId(id)) return undefined;
+  return store.get<FailoverRequest>(requestKey(id));
+}
+
+export async function createRequest(store: StateStore, record: FailoverRequest): Promise<void> {
+  await addActive(store, record.id, record.createdAt);
+  await store.create(requestKey(record.id), record);
+}
+
+/** CAS update of a record outside the workflow's transitions (card activity id, announcement time). */
+export async function updateRequest(
+  store: StateStore,
+  id: string,
+  change: (record: FailoverRequest) => FailoverRequest | undefined,
+): Promise<FailoverRequest | undefined> {
+  const key = requestKey(id);
+  return updateDocument<FailoverRequest>(store, key, (current) => {
+    const next = current ? change(current) : undefined;
+    return next ? { ...next, revision: newRevision() } : undefined;
+  });
+}
+
+export function newRevision(): string {
+  return newRequestId();
+}
+
+/** After a conflict: is the stored record the one this writer wrote (same revision)? */
+export async function revisionLanded(store: StateStore, id: string, revision: string): Promise<boolean> {
+  return (await readRequest(store, id))?.value.revision === revision;
+}
+
+export async function addActive(store: StateStore, id: string, since: string): Promise<void> {
+  await updateDocument<ActiveIndex>(store, ACTIVE_INDEX_KEY, (current) => {
+    const entries = current?.entries ?? [];
+    return entries.some((entry) => entry.id === id) ? undefined : { entries: [...entries, { id, since }] };
+  });
+}
+
+export async function removeActive(store: StateStore, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await updateDocument<ActiveIndex>(store, ACTIVE_INDEX_KEY, (current) => {
+    if (!current || !current.entries.some((entry) => ids.includes(entry.id))) return undefined;
+    return { entries: current.entries.filter((entry) => !ids.includes(entry.id)) };
+  });
+}
+
+/** Records named by the active index (any state). Ids without a record for a while are pruned. */
+export async function readIndexed(store: StateStore, now: number): Promise<FailoverRequest[]> {
+  const entries = (await store.get<ActiveIndex>(ACTIVE_INDEX_KEY))?.value.entries ?? [];
+  const valid = entries.filter((entry) => isRequestId(entry.id));
+  const items = await store.read<FailoverRequest>(valid.map((entry) => requestKey(entry.id)));
+  const records: FailoverRequest[] = [];
+  const orphans: string[] = entries.filter((entry) => !isRequestId(entry.id)).map((entry) => entry.id);
+  for (const entry of valid) {
+    const item = items.get(requestKey(entry.id));
+    if (item) records.push(item.value);
+    else if (now - Date.parse(entry.since) >= ORPHAN_GRACE_MS) orphans.push(entry.id);
+  }
+  await removeActive(store, orphans);
+  return records;
+}
+
+export type LockResult = { acquired: true } | { acquired: false; holder: string };
+
+/**
+ * Takes the hub's lock for `requestId`. A lock held by a request that is finished (or gone) is stale and
+ * taken over; `holderIsLive` decides that from the holder's record.
+ */
+export async function acquireHubLock(
+  store: StateStore,
+  hubId: string,
+  requestId: string,
+  now: string,
+  holderIsLive: (holderId: string) => Promise<boolean>,
+): Promise<LockResult> {
+  const key = hubLockKey(hubId);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const item = await store.get<HubLock>(key);
+    const holder = item?.value.requestId ?? null;
+    if (holder !== null && holder !== requestId && (await holderIsLive(holder))) return { acquired: false, holder };
+    if (holder === requestId) return { acquired: true };
+    const next: HubLock = { requestId, since: now };
+    try {
+      if (item) await store.write(key, next, item.eTag);
+      else await store.create(key, next);
+      return { acquired: true };
+    } catch (error) {
+      if (!isStoreConflict(error)) throw error;
+    }
+  }
+  throw new StoreConflictError(key, 'etag-mismatch');
+}
+
+/** Frees the hub's lock if (and only if) `requestId` holds it. */
+export async function releaseHubLock(store: StateStore, hubId: string, requestId: string): Promise<void> {
+  await updateDocument<HubLock>(store, hubLockKey(hubId), (current) =>
+    current && current.requestId === requestId ? { requestId: null, since: null } : undefined,
+  );
+}
+
+export async function hubLockHolder(store: StateStore, hubId: string): Promise<string | null> {
+  return (await store.get<HubLock>(hubLockKey(hubId)))?.value.requestId ?? null;
+}

@@ -1,0 +1,326 @@
+// The failover application service: what src/teams/ (cards, commands) and main.ts call. It only talks to
+// ports; the decisions are the pure workflow and policy, persisted by the engine with compare-and-set.
+import type { Hub, HealthSource, HubDirectory, HubHealthResult } from '../diagnosis/hub.ts';
+import type { Locale } from '../diagnosis/types.ts';
+import { createEngine } from './engine.ts';
+import type { Decision } from './engine.ts';
+import { createNotificationQueue, errorSummary } from './notifications.ts';
+import type { LogFn } from './notifications.ts';
+import { realSleep } from './ports.ts';
+import type { AuditLog, Clock, FailoverExecutor, FailoverNotifier, Sleep, StateStore } from './ports.ts';
+import { FAILOVER_LIMITS, evaluateEligibility } from './policy.ts';
+import type { EligibilityDetails, FailoverEligibility, IneligibilityReason } from './policy.ts';
+import { createRequest, newRequestId, newRevision, readIndexed, readRequest, removeActive, updateRequest } from './repository.ts';
+import { createRunner } from './runner.ts';
+import type { Actor, FailoverKind, FailoverRequest, RefusalReason } from './types.ts';
+import { isDue, isTerminal, newProposal } from './workflow.ts';
+import type { WorkflowCommand } from './workflow.ts';
+
+export type CardVerb = 'failover.request' | 'failover.approve' | 'failover.reject' | 'failover.cancel' | 'card.refresh';
+
+export const CARD_VERBS: readonly CardVerb[] = ['failover.request', 'failover.approve', 'failover.reject', 'failover.cancel', 'card.refresh'];
+
+export interface FailoverServiceConfig {
+  /** Entra object ids allowed to approve (FAILOVER_APPROVERS). */
+  approvers: readonly string[];
+  approvalTtlMinutes: number;
+  pollSeconds: number;
+  /** How long a runner's claim holds without renewal; default max(60 s, 4 polls). */
+  leaseSeconds?: number;
+  /** Polling gives up (outcome unknown) this long after the start; default 180 min (RTO is at most ~2 h). */
+  maxRunMinutes?: number;
+}
+
+export interface FailoverServiceDeps {
+  store: StateStore;
+  audit: AuditLog;
+  executor: FailoverExecutor;
+  directory: HubDirectory;
+  health: HealthSource;
+  notifier: FailoverNotifier;
+  clock: Clock;
+  config: FailoverServiceConfig;
+  log?: LogFn;
+  /** Injected so tests never wait in real time. */
+  sleep?: Sleep;
+  /**
+   * Identifies this process as a runner (claims carry it). Unique per live process. Keep it stable across
+   * restarts of the same single instance (e.g. the host name) to resume a running failover at once; with a
+   * new id, the restarted process takes over when the old claim's lease runs out.
+   */
+  instanceId?: string;
+  /** Pauses between notifier retries. */
+  notifyRetryDelaysMs?: readonly number[];
+}
+
+export interface ProposeInput {
+  hub: Hub;
+  kind: FailoverKind;
+  conversation: { id: string; reference: unknown };
+  locale: Locale;
+  requester?: Actor | null;
+  /** Health the caller already has (saves a lookup); recorded as what the proposal relied on. */
+  health?: HubHealthResult | null;
+}
+
+export type ProposeResult =
+  | { ok: true; record: FailoverRequest }
+  | { ok: false; reasons: IneligibilityReason[]; details: EligibilityDetails };
+
+export interface ActInput {
+  verb: CardVerb;
+  /** From the card's data: untrusted, opaque. */
+  requestId: string;
+  actor: Actor;
+  /** Conversation the invoke came from: a request id from another conversation is 'not-found'. */
+  conversationId: string;
+  inputs: { justification?: string; reason?: string };
+}
+
+export interface ActResult {
+  /** null exactly when outcome is 'not-found' (nothing leaks across conversations). */
+  record: FailoverRequest | null;
+  outcome: 'ok' | RefusalReason;
+}
+
+export interface SweepResult {
+  expired: string[];
+  adopted: string[];
+  announced: string[];
+  /** Finished requests dropped from the active index. */
+  pruned: string[];
+}
+
+export interface FailoverService {
+  eligibility(hub: Hub, kind?: FailoverKind): Promise<FailoverEligibility>;
+  propose(input: ProposeInput): Promise<ProposeResult>;
+  attachCard(requestId: string, cardActivityId: string): Promise<FailoverRequest | null>;
+  act(input: ActInput): Promise<ActResult>;
+  get(requestId: string): Promise<FailoverRequest | null>;
+  /** Requests not finished: proposed, requested, approved, running. */
+  listActive(): Promise<FailoverRequest[]>;
+  /** At start-up: continue approved/running requests (polling from the saved token, never a second POST). */
+  resumeInFlight(): Promise<{ resumed: string[] }>;
+  /** Sweeper: expire what is due, adopt in-flight requests whose runner is gone, re-offer unannounced outcomes. */
+  expireDue(): Promise<SweepResult>;
+  /** Resolves when no runner, audit retry or notification is pending (tests, graceful stop). */
+  settled(): Promise<void>;
+  /** Stops pollers (state is saved at every poll), lets a POST in flight be saved, stops notifier retries. */
+  shutdown(): Promise<void>;
+}
+
+/** Channel threads carry ';messageid=<root>'; a card and its invoke belong to the same channel either way. */
+export function sameConversation(a: string, b: string): boolean {
+  const base = (id: string): string => id.split(';messageid=')[0] ?? id;
+  return a === b || base(a) === base(b);
+}
+
+export function createFailoverService(deps: FailoverServiceDeps): FailoverService {
+  const { store, audit, clock, config } = deps;
+  const log: LogFn = deps.log ?? (() => undefined);
+  const sleep = deps.sleep ?? realSleep;
+  const pollMs = config.pollSeconds * 1000;
+  const leaseMs = (config.leaseSeconds ?? Math.max(60, 4 * config.pollSeconds)) * 1000;
+  const runnerId = deps.instanceId ?? `runner-${newRequestId()}`;
+  const stopping = new AbortController();
+  const runners = new Map<string, Promise<void>>();
+
+  const notifications = createNotificationQueue({
+    notifier: deps.notifier,
+    sleep,
+    log,
+    onAnnounced: (record) => engine.markAnnounced(record),
+    ...(deps.notifyRetryDelaysMs ? { retryDelaysMs: deps.notifyRetryDelaysMs } : {}),
+  });
+
+  const kick = (record: FailoverRequest): void => {
+    if (stopping.signal.aborted || runners.has(record.id)) return;
+    const run = runFailover(record.id, stopping.signal)
+      .catch((error: unknown) => {
+        if (!stopping.signal.aborted) log('failover.runner.crashed', { requestId: record.id, ...errorSummary(error) });
+      })
+      .finally(() => runners.delete(record.id));
+    runners.set(record.id, run);
+  };
+
+  const engine = createEngine({
+    store,
+    audit,
+    clock,
+    notifications,
+    approvers: config.approvers,
+    ttlMinutes: config.approvalTtlMinutes,
+    leaseMs,
+    log,
+    onApproved: kick,
+  });
+
+  const runFailover = createRunner({
+    engine,
+    store,
+    audit,
+    executor: deps.executor,
+    directory: deps.directory,
+    health: deps.health,
+    clock,
+    sleep,
+    log,
+    runnerId,
+    pollMs,
+    ttlMinutes: config.approvalTtlMinutes,
+    maxRunMs: (config.maxRunMinutes ?? 180) * 60_000,
+  });
+
+  const sameHub = (record: FailoverRequest, hub: Hub): boolean => record.hub.id.toLowerCase() === hub.id.toLowerCase();
+
+  /** Eligibility as seen by people (propose/request/approve): an approved request for the hub already holds it. */
+  const eligibilityFor = async (hub: Hub, kind: FailoverKind, excludeId: string | null): Promise<FailoverEligibility> => {
+    const now = clock.now();
+    const successes = await audit.successesSince(hub.id, now - FAILOVER_LIMITS.windowMs);
+    const running = (await readIndexed(store, now))
+      .filter((record) => record.id !== excludeId && sameHub(record, hub) && (record.state === 'approved' || record.state === 'running'))
+      .map((record) => ({ requestId: record.id }));
+    return evaluateEligibility(hub, kind, { now, successes, running });
+  };
+
+  const decideFor = (input: ActInput) => async (record: FailoverRequest): Promise<Decision> => {
+    const command: WorkflowCommand | null =
+      input.verb === 'failover.request'
+        ? { type: 'request', actor: input.actor, justification: input.inputs.justification ?? '' }
+        : input.verb === 'failover.approve'
+          ? { type: 'approve', actor: input.actor }
+          : input.verb === 'failover.reject'
+            ? { type: 'reject', actor: input.actor, reason: input.inputs.reason ?? '' }
+            : input.verb === 'failover.cancel'
+              ? { type: 'cancel', actor: input.actor }
+              : null;
+    if (command === null) return { refusal: 'not-found' };
+    // Eligibility costs store reads: only computed where it can change the answer.
+    const needsEligibility =
+      (command.type === 'request' && record.state === 'proposed') || (command.type === 'approve' && record.state === 'requested');
+    if (!needsEligibility) return { command };
+    return { command, eligibility: await eligibilityFor(record.hubSnapshot, record.kind, record.id) };
+  };
+
+  const expireIfDue = async (id: string): Promise<boolean> => {
+    const result = await engine.commit(id, (record, now) => (isDue(record, now) ? { command: { type: 'expire' } } : { refusal: 'not-due' }));
+    return result.outcome === 'ok';
+  };
+
+  const listIndexed = (): Promise<FailoverRequest[]> => readIndexed(store, clock.now());
+
+  return {
+    eligibility(hub, kind = 'failover') {
+      return eligibilityFor(hub, kind, null);
+    },
+
+    async propose(input) {
+      const eligibility = await eligibilityFor(input.hub, input.kind, null);
+      if (!eligibility.possible) return { ok: false, reasons: eligibility.reasons, details: eligibility.details };
+      let health = input.health ?? null;
+      if (health === null) {
+        try {
+          health = await deps.health.current(input.hub);
+        } catch (error) {
+          log('failover.propose.health-failed', { hubId: input.hub.id, ...errorSummary(error) });
+        }
+      }
+      const record = newProposal({
+        id: newRequestId(),
+        revision: newRevision(),
+        hub: input.hub,
+        kind: input.kind,
+        conversation: input.conversation,
+        locale: input.locale,
+        proposedBy: input.requester ?? null,
+        availabilityState: health?.ok ? health.health.availabilityState : null,
+        healthCheckedAt: health?.ok ? health.checkedAt : null,
+        now: clock.now(),
+        ttlMinutes: config.approvalTtlMinutes,
+      });
+      await createRequest(store, record);
+      log('failover.proposed', { requestId: record.id, hubId: record.hub.id, kind: record.kind });
+      return { ok: true, record };
+    },
+
+    async attachCard(requestId, cardActivityId) {
+      const item = await readRequest(store, requestId);
+      if (!item) return null;
+      return (await updateRequest(store, requestId, (record) => ({ ...record, conversation: { ...record.conversation, cardActivityId } }))) ?? null;
+    },
+
+    async act(input) {
+      const item = await readRequest(store, input.requestId);
+      if (!item || !sameConversation(item.value.conversation.id, input.conversationId)) return { record: null, outcome: 'not-found' };
+      if (isDue(item.value, clock.now())) await expireIfDue(input.requestId);
+      if (input.verb === 'card.refresh') {
+        const current = await readRequest(store, input.requestId);
+        if (current?.value.state === 'approved') kick(current.value);
+        return current ? { record: current.value, outcome: 'ok' } : { record: null, outcome: 'not-found' };
+      }
+      const result = await engine.commit(input.requestId, decideFor(input));
+      if (result.outcome !== 'ok') log('failover.refused', { requestId: input.requestId, verb: input.verb, outcome: result.outcome });
+      return result;
+    },
+
+    async get(requestId) {
+      return (await readRequest(store, requestId))?.value ?? null;
+    },
+
+    async listActive() {
+      return (await listIndexed()).filter((record) => !isTerminal(record.state));
+    },
+
+    async resumeInFlight() {
+      const resumed: string[] = [];
+      for (const record of await listIndexed()) {
+        if (record.state === 'approved' || record.state === 'running') {
+          resumed.push(record.id);
+          kick(record);
+          notifications.changed(record);
+        } else if ((record.state === 'succeeded' || record.state === 'failed') && record.outcomeAnnouncedAt === null) {
+          notifications.changed(record);
+          notifications.announce(record);
+        }
+      }
+      if (resumed.length > 0) log('failover.resumed', { requestIds: resumed });
+      return { resumed };
+    },
+
+    async expireDue() {
+      const result: SweepResult = { expired: [], adopted: [], announced: [], pruned: [] };
+      const now = clock.now();
+      for (const record of await listIndexed()) {
+        if (isDue(record, now)) {
+          if (await expireIfDue(record.id)) result.expired.push(record.id);
+        } else if ((record.state === 'approved' || record.state === 'running') && !runners.has(record.id)) {
+          result.adopted.push(record.id);
+          kick(record);
+        } else if ((record.state === 'succeeded' || record.state === 'failed') && record.outcomeAnnouncedAt === null) {
+          result.announced.push(record.id);
+          notifications.announce(record);
+        } else if (isTerminal(record.state)) {
+          result.pruned.push(record.id);
+        }
+      }
+      await removeActive(store, result.pruned);
+      return result;
+    },
+
+    async settled() {
+      for (;;) {
+        await Promise.all([...runners.values()]);
+        await engine.tasks.drain();
+        await notifications.idle();
+        if (runners.size === 0 && engine.tasks.size === 0) return;
+      }
+    },
+
+    async shutdown() {
+      stopping.abort(new Error('failover service shutting down'));
+      await Promise.allSettled([...runners.values()]);
+      await engine.tasks.drain();
+      await notifications.stop();
+    },
+  };
+}

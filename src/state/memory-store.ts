@@ -1,0 +1,76 @@
+// In-memory store for tests: same semantics as the durable ones (CAS on eTag, create-if-absent), values
+// copied through JSON so a caller can never mutate what is stored.
+import { StoreConflictError } from '../failover/ports.ts';
+import type { StateStore, StoreItem } from '../failover/ports.ts';
+import { ANY_ETAG } from '../failover/ports.ts';
+import { assertValidKey } from './keys.ts';
+
+interface Stored {
+  json: string;
+  eTag: string;
+}
+
+export function createMemoryStore(): StateStore {
+  const items = new Map<string, Stored>();
+  let counter = 0;
+  let closed = false;
+  const nextETag = (): string => `"m${++counter}"`;
+  const open = (): void => {
+    if (closed) throw new Error('store: memory store is closed');
+  };
+  // Every operation yields once first, so concurrent callers interleave the way they would on a real store.
+  const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+  const getOne = <T>(key: string): StoreItem<T> | undefined => {
+    const stored = items.get(key);
+    return stored ? { value: JSON.parse(stored.json) as T, eTag: stored.eTag } : undefined;
+  };
+
+  return {
+    kind: 'memory',
+    async read<T>(keys: readonly string[]) {
+      await tick();
+      open();
+      const found = new Map<string, StoreItem<T>>();
+      for (const key of keys) {
+        assertValidKey(key);
+        const item = getOne<T>(key);
+        if (item) found.set(key, item);
+      }
+      return found;
+    },
+    async get<T>(key: string) {
+      await tick();
+      open();
+      assertValidKey(key);
+      return getOne<T>(key);
+    },
+    async write<T>(key: string, value: T, eTag: string) {
+      await tick();
+      open();
+      assertValidKey(key);
+      const current = items.get(key);
+      if (eTag !== ANY_ETAG && current?.eTag !== eTag) throw new StoreConflictError(key, 'etag-mismatch');
+      items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+    },
+    async create<T>(key: string, value: T) {
+      await tick();
+      open();
+      assertValidKey(key);
+      if (items.has(key)) throw new StoreConflictError(key, 'exists');
+      items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+    },
+    async delete(key: string) {
+      await tick();
+      open();
+      assertValidKey(key);
+      items.delete(key);
+    },
+    async ping() {
+      open();
+    },
+    async close() {
+      closed = true;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { after, before, describe, it } from 'node:test';
+import { Worker } from 'node:worker_threads';
+import { StoreConflictError } from '../../../src/failover/ports.ts';
+import type { StateStore } from '../../../src/failover/ports.ts';
+import { openSqliteStore } from '../../../src/state/sqlite-store.ts';
+import { storeContract } from './store-contract.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'state-sqlite-'));
+const path = join(dir, 'state.db');
+let store: StateStore;
+
+before(() => {
+  store = openSqliteStore(path);
+});
+after(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+storeContract('sqlite', () => store);
+
+function runWorkers(job: { mode: 'increment' | 'race'; key: string; times: number }, workers: number): Promise<string[]> {
+  const barrier = new SharedArrayBuffer(4);
+  return Promise.all(
+    Array.from(
+      { length: workers },
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const worker = new Worker(new URL('./sqlite-worker.ts', import.meta.url), { workerData: { ...job, path, workers, barrier } });
+          worker.once('message', (message: string) => resolve(message));
+          worker.once('error', reject);
+          worker.once('exit', (code) => (code === 0 ? undefined : reject(new Error(`worker exited ${code}`))));
+        }),
+    ),
+  );
+}
+
+describe('sqlite store: several connections on one file', () => {
+  it('uses WAL', () => {
+    const probe = new DatabaseSync(path);
+    const row = probe.prepare('PRAGMA journal_mode').get();
+    probe.close();
+    assert.equal(row?.['journal_mode'], 'wal');
+  });
+
+  it('two connections racing a CAS on the same eTag: exactly one wins', async () => {
+    const other = openSqliteStore(path);
+    try {
+      await store.create('race/two', { n: 0 });
+      const mine = await store.get<{ n: number }>('race/two');
+      const theirs = await other.get<{ n: number }>('race/two');
+      assert.ok(mine && theirs);
+      assert.equal(mine.eTag, theirs.eTag);
+      const results = await Promise.allSettled([store.write('race/two', { n: 1 }, mine.eTag), other.write('race/two', { n: 2 }, theirs.eTag)]);
+      assert.deepEqual(
+        results.map((result) => result.status),
+        ['fulfilled', 'rejected'],
+      );
+      const rejected = results[1];
+      assert.ok(rejected?.status === 'rejected' && rejected.reason instanceof StoreConflictError);
+      assert.deepEqual((await other.get('race/two'))?.value, { n: 1 });
+      // The loser's create of an existing key also conflicts across connections.
+      await assert.rejects(other.create('race/two', { n: 3 }), StoreConflictError);
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('4 threads, each with its own connection, read one eTag then write at once: exactly one wins', async () => {
+    await store.create('race/threads', { n: 0 });
+    const results = await runWorkers({ mode: 'race', key: 'race/threads', times: 1 }, 4);
+    assert.equal(results.filter((result) => result === 'won').length, 1);
+    assert.equal(results.filter((result) => result === 'lost').length, 3);
+    assert.deepEqual((await store.get('race/threads'))?.value, { n: 1 });
+  });
+
+  it('4 threads incrementing with CAS + retry lose no update', async () => {
+    await runWorkers({ mode: 'increment', key: 'counter/threads', times: 25 }, 4);
+    assert.deepEqual((await store.get('counter/threads'))?.value, { n: 100 });
+  });
+
+  it('keeps data across reopen', async () => {
+    await store.create('durable/one', { n: 7 });
+    const reopened = openSqliteStore(path);
+    assert.deepEqual((await reopened.get('durable/one'))?.value, { n: 7 });
+    await reopened.close();
+  });
+});
