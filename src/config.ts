@@ -41,6 +41,8 @@ export interface Config {
   };
   /** How long a message turn waits for hub resolution + health before replying without them. */
   healthBudgetMs: number;
+  /** Per-user message rate limit (token bucket); messagesPerMinute 0 = no limit. */
+  rateLimit: { messagesPerMinute: number; burst: number };
   /** Bearer token for the audit API; null = audit API disabled. */
   auditApiToken: string | null;
   logLevel: LogLevel;
@@ -247,6 +249,10 @@ export function loadConfig(env: Env = process.env): Config {
       pollSeconds: wholeNumber(env, 'FAILOVER_POLL_SECONDS', 15, 1, 3600, 'seconds'),
     },
     healthBudgetMs: wholeNumber(env, 'HEALTH_BUDGET_MS', 4000, 200, 10000, 'milliseconds'),
+    rateLimit: {
+      messagesPerMinute: wholeNumber(env, 'RATE_LIMIT_MESSAGES_PER_MINUTE', 10, 0, 100_000, 'messages'),
+      burst: wholeNumber(env, 'RATE_LIMIT_BURST', 5, 1, 100_000, 'messages'),
+    },
     auditApiToken: auditApiToken === '' ? null : auditApiToken,
     logLevel: parseLogLevel(env),
     botDomain: optionalValue(env, 'BOT_DOMAIN', DOMAIN, 'a host name without scheme or path (e.g. bot.contoso.com)'),
@@ -288,6 +294,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
         : store,
     failover: { approvers: config.failover.approvers.length, approvalTtlMinutes: config.failover.approvalTtlMinutes, pollSeconds: config.failover.pollSeconds },
     healthBudgetMs: config.healthBudgetMs,
+    rateLimit: config.rateLimit.messagesPerMinute === 0 ? 'off' : config.rateLimit,
     auditApi: config.auditApiToken === null ? 'disabled' : `enabled (token ${MASK})`,
     logLevel: config.logLevel,
     botDomain: config.botDomain,

@@ -3,20 +3,59 @@
 import { createAzureEdge } from './azure/index.ts';
 import { ConfigError, describeConfig, loadConfig, loadEnvFile } from './config.ts';
 import type { Config } from './config.ts';
+import { createBotMetrics, metricsRoute } from './http/metrics.ts';
+import type { BotMetrics } from './http/metrics.ts';
 import { startAgentsPlayground } from './http/playground.ts';
 import { startHttpServer } from './http/server.ts';
 import type { ReadinessCheck } from './http/server.ts';
 import { createLogger, errorFields } from './log.ts';
 import type { Logger } from './log.ts';
+import { recordArmAttempts } from './observability/arm-attempts.ts';
 import { startArmSimulator } from './sim/index.ts';
 import { TeamsAdapter } from './teams/adapter.ts';
 import { OnCallBot, createTurnFailureHandler } from './teams/bot.ts';
 import { ActivityDeduplicator } from './teams/dedupe.ts';
-import { eligibilityFromHubFacts } from './teams/failover-eligibility.ts';
+import { systemClock } from './failover/ports.ts';
+import { sqliteRunnerIdentity } from './failover/runner-id.ts';
+import { auditApiRoute } from './http/audit-api.ts';
+import { createAuditLog } from './state/audit.ts';
+import { openStateStore } from './state/store.ts';
+import { createFailoverTeams } from './teams/failover/index.ts';
+import type { FailoverTeams } from './teams/failover/index.ts';
+import type { ReplyDeps } from './teams/replies.ts';
+import { messageRateGateFor } from './teams/rate-limit.ts';
+import { observeTurns } from './teams/turn-observer.ts';
 
 type Stop = () => Promise<void>;
 
 const SHUTDOWN_GRACE_MS = 10_000;
+/** How often requests are expired, orphaned failovers adopted and unannounced outcomes offered again. */
+const FAILOVER_SWEEP_MS = 30_000;
+
+/** The failover sweeper: expiry, adoption, announcements, and the pending-approvals gauge. */
+function startFailoverSweeper(failover: FailoverTeams, metrics: BotMetrics, logger: Logger): () => Promise<void> {
+  let running: Promise<void> | null = null;
+  const sweep = async (): Promise<void> => {
+    try {
+      const result = await failover.service.expireDue();
+      if (result.expired.length + result.adopted.length + result.announced.length > 0) logger.info({ ...result }, 'failover sweep');
+      metrics.setPendingApprovals((await failover.service.listActive()).filter((record) => record.state === 'requested').length);
+    } catch (error) {
+      logger.warn({ ...errorFields(error) }, 'failover sweep failed (the store did not answer); next sweep later');
+    }
+  };
+  const timer = setInterval(() => {
+    running ??= sweep().finally(() => {
+      running = null;
+    });
+  }, FAILOVER_SWEEP_MS);
+  timer.unref();
+  return async () => {
+    clearInterval(timer);
+    await running;
+    await failover.service.shutdown();
+  };
+}
 
 async function armTarget(config: Config, logger: Logger, stops: Stop[]): Promise<{ subscriptionIds: string[]; armEndpoint: string }> {
   if (!config.demo) return { subscriptionIds: [...config.azure.subscriptionIds], armEndpoint: config.azure.armEndpoint };
@@ -28,34 +67,82 @@ async function armTarget(config: Config, logger: Logger, stops: Stop[]): Promise
 
 async function start(config: Config, logger: Logger): Promise<Stop[]> {
   const stops: Stop[] = [];
+  // GET /metrics; the failover wiring reports through metrics.failoverOutcome() and metrics.setPendingApprovals().
+  const metrics: BotMetrics = createBotMetrics();
   try {
     const target = await armTarget(config, logger, stops);
     // The edge gives up a little before the turn does, so the card can say why (throttled, 403, 5xx…)
     // rather than only that the turn's budget ran out.
-    const azure = createAzureEdge({ ...target, healthBudgetMs: Math.max(150, Math.floor(config.healthBudgetMs * 0.7)) });
-
-    const adapter = new TeamsAdapter({ bot: config.bot, logger, onTurnFailed: createTurnFailureHandler(logger) });
-    const bot = new OnCallBot({
-      logger,
-      demo: config.demo,
-      dedupe: new ActivityDeduplicator(),
-      hubs: { directory: azure.directory, health: azure.health },
-      healthBudgetMs: config.healthBudgetMs,
-      eligibility: eligibilityFromHubFacts,
+    const azure = createAzureEdge({
+      ...target,
+      healthBudgetMs: Math.max(150, Math.floor(config.healthBudgetMs * 0.7)),
+      onAttempt: recordArmAttempts({ metrics, logger }),
     });
 
-    // Readiness covers what exists today: ARM (or the simulator). The state store joins with the failover work.
+    const adapter = new TeamsAdapter({ bot: config.bot, logger, onTurnFailed: createTurnFailureHandler(logger) });
+
+    // Failover approval workflow: durable state, audit trail, the service with the Teams notifier.
+    const store = await openStateStore(config.stateStore);
+    stops.push(() => store.close());
+    // SQLite: a restarted bot resumes its running failover at once under the same runner id (one live process per id).
+    const runner = config.stateStore.kind === 'sqlite' ? sqliteRunnerIdentity(config.stateStore.path) : null;
+    if (runner) stops.push(async () => runner.release());
+    const audit = createAuditLog(store);
+    const failover = createFailoverTeams({
+      store,
+      audit,
+      executor: azure.failover,
+      directory: azure.directory,
+      health: azure.health,
+      clock: systemClock,
+      config: config.failover,
+      demo: config.demo,
+      logger,
+      proactive: { adapter, appId: config.bot.appId },
+      metrics,
+      ...(runner ? { instanceId: runner.id } : {}),
+    });
+    const replies: ReplyDeps = {
+      hubs: { directory: azure.directory, health: azure.health },
+      demo: config.demo,
+      healthBudgetMs: config.healthBudgetMs,
+      eligibility: (hub) => failover.proposer.eligibility(hub),
+      diagnosisObserver: metrics,
+      failover: failover.proposer,
+    };
+    const bot = new OnCallBot({
+      ...replies,
+      logger,
+      dedupe: new ActivityDeduplicator(),
+      rateLimit: messageRateGateFor(config.rateLimit, metrics),
+      overrides: failover.commands(replies),
+      cardActions: failover.cardActions,
+      unknownCardAction: failover.actions.unknownAction(),
+      cardSubmit: (turn) => failover.actions.submit(turn),
+    });
+
     const readiness: ReadinessCheck[] = [
       { name: 'arm', run: async (signal) => ({ ok: await azure.probe(signal), ...(config.demo ? { detail: 'simulated' } : {}) }) },
+      { name: 'state', run: async () => (await store.ping(), { ok: true, detail: store.kind }) },
     ];
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
       logger,
-      messages: adapter.endpoint((turn) => bot.run(turn)),
+      messages: adapter.endpoint(observeTurns((turn) => bot.run(turn), { logger, metrics })),
       readiness,
+      metrics: metricsRoute(metrics),
+      routes: [auditApiRoute({ token: config.auditApiToken, audit, logger })],
     });
     stops.push(() => http.close(SHUTDOWN_GRACE_MS));
+    // Stopped before HTTP closes: pollers stop (their state is saved at every poll), a POST in flight is saved.
+    stops.push(startFailoverSweeper(failover, metrics, logger));
+    try {
+      const { resumed } = await failover.service.resumeInFlight();
+      if (resumed.length > 0) logger.info({ requestIds: resumed }, 'failovers in flight resumed');
+    } catch (error) {
+      logger.error({ ...errorFields(error) }, 'failovers in flight could not be resumed now (the store did not answer); the sweeper retries');
+    }
 
     if (config.demo && config.demoPlayground.enabled) {
       try {

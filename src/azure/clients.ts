@@ -7,6 +7,7 @@ import { MicrosoftResourceHealth } from '@azure/arm-resourcehealth';
 import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { bearerTokenAuthenticationPolicyName, proxyPolicyName, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
+import { attemptReportPolicy, type ArmAttemptListener } from './attempt-report.ts';
 import type { ArmEndpoint } from './endpoint.ts';
 import type { AttemptObserver } from './observer.ts';
 
@@ -23,6 +24,8 @@ export interface ArmClientsOptions {
   retry?: RetrySettings;
   credential?: TokenCredential;
   observer: AttemptObserver;
+  /** Told about every HTTP attempt (metrics, logs). */
+  onAttempt?: ArmAttemptListener;
 }
 
 export interface ArmClients {
@@ -75,6 +78,7 @@ export function createArmClients(options: ArmClientsOptions): ArmClients {
       pipeline.addPolicy(localTokenPolicy, { phase: 'Sign' });
     }
     pipeline.addPolicy(observer.policy, { afterPhase: 'Retry' });
+    if (options.onAttempt) pipeline.addPolicy(attemptReportPolicy(options.onAttempt), { afterPhase: 'Retry' });
   };
 
   const cache = <T>(make: (subscriptionId: string) => T): ((subscriptionId: string) => T) => {

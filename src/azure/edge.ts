@@ -3,6 +3,7 @@
 import type { TokenCredential } from '@azure/core-auth';
 import type { HealthSource, HubDirectory } from '../diagnosis/hub.ts';
 import type { FailoverExecutor } from '../failover/ports.ts';
+import type { ArmAttemptListener } from './attempt-report.ts';
 import { callOptions, observe } from './call.ts';
 import { createArmClients, type RetrySettings } from './clients.ts';
 import { describeArmError } from './errors.ts';
@@ -32,6 +33,8 @@ export interface AzureEdgeOptions {
   now?: () => number;
   /** Used for https endpoints; default DefaultAzureCredential. Ignored on loopback http. */
   credential?: TokenCredential;
+  /** Told about every HTTP attempt to ARM, retries included (metrics, logs). */
+  onAttempt?: ArmAttemptListener;
 }
 
 export interface AzureEdge {
@@ -49,7 +52,7 @@ export function createAzureEdge(options: AzureEdgeOptions): AzureEdge {
   if (subscriptions.length === 0) throw new Error('createAzureEdge needs at least one subscription id');
   const endpoint = parseArmEndpoint(options.armEndpoint);
   const observer = new AttemptObserver();
-  const clients = createArmClients({ endpoint, observer, ...(options.retry ? { retry: options.retry } : {}), ...(options.credential ? { credential: options.credential } : {}) });
+  const clients = createArmClients({ endpoint, observer, ...(options.retry ? { retry: options.retry } : {}), ...(options.credential ? { credential: options.credential } : {}), ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}) });
   const now = options.now ?? Date.now;
   const timeoutMs = options.timeoutMs ?? 10_000;
 

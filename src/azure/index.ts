@@ -3,3 +3,4 @@ export { createAzureEdge, type AzureEdge, type AzureEdgeOptions } from './edge.t
 export { ArmEndpointError, parseArmEndpoint, isLoopbackHost, type ArmEndpoint } from './endpoint.ts';
 export { ArmLookupError } from './hubs.ts';
 export { LOCAL_SIMULATOR_TOKEN, type RetrySettings } from './clients.ts';
+export { ARM_OPERATIONS, armOperationOf, type ArmAttempt, type ArmAttemptListener, type ArmOperation } from './attempt-report.ts';

@@ -11,6 +11,19 @@ export interface MessagesEndpoint {
   process(input: { activity: Record<string, unknown>; authorization: string }): Promise<{ status: number; body?: unknown }>;
 }
 
+/** What a plain GET route answers (status, headers, body text). */
+export interface HttpRouteAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A GET route served as is (the audit export). */
+export interface HttpGetRoute {
+  path: string;
+  handle(request: { url: URL; authorization: string }): Promise<HttpRouteAnswer>;
+}
+
 export interface ReadinessCheck {
   name: string;
   run(signal: AbortSignal): Promise<{ ok: boolean; detail?: string }>;
@@ -25,6 +38,10 @@ export interface HttpServerOptions {
   /** Largest accepted activity body; Teams activities are far below this. */
   maxActivityBytes?: number;
   readinessTimeoutMs?: number;
+  /** Extra GET routes (GET /api/audit). */
+  routes?: readonly HttpGetRoute[];
+  /** GET /metrics (Prometheus text format; see metrics.ts). Absent = no such route. */
+  metrics?: (req: Request, res: Response) => Promise<void>;
 }
 
 export interface RunningHttpServer {
@@ -145,6 +162,20 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       sendError(res, 500, 'InternalError');
     }
   });
+
+  if (options.metrics) server.get('/metrics', options.metrics);
+
+  for (const route of options.routes ?? []) {
+    server.get(route.path, async (req: Request, res: Response) => {
+      try {
+        const answer = await route.handle({ url: new URL(req.url ?? '/', 'http://localhost'), authorization: headerValue(req.headers.authorization) });
+        if (!res.headersSent) res.sendRaw(answer.status, answer.body, { 'cache-control': 'no-store', ...answer.headers });
+      } catch (error) {
+        logger.error({ path: route.path, ...errorFields(error, { withMessage: false }) }, 'request failed');
+        sendError(res, 500, 'InternalError');
+      }
+    });
+  }
 
   server.get('/healthz', async (_req: Request, res: Response) => {
     sendJson(res, 200, { status: 'ok' });

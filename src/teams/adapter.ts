@@ -7,6 +7,7 @@ import type { BotIdentityConfig } from '../config.ts';
 import type { MessagesEndpoint } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
+import { activityShapeProblem } from './activity-shape.ts';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -89,6 +90,8 @@ export class TeamsAdapter extends CloudAdapter {
     if (conversation === null || typeof conversation !== 'object' || typeof (conversation as { id?: unknown }).id !== 'string') {
       return { status: 400, body: { error: { code: 'InvalidActivity', message: 'The activity has no conversation id.' } } };
     }
+    const shapeProblem = activityShapeProblem(input.activity);
+    if (shapeProblem !== null) return { status: 400, body: { error: { code: 'InvalidActivity', message: shapeProblem } } };
     try {
       const response = await this.processActivity(input.authorization, fixTimestamps(input.activity, activity), logic);
       return { status: response?.status ?? 200, ...(response?.body === undefined ? {} : { body: response.body }) };

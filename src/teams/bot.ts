@@ -1,6 +1,6 @@
 // The Teams bot: thin routing from botbuilder's activity types to our handlers.
 import { TeamsActivityHandler } from 'botbuilder';
-import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
+import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, InvokeResponse, MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
 import { selectLocale } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { renderErrorCard, renderHelpCard } from './cards/index.ts';
@@ -16,6 +16,10 @@ export type CardActionHandler = (turn: TurnContext, action: AdaptiveCardInvokeVa
 
 export interface OnCallBotDeps extends MessageHandlerDeps {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
+  /** Answers a verb missing from cardActions (default: a short message saying the action is not available). */
+  unknownCardAction?: CardActionHandler;
+  /** Old clients send a card's Action.Submit fallback as a message: true when it was one and was handled. */
+  cardSubmit?: (turn: TurnContext) => Promise<boolean>;
   /** Connector edges of the Diagnose message action (unit tests replace them). */
   diagnoseActionPorts?: Partial<DiagnoseActionPorts>;
 }
@@ -28,6 +32,7 @@ export function messageInvokeResponse(text: string): AdaptiveCardInvokeResponse 
 export class OnCallBot extends TeamsActivityHandler {
   private readonly messages: MessageHandler;
   private readonly cardActions: Readonly<Record<string, CardActionHandler>>;
+  private readonly unknownCardAction: CardActionHandler | undefined;
   private readonly log: Logger;
   private readonly demo: boolean;
   /** The "Diagnose" message action (composeExtension/fetchTask and submitAction). */
@@ -38,11 +43,13 @@ export class OnCallBot extends TeamsActivityHandler {
     this.messages = new MessageHandler(deps);
     this.diagnoseAction = new DiagnoseMessageAction({ ...deps, ports: deps.diagnoseActionPorts });
     this.cardActions = deps.cardActions ?? {};
+    this.unknownCardAction = deps.unknownCardAction;
+    const cardSubmit = deps.cardSubmit;
     this.log = deps.logger;
     this.demo = deps.demo;
 
     this.onMessage(async (turn, next) => {
-      await this.messages.handle(turn);
+      if (!(cardSubmit && (await cardSubmit(turn)))) await this.messages.handle(turn);
       await next();
     });
 
@@ -57,11 +64,30 @@ export class OnCallBot extends TeamsActivityHandler {
     });
   }
 
+  /**
+   * botbuilder answers an adaptiveCard/action without a value or an Action.Execute with HTTP 400 (or throws on
+   * a value without an action): such an invoke gets the unknown-action answer instead, with HTTP 200.
+   */
+  protected override async onInvokeActivity(turn: TurnContext): Promise<InvokeResponse> {
+    if (turn.activity.name === 'adaptiveCard/action' && !isExecuteActionValue(turn.activity.value)) {
+      this.log.info({ activityId: turn.activity.id ?? null, conversationId: turn.activity.conversation?.id ?? null }, 'card action without an Action.Execute');
+      const action: AdaptiveCardInvokeValue['action'] = { type: 'Action.Execute', id: '', verb: '', data: {} };
+      const body = this.unknownCardAction
+        ? await this.unknownCardAction(turn, action)
+        : messageInvokeResponse(botStrings(selectLocale(turn.activity.locale)).actionNotAvailable);
+      return { status: 200, body };
+    }
+    return super.onInvokeActivity(turn);
+  }
+
   protected override async onAdaptiveCardInvoke(turn: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const verb = invokeValue.action.verb;
     const handler = Object.hasOwn(this.cardActions, verb) ? this.cardActions[verb] : undefined;
     this.log.info({ activityId: turn.activity.id ?? null, conversationId: turn.activity.conversation?.id ?? null, verb: handler ? verb : '(unknown)' }, 'card action');
-    if (!handler) return messageInvokeResponse(botStrings(selectLocale(turn.activity.locale)).actionNotAvailable);
+    if (!handler) {
+      if (this.unknownCardAction) return this.unknownCardAction(turn, invokeValue.action);
+      return messageInvokeResponse(botStrings(selectLocale(turn.activity.locale)).actionNotAvailable);
+    }
     return handler(turn, invokeValue.action);
   }
 
@@ -72,6 +98,12 @@ export class OnCallBot extends TeamsActivityHandler {
   protected override async handleTeamsMessagingExtensionSubmitAction(turn: TurnContext, action: MessagingExtensionAction): Promise<MessagingExtensionActionResponse> {
     return this.diagnoseAction.submitAction(turn, action);
   }
+}
+
+function isExecuteActionValue(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const action: unknown = (value as { action?: unknown }).action;
+  return typeof action === 'object' && action !== null && (action as { type?: unknown }).type === 'Action.Execute';
 }
 
 /** adapter.onTurnError: log without message text (it may quote the paste), then tell the user. */

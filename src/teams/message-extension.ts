@@ -10,8 +10,8 @@
 //
 // The message body is read from the invoke (HTML), redacted and diagnosed like a paste. Logs carry ids,
 // codes, verdicts and durations, never the message.
-import { CardFactory } from 'botbuilder';
-import type { MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
+import { CardFactory, TurnContext } from 'botbuilder';
+import type { ConversationReference, MessagingExtensionActionResponse } from 'botbuilder';
 import type { Locale } from '../diagnosis/types.ts';
 import { selectLocale, uiStrings } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
@@ -27,6 +27,9 @@ import { DIAGNOSE_COMMAND_ID, commandIdOf, placeOf, postConversationId, sourceMe
 import type { InvokeConversation, SourceMessage } from './message-extension-payload.ts';
 import { diagnosePaste, replyToDiagnosis } from './replies.ts';
 import type { PasteDiagnosis, ReplyDeps } from './replies.ts';
+import { loggableName } from './turn-observer.ts';
+import { actorOf } from './failover/actor.ts';
+import type { ProposalContext } from './failover/proposal.ts';
 
 /** How long the roster check may take: the whole invoke must answer within Teams' 5 seconds. */
 export const MEMBERSHIP_BUDGET_MS = 1500;
@@ -47,6 +50,24 @@ export interface DiagnoseActionDeps extends ReplyDeps {
 }
 
 type Dialog = MessagingExtensionActionResponse;
+
+/**
+ * Where a posted card lives, for a failover proposal on it: the conversation it is posted in (the thread in
+ * a channel) and who asked. No roster read: the card is posted after the invoke's turn has ended.
+ */
+function proposalContextFor(turn: TurnContext, conversationId: string): ProposalContext {
+  const reference: Partial<ConversationReference> = {
+    ...TurnContext.getConversationReference(turn.activity),
+    activityId: undefined,
+    conversation: { ...turn.activity.conversation, id: conversationId },
+  };
+  return {
+    conversationId,
+    reference: JSON.parse(JSON.stringify(reference)) as unknown,
+    requester: actorOf(turn.activity.from),
+    personal: turn.activity.conversation?.conversationType === 'personal',
+  };
+}
 
 function dialog(title: string, card: AdaptiveCard, size: 'small' | 'medium' = 'medium'): Dialog {
   return { task: { type: 'continue', value: { title, width: 'medium', height: size, card: CardFactory.adaptiveCard(card) } } };
@@ -103,7 +124,7 @@ export class DiagnoseMessageAction {
         return await this.preview(turn, value, log);
       }
       if (commandId !== DIAGNOSE_COMMAND_ID || intent.kind !== 'post' || source === null) {
-        log.warn({ commandId, intent: intent.kind, hasMessage: source !== null }, 'message action not handled');
+        log.warn({ commandId: loggableName(commandId), intent: intent.kind, hasMessage: source !== null }, 'message action not handled');
         return this.errorDialog(locale);
       }
       return await this.post(turn, source, locale, log, started);
@@ -125,7 +146,7 @@ export class DiagnoseMessageAction {
       const commandId = commandIdOf(value);
       const source = sourceMessageOf(value);
       if (commandId !== DIAGNOSE_COMMAND_ID || source === null) {
-        log.warn({ commandId, hasMessage: source !== null }, 'message action not handled');
+        log.warn({ commandId: loggableName(commandId), hasMessage: source !== null }, 'message action not handled');
         return this.errorDialog(locale);
       }
       const membership = await this.ports.membership(turn);
@@ -170,19 +191,21 @@ export class DiagnoseMessageAction {
     }
     const poster = this.ports.posterFor(turn, target);
     const postLog = log.child({ messageId: source.id, postConversationId: target });
-    this.track(this.postDiagnosis(diagnosed, poster, locale, claim, postLog));
+    this.track(this.postDiagnosis(diagnosed, poster, locale, claim, postLog, proposalContextFor(turn, target)));
     log.info({ membership, durationMs: elapsed(started) }, 'message action submit answered');
     return CLOSE_DIALOG;
   }
 
   /** After the invoke was answered: hub and health within the budget, then the card into the conversation. */
-  private async postDiagnosis(diagnosed: PasteDiagnosis, poster: CardPoster, locale: Locale, claim: string | null, log: Logger): Promise<void> {
+  private async postDiagnosis(diagnosed: PasteDiagnosis, poster: CardPoster, locale: Locale, claim: string | null, log: Logger, context: ProposalContext): Promise<void> {
     const started = performance.now();
     try {
-      const reply = await replyToDiagnosis(diagnosed, locale, this.deps);
+      const reply = await replyToDiagnosis(diagnosed, locale, this.deps, context);
       const outcome = await poster(reply.card);
       if (outcome.ok) {
         log.info({ ...reply.log, locale, postedActivityId: outcome.activityId, durationMs: elapsed(started) }, 'diagnosis posted');
+        // A failover proposal on the card records where it was posted, so its updates replace that message.
+        await reply.afterSend?.(outcome.activityId);
         return;
       }
       if (claim !== null) this.claims.release(claim);

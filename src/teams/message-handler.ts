@@ -13,6 +13,7 @@ import type { Command, CommandHandlers } from './commands.ts';
 import type { ActivityDeduplicator } from './dedupe.ts';
 import { isBotMentioned, messageText } from './mentions.ts';
 import { botStrings } from './pending-strings.ts';
+import type { MessageGate } from './rate-limit.ts';
 import { replyToHealth, replyToPaste } from './replies.ts';
 import type { Reply, ReplyDeps } from './replies.ts';
 
@@ -32,6 +33,8 @@ export interface MessageHandlerDeps extends ReplyDeps {
   dedupe: ActivityDeduplicator;
   /** Handlers that replace the defaults (the failover work brings `status` and `audit`). */
   overrides?: Partial<ScopeHandlers>;
+  /** Asked before any work is done for a message addressed to the bot (the per-user rate limit). */
+  rateLimit?: MessageGate;
 }
 
 export async function sendCard(turn: TurnContext, card: AdaptiveCard): Promise<string | null> {
@@ -105,6 +108,7 @@ export class MessageHandler {
       log.info('message without a mention of the bot ignored');
       return;
     }
+    if (this.deps.rateLimit && !(await this.deps.rateLimit.admit(turn, log))) return;
     const scope: TurnScope = { turn, locale: selectLocale(activity.locale), log, summary: { command: command.kind, textSource: source } };
     await routeCommand(command, this.handlers, scope);
     log.info({ ...scope.summary, locale: scope.locale, durationMs: Math.round(performance.now() - started) }, 'message answered');

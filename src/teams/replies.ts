@@ -9,6 +9,7 @@ import type { HubQuery } from '../diagnosis/hub.ts';
 import { renderDiagnosisCard, renderHealthCard, renderHubChoiceCard, renderNothingRecognisedCard } from './cards/index.ts';
 import type { AdaptiveCard, HubCardPart } from './cards/index.ts';
 import type { EligibilityCheck } from './failover-eligibility.ts';
+import type { FailoverProposer, ProposalContext } from './failover/proposal.ts';
 import { lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from './hub-lookup.ts';
 import type { HubLookupDeps, HubLookupOutcome } from './hub-lookup.ts';
 
@@ -18,6 +19,10 @@ export interface ReplyDeps {
   demo: boolean;
   healthBudgetMs: number;
   eligibility: EligibilityCheck;
+  /** Told about every diagnosis that gets a card (metrics). */
+  diagnosisObserver?: { diagnosed(diagnosis: Diagnosis): void };
+  /** Failover requests: a card whose advice is "worth considering" gets a request button (needs a ProposalContext). */
+  failover?: FailoverProposer;
 }
 
 /** Log fields describing a reply: ids, codes, verdicts, durations. Never text from the paste. */
@@ -26,6 +31,8 @@ export type ReplyLogFields = Record<string, string | number | boolean | null | (
 export interface Reply {
   card: AdaptiveCard;
   log: ReplyLogFields;
+  /** Call with the sent card's activity id (a failover proposal on the card records where it is). */
+  afterSend?: (activityId: string | null) => Promise<void>;
 }
 
 function elapsed(started: number): number {
@@ -44,10 +51,38 @@ function hubLogFields(outcome: HubLookupOutcome): ReplyLogFields {
 }
 
 /** The failover advice for the hub part of a card. */
-export function adviceFor(verdict: VerdictKind, part: HubCardPart, eligibility: EligibilityCheck): FailoverAdvice {
+export async function adviceFor(verdict: VerdictKind, part: HubCardPart, eligibility: EligibilityCheck): Promise<FailoverAdvice> {
   const health = part.kind === 'health' ? part.result : null;
   const hub = health?.hub ?? null;
-  return adviseFailover({ verdict, health, eligibility: hub ? eligibility(hub) : null });
+  // Eligibility is only worth reading (store, audit trail) when the health could call for a failover.
+  const needed = verdict === 'transient-service' && health !== null && health.ok;
+  return adviseFailover({ verdict, health, eligibility: hub && needed ? await eligibility(hub) : null });
+}
+
+interface ProposalOutcome {
+  advice: FailoverAdvice;
+  failover?: unknown[];
+  failoverOffered?: boolean;
+  finalize?: (card: AdaptiveCard) => { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> };
+}
+
+/** "Worth considering" and a place to post it: propose a failover request and put its section on the card. */
+async function proposalFor(advice: FailoverAdvice, part: HubCardPart, locale: Locale, deps: ReplyDeps, context: ProposalContext | undefined): Promise<ProposalOutcome> {
+  if (advice.kind !== 'worth-considering' || !deps.failover || !context || part.kind !== 'health' || !part.result.ok) return { advice };
+  const prepared = await deps.failover.prepare({ hub: part.result.hub, health: part.result, locale, context });
+  switch (prepared.kind) {
+    case 'offered':
+      return { advice, failover: prepared.elements, finalize: prepared.finalize };
+    case 'unavailable':
+      return { advice, failover: prepared.elements, failoverOffered: false };
+    case 'ineligible':
+      return { advice: { kind: 'worth-considering-but-impossible', trigger: advice.trigger, reasons: prepared.reasons } };
+  }
+}
+
+function finished(card: AdaptiveCard, proposal: ProposalOutcome): Pick<Reply, 'card' | 'afterSend'> {
+  const finalized = proposal.finalize?.(card);
+  return finalized ? { card: finalized.card, afterSend: finalized.afterSend } : { card };
 }
 
 /** A paste, redacted then diagnosed (pure and fast), with the log fields that describe it. */
@@ -73,13 +108,14 @@ export function diagnosePaste(paste: string): PasteDiagnosis {
 }
 
 /** Everything about a paste, as a card. */
-export async function replyToPaste(paste: string, locale: Locale, deps: ReplyDeps): Promise<Reply> {
-  return replyToDiagnosis(diagnosePaste(paste), locale, deps);
+export async function replyToPaste(paste: string, locale: Locale, deps: ReplyDeps, context?: ProposalContext): Promise<Reply> {
+  return replyToDiagnosis(diagnosePaste(paste), locale, deps, context);
 }
 
-/** The card for a diagnosed paste: hub and health within the budget, failover advice. */
-export async function replyToDiagnosis(diagnosed: PasteDiagnosis, locale: Locale, deps: ReplyDeps): Promise<Reply> {
+/** The card for a diagnosed paste: hub and health within the budget, failover advice (and request, given a context). */
+export async function replyToDiagnosis(diagnosed: PasteDiagnosis, locale: Locale, deps: ReplyDeps, context?: ProposalContext): Promise<Reply> {
   const { diagnosis, log } = diagnosed;
+  deps.diagnosisObserver?.diagnosed(diagnosis);
   if (diagnosis.findings.length === 0 && diagnosis.secrets.count === 0) {
     return { card: renderNothingRecognisedCard(locale, deps.demo, diagnosis.inputChars), log: { ...log, card: 'nothing-recognised' } };
   }
@@ -93,15 +129,19 @@ export async function replyToDiagnosis(diagnosed: PasteDiagnosis, locale: Locale
     budgetMs: deps.healthBudgetMs,
     offerChoiceWhenUnnamed: diagnosis.verdict.kind === 'transient-service',
   });
-  const advice = adviceFor(diagnosis.verdict.kind, outcome.part, deps.eligibility);
-  const card = renderDiagnosisCard({ diagnosis, locale, demo: deps.demo, hub: outcome.part, advice });
-  return { card, log: { ...log, ...hubLogFields(outcome), advice: advice.kind, healthMs: elapsed(lookupStarted), card: 'diagnosis' } };
+  const proposal = await proposalFor(await adviceFor(diagnosis.verdict.kind, outcome.part, deps.eligibility), outcome.part, locale, deps, context);
+  const advice = proposal.advice;
+  const card = renderDiagnosisCard({ diagnosis, locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal.failover, failoverOffered: proposal.failoverOffered });
+  return {
+    ...finished(card, proposal),
+    log: { ...log, ...hubLogFields(outcome), advice: advice.kind, failoverProposed: proposal.finalize !== undefined, healthMs: elapsed(lookupStarted), card: 'diagnosis' },
+  };
 }
 
 const HEALTH_CARD_ADVICE: ReadonlySet<FailoverAdvice['kind']> = new Set(['worth-considering', 'worth-considering-but-impossible', 'health-unknown']);
 
 /** `health <hub>`: the hub's health card; `health` alone: the only hub's health, or a choice of hubs. */
-export async function replyToHealth(query: HubQuery | null, locale: Locale, deps: ReplyDeps): Promise<Reply> {
+export async function replyToHealth(query: HubQuery | null, locale: Locale, deps: ReplyDeps, context?: ProposalContext): Promise<Reply> {
   const started = performance.now();
   const outcome = query ? await lookupNamedHub(query, deps.hubs, deps.healthBudgetMs) : await lookupUnnamedHub(deps.hubs, deps.healthBudgetMs);
   const log: ReplyLogFields = { ...hubLogFields(outcome), query: query?.kind ?? null, healthMs: elapsed(started) };
@@ -109,7 +149,12 @@ export async function replyToHealth(query: HubQuery | null, locale: Locale, deps
   if (outcome.part.kind === 'none') return { card: renderHubChoiceCard([], locale, deps.demo), log: { ...log, card: 'hub-choice' } };
   // Without a paste there is no error to explain: the card only speaks up when the hub's health itself calls
   // for a failover decision (judged as for a service-side error on this hub).
-  const candidate = outcome.hub ? adviceFor('transient-service', outcome.part, deps.eligibility) : null;
-  const advice = candidate && HEALTH_CARD_ADVICE.has(candidate.kind) ? candidate : null;
-  return { card: renderHealthCard({ locale, demo: deps.demo, hub: outcome.part, advice }), log: { ...log, advice: advice?.kind ?? null, card: 'health' } };
+  const candidate = outcome.hub ? await adviceFor('transient-service', outcome.part, deps.eligibility) : null;
+  const proposal = candidate && HEALTH_CARD_ADVICE.has(candidate.kind) ? await proposalFor(candidate, outcome.part, locale, deps, context) : null;
+  const advice = proposal?.advice ?? null;
+  const card = renderHealthCard({ locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal?.failover, failoverOffered: proposal?.failoverOffered });
+  return {
+    ...(proposal ? finished(card, proposal) : { card }),
+    log: { ...log, advice: advice?.kind ?? null, failoverProposed: proposal?.finalize !== undefined, card: 'health' },
+  };
 }

@@ -55,7 +55,7 @@ describe('demo mode without the playground', () => {
   it('reports the simulator in /readyz', async () => {
     const response = await fetch(`${bot.url}/readyz`);
     assert.equal(response.status, 200);
-    assert.deepEqual(await response.json(), { status: 'ready', checks: { arm: { ok: true, detail: 'simulated' } } });
+    assert.deepEqual(await response.json(), { status: 'ready', checks: { arm: { ok: true, detail: 'simulated' }, state: { ok: true, detail: 'memory' } } });
   });
 });
 

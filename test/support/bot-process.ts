@@ -139,6 +139,9 @@ export const TEST_BOT_ENV: Readonly<Record<string, string>> = {
   DEMO_PLAYGROUND: '0',
   STATE_STORE: 'memory',
   LOG_LEVEL: 'info',
+  // The suites send many messages as one user within seconds; the rate-limit tests set the real limit.
+  RATE_LIMIT_MESSAGES_PER_MINUTE: '100000',
+  RATE_LIMIT_BURST: '100000',
 };
 
 /** Starts `node src/main.ts` with TEST_BOT_ENV + env, and waits until /healthz answers. */

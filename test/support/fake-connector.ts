@@ -19,6 +19,8 @@ export interface RecordedRequest {
   body: Record<string, unknown> | null;
   /** Status the fake answered with. */
   status: number;
+  /** The id the fake gave a created activity (activity-N), else null. */
+  responseId: string | null;
 }
 
 export type ConnectorRoute =
@@ -127,6 +129,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const isDenied = conversationId !== null && denied.has(conversationId);
       const failure = isDenied ? undefined : failures.shift();
       let status = 200;
+      let responseId: string | null = null;
       if (isDenied) {
         status = 403;
         answer(res, 403, { error: { code: 'BotNotInConversationRoster', message: 'The bot is not part of the conversation roster.' } });
@@ -137,6 +140,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       } else if (route === 'sendToConversation' || route === 'replyToActivity' || route === 'createConversation') {
         nextId += 1;
         const id = `activity-${nextId}`;
+        responseId = id;
         answer(res, 200, route === 'createConversation' ? { id: `conversation-${nextId}`, activityId: id } : { id });
       } else if (route === 'updateActivity') {
         answer(res, 200, { id: activityId });
@@ -162,6 +166,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         bodyText,
         body: parseJson(bodyText),
         status,
+        responseId,
       };
       requests.push(recorded);
       for (const waiter of [...waiters]) {

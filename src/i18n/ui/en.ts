@@ -5,6 +5,7 @@ import type { AvailabilityState, HealthFailureReason } from '../../diagnosis/hub
 import type { IneligibilityReason } from '../../diagnosis/advice.ts';
 import type { SecretKind, VerdictKind } from '../../diagnosis/types.ts';
 import type { PluralForms } from './format.ts';
+import { failoverEn } from './failover-en.ts';
 
 const count = (one: string, other: string): PluralForms => ({ one, other });
 
@@ -221,6 +222,13 @@ export const en = {
     text: 'Nothing was lost: your message was received, but I could not finish the answer. Please try again in a moment.',
   },
 
+  rateLimit: {
+    notice: count(
+      "You're sending messages faster than I can usefully answer, so I skipped the last ones. Please wait {n} second, then send the error again.",
+      "You're sending messages faster than I can usefully answer, so I skipped the last ones. Please wait {n} seconds, then send the error again.",
+    ),
+  },
+
   messageAction: {
     dialogTitle: 'Diagnose with IoT Hub On-Call',
     preview: {
@@ -259,6 +267,8 @@ export const en = {
     },
     installed: 'IoT Hub On-Call was added here. Run **Diagnose with IoT Hub On-Call** on the message again to post its diagnosis.',
   },
+
+  failover: failoverEn,
 };
 
 export type UiStrings = typeof en;

@@ -2,6 +2,7 @@
 
 import type { UiStrings } from './en.ts';
 import type { PluralForms } from './format.ts';
+import { failoverFr } from './failover-fr.ts';
 
 const count = (one: string, other: string): PluralForms => ({ one, other });
 
@@ -218,6 +219,13 @@ export const fr: UiStrings = {
     text: "Rien n'est perdu : votre message a bien été reçu, mais je n'ai pas pu terminer la réponse. Réessayez dans un instant.",
   },
 
+  rateLimit: {
+    notice: count(
+      "Vous envoyez des messages plus vite que je ne peux utilement y répondre : je n'ai pas traité les derniers. Attendez {n} seconde, puis renvoyez l'erreur.",
+      "Vous envoyez des messages plus vite que je ne peux utilement y répondre : je n'ai pas traité les derniers. Attendez {n} secondes, puis renvoyez l'erreur.",
+    ),
+  },
+
   messageAction: {
     dialogTitle: 'Diagnostiquer avec IoT Hub On-Call',
     preview: {
@@ -256,4 +264,6 @@ export const fr: UiStrings = {
     },
     installed: 'IoT Hub On-Call a été ajouté ici. Relancez **Diagnostiquer avec IoT Hub On-Call** sur le message pour publier son diagnostic.',
   },
+
+  failover: failoverFr,
 };

@@ -24,6 +24,10 @@ export interface DiagnosisCardInput {
   advice: FailoverAdvice | null;
   /** Optional actions (e.g. the failover request button), rendered in an ActionSet under the advice. */
   actions?: CardAction[];
+  /** The failover proposal: elements of the failover section (renderFailoverSection), shown under the advice. */
+  failover?: readonly unknown[];
+  /** False when `failover` only explains why no request button could be offered. Default: true when given. */
+  failoverOffered?: boolean;
 }
 
 export interface HealthCardInput {
@@ -32,6 +36,8 @@ export interface HealthCardInput {
   hub: HubCardPart;
   advice: FailoverAdvice | null;
   actions?: CardAction[];
+  failover?: readonly unknown[];
+  failoverOffered?: boolean;
 }
 
 /** Root data shared by every template: the strings of the locale and the demo flag. */
@@ -49,29 +55,38 @@ function actionSlot(actions: readonly CardAction[] | undefined): ActionSlotView 
   return { show: list.length > 0, rows: rowsOf(list).map((row) => ({ actions: row })) };
 }
 
+function failoverSlot(elements: readonly unknown[] | undefined): { show: boolean; items: unknown[] } {
+  const items = [...(elements ?? [])];
+  return { show: items.length > 0, items };
+}
+
 /** The budget that keeps only the essentials, used when nothing else fits (not expected to happen). */
 const LAST_BUDGET: Budget = { ...(BUDGETS[BUDGETS.length - 1] as Budget), valueChars: 20, azureTextChars: 40, listItems: 1 };
 
 export function renderDiagnosisCard(input: DiagnosisCardInput): AdaptiveCard {
-  const { diagnosis, locale, demo, hub, advice, actions } = input;
+  const { diagnosis, locale, demo, hub, advice, actions, failover } = input;
+  const hasButtons = actionSlot(actions).show || (failoverSlot(failover).show && input.failoverOffered !== false);
   const render = (budget: Budget): AdaptiveCard =>
     expandCard('diagnosis', {
       ...common(locale, demo),
       ...buildDiagnosisView(diagnosis, locale, budget),
       health: buildHealthSection(hub, locale, budget, 'diagnosis'),
-      advice: buildAdvice(advice, hub, locale, actionSlot(actions).show),
+      advice: buildAdvice(advice, hub, locale, hasButtons),
+      failoverSlot: failoverSlot(failover),
       actionSlot: actionSlot(actions),
     });
   return fitToBudget(render, () => render(LAST_BUDGET));
 }
 
 export function renderHealthCard(input: HealthCardInput): AdaptiveCard {
-  const { locale, demo, hub, advice, actions } = input;
+  const { locale, demo, hub, advice, actions, failover } = input;
+  const hasButtons = actionSlot(actions).show || (failoverSlot(failover).show && input.failoverOffered !== false);
   const render = (budget: Budget): AdaptiveCard =>
     expandCard('health', {
       ...common(locale, demo),
       health: buildHealthSection(hub, locale, budget, 'health'),
-      advice: buildAdvice(advice, hub, locale, actionSlot(actions).show),
+      advice: buildAdvice(advice, hub, locale, hasButtons),
+      failoverSlot: failoverSlot(failover),
       actionSlot: actionSlot(actions),
     });
   return fitToBudget(render, () => render(LAST_BUDGET));

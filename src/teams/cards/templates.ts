@@ -18,6 +18,12 @@ import healthSection from '../../../cards/parts/health-section.json' with { type
 import adviceSection from '../../../cards/parts/advice-section.json' with { type: 'json' };
 import hubChoices from '../../../cards/parts/hub-choices.json' with { type: 'json' };
 import actionSlot from '../../../cards/parts/action-slot.json' with { type: 'json' };
+import failoverSlot from '../../../cards/parts/failover-slot.json' with { type: 'json' };
+import failoverSection from '../../../cards/parts/failover-section.json' with { type: 'json' };
+import failover from '../../../cards/failover.json' with { type: 'json' };
+import failoverNotice from '../../../cards/failover-notice.json' with { type: 'json' };
+import failoverStatus from '../../../cards/failover-status.json' with { type: 'json' };
+import failoverAudit from '../../../cards/failover-audit.json' with { type: 'json' };
 import type { AdaptiveCard } from './types.ts';
 
 const partials: Readonly<Record<string, unknown>> = {
@@ -26,6 +32,8 @@ const partials: Readonly<Record<string, unknown>> = {
   'advice-section': adviceSection,
   'hub-choices': hubChoices,
   'action-slot': actionSlot,
+  'failover-slot': failoverSlot,
+  'failover-section': failoverSection,
 };
 
 export const CARD_TEMPLATES = {
@@ -38,6 +46,10 @@ export const CARD_TEMPLATES = {
   'diagnose-preview': diagnosePreview,
   'add-bot': addBot,
   'dialog-notice': dialogNotice,
+  failover,
+  'failover-notice': failoverNotice,
+  'failover-status': failoverStatus,
+  'failover-audit': failoverAudit,
 } as const;
 
 export type CardName = keyof typeof CARD_TEMPLATES;

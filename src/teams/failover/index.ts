@@ -1,0 +1,110 @@
+// The failover approval workflow wired into the Teams bot: the service (with the Teams notifier), the
+// proposal on diagnosis/health cards, the card actions and the commands. main.ts calls this once.
+import type { BotAdapter } from 'botbuilder';
+import type { HealthSource, HubDirectory } from '../../diagnosis/hub.ts';
+import type { AuditLog, Clock, FailoverExecutor, Sleep, StateStore } from '../../failover/ports.ts';
+import { createFailoverService } from '../../failover/service.ts';
+import type { FailoverService } from '../../failover/service.ts';
+import type { Logger } from '../../log.ts';
+import { scrubForLog } from '../../log.ts';
+import type { ScopeHandlers } from '../message-handler.ts';
+import type { ReplyDeps } from '../replies.ts';
+import { FailoverActions } from './actions.ts';
+import type { CardActionHandler } from './actions.ts';
+import { ApproverDirectory } from './approvers.ts';
+import { FailoverCards } from './cards.ts';
+import { failoverCommandHandlers } from './commands.ts';
+import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
+import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
+import { createFailoverProposer } from './proposal.ts';
+import type { FailoverProposer } from './proposal.ts';
+
+export { FailoverActions } from './actions.ts';
+export { ApproverDirectory } from './approvers.ts';
+export { FailoverCards } from './cards.ts';
+export { createTeamsFailoverNotifier, adapterChannel } from './notifier.ts';
+export type { ProactiveChannel, FailoverMetrics } from './notifier.ts';
+export { createFailoverProposer } from './proposal.ts';
+export type { FailoverProposer, ProposalContext } from './proposal.ts';
+export { failoverCommandHandlers } from './commands.ts';
+
+export interface FailoverTeamsDeps {
+  store: StateStore;
+  audit: AuditLog;
+  executor: FailoverExecutor;
+  directory: HubDirectory;
+  health: HealthSource;
+  clock: Clock;
+  config: { approvers: readonly string[]; approvalTtlMinutes: number; pollSeconds: number };
+  demo: boolean;
+  logger: Logger;
+  /** The proactive edge: the bot's adapter and app id, or a channel (tests). */
+  proactive: { adapter: Pick<BotAdapter, 'continueConversationAsync'>; appId: string } | { channel: ProactiveChannel };
+  metrics?: FailoverMetrics;
+  /** Runner id of this process (see src/failover/runner-id.ts); random when absent. */
+  instanceId?: string;
+  /** Tests: pauses that do not wait in real time, shorter notifier retries. */
+  sleep?: Sleep;
+  notifyRetryDelaysMs?: readonly number[];
+}
+
+export interface FailoverTeams {
+  service: FailoverService;
+  approvers: ApproverDirectory;
+  proposer: FailoverProposer;
+  actions: FailoverActions;
+  /** Verb → handler for OnCallBot's cardActions. */
+  cardActions: Record<string, CardActionHandler>;
+  /** Overrides of MessageHandler: diagnose and health (with proposals), status, audit. */
+  commands(reply: ReplyDeps): Pick<ScopeHandlers, 'diagnose' | 'health' | 'status' | 'audit'>;
+}
+
+/** The workflow's log events as pino lines: strings scrubbed (an ARM message may quote a URL or header). */
+export function failoverLog(logger: Logger): (event: string, fields: Record<string, unknown>) => void {
+  const log = logger.child({ component: 'failover' });
+  return (event, fields) => {
+    const safe: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(fields)) safe[key] = typeof value === 'string' ? scrubForLog(value) : value;
+    // A refused card action is a user's mistake (info); a refused pre-flight or a failing edge is news (warn).
+    const level = /failed|crashed|unanswered|rejected/.test(event) || event === 'failover.runner.refused' ? 'warn' : 'info';
+    log[level](safe, event);
+  };
+}
+
+export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
+  const { store, clock, logger } = deps;
+  const approvers = new ApproverDirectory({ approvers: deps.config.approvers, store, logger, now: () => clock.now() });
+  const cards = new FailoverCards({ store, approvers, clock, demo: deps.demo });
+  const channel = 'channel' in deps.proactive ? deps.proactive.channel : adapterChannel(deps.proactive.adapter, deps.proactive.appId);
+  const notifier = createTeamsFailoverNotifier({
+    channel,
+    cards,
+    logger,
+    ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+  const service = createFailoverService({
+    store,
+    audit: deps.audit,
+    executor: deps.executor,
+    directory: deps.directory,
+    health: deps.health,
+    notifier,
+    clock,
+    config: { approvers: deps.config.approvers, approvalTtlMinutes: deps.config.approvalTtlMinutes, pollSeconds: deps.config.pollSeconds },
+    log: failoverLog(logger),
+    ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+    ...(deps.notifyRetryDelaysMs ? { notifyRetryDelaysMs: deps.notifyRetryDelaysMs } : {}),
+  });
+  const proposer = createFailoverProposer({ service, cards, approvers, store, clock, demo: deps.demo, logger });
+  const actions = new FailoverActions({ service, cards, approvers, store, directory: deps.directory, notifier, clock, logger });
+  return {
+    service,
+    approvers,
+    proposer,
+    actions,
+    cardActions: actions.handlers(),
+    commands: (reply) => failoverCommandHandlers({ reply, service, audit: deps.audit, approvers, clock, demo: deps.demo }),
+  };
+}

@@ -1,0 +1,129 @@
+// The failover proposal on a diagnosis or health card: when the advice says a failover is worth considering
+// and the hub can fail over, a request record is proposed, its section is rendered into the card, the card
+// is sent, and then the record learns the card's activity id (so its updates replace that message).
+import type { FailoverEligibility } from '../../diagnosis/advice.ts';
+import type { Hub, HubHealthResult } from '../../diagnosis/hub.ts';
+import type { Locale } from '../../diagnosis/types.ts';
+import type { Clock, StateStore } from '../../failover/ports.ts';
+import type { FailoverService } from '../../failover/service.ts';
+import type { Actor, FailoverRequest, IneligibilityReason } from '../../failover/types.ts';
+import { uiStrings } from '../../i18n/index.ts';
+import type { Logger } from '../../log.ts';
+import { errorFields } from '../../log.ts';
+import type { AdaptiveCard } from '../cards/index.ts';
+import { failoverRefresh, renderFailoverSection } from '../cards/failover-render.ts';
+import type { FailoverViewContext } from '../cards/failover-view.ts';
+import { SMALL_CONVERSATION_MEMBERS } from './approvers.ts';
+import type { ApproverDirectory, RosterFacts } from './approvers.ts';
+import { writeCardDocument } from './card-store.ts';
+import type { FailoverCards } from './cards.ts';
+
+/** Where the card goes and who asked: given by the Teams layer, opaque to replies.ts. */
+export interface ProposalContext {
+  conversationId: string;
+  /** ConversationReference of the conversation the card is posted in (stored with the request). */
+  reference: unknown;
+  requester: Actor | null;
+  /** Reads the conversation roster (approvers' MRIs, size); absent where no turn is alive any more. */
+  roster?: () => Promise<RosterFacts>;
+  personal: boolean;
+}
+
+export type PreparedProposal =
+  /** A request was proposed: put `elements` in the card, send `finalize(card).card`, then call afterSend. */
+  | { kind: 'offered'; elements: unknown[]; finalize(card: AdaptiveCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
+  /** The store could not be written: the card explains it instead of offering a button. */
+  | { kind: 'unavailable'; elements: unknown[] }
+  /** The hub stopped being eligible between the advice and the proposal. */
+  | { kind: 'ineligible'; reasons: IneligibilityReason[] };
+
+export interface FailoverProposer {
+  eligibility(hub: Hub): Promise<FailoverEligibility>;
+  prepare(input: { hub: Hub; health: HubHealthResult | null; locale: Locale; context: ProposalContext }): Promise<PreparedProposal>;
+}
+
+export interface FailoverProposerDeps {
+  service: FailoverService;
+  cards: FailoverCards;
+  approvers: ApproverDirectory;
+  store: StateStore;
+  clock: Clock;
+  demo: boolean;
+  logger: Logger;
+}
+
+export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProposer {
+  const log = deps.logger.child({ component: 'failover-proposal' });
+
+  const unavailable = (locale: Locale): PreparedProposal => ({
+    kind: 'unavailable',
+    elements: [{ type: 'TextBlock', text: uiStrings(locale).failover.proposalUnavailable, color: 'warning', wrap: true }],
+  });
+
+  const viewContext = (record: FailoverRequest): FailoverViewContext => ({
+    locale: record.conversation.locale,
+    now: deps.clock.now(),
+    role: 'everyone',
+    approversConfigured: deps.approvers.configured,
+  });
+
+  return {
+    async eligibility(hub) {
+      try {
+        return await deps.service.eligibility(hub, 'failover');
+      } catch (error) {
+        // Without the store there is no request to make: say it cannot be checked (the advice lists no reason).
+        log.warn({ hubId: hub.id, ...errorFields(error) }, 'failover eligibility could not be read');
+        return { possible: false, reasons: [] };
+      }
+    },
+
+    async prepare({ hub, health, locale, context }) {
+      let roster: RosterFacts = { memberCount: context.personal ? 2 : null };
+      if (context.roster) roster = await context.roster();
+      const smallConversation = roster.memberCount !== null && roster.memberCount <= SMALL_CONVERSATION_MEMBERS;
+      let record: FailoverRequest;
+      try {
+        const proposed = await deps.service.propose({
+          hub,
+          kind: 'failover',
+          conversation: { id: context.conversationId, reference: context.reference },
+          locale,
+          requester: context.requester,
+          health,
+        });
+        if (!proposed.ok) return { kind: 'ineligible', reasons: proposed.reasons };
+        record = proposed.record;
+      } catch (error) {
+        log.error({ hubId: hub.id, ...errorFields(error) }, 'failover proposal could not be stored');
+        return unavailable(locale);
+      }
+      const elements = renderFailoverSection(record, viewContext(record), deps.demo);
+      const refreshUserIds = await deps.cards.refreshUserIds(record, { base: null, smallConversation, failbackRequestId: null });
+      return {
+        kind: 'offered',
+        elements,
+        finalize(card) {
+          // The posted card carries the same refresh as every later version of it.
+          const withRefresh: AdaptiveCard = { ...card, refresh: failoverRefresh(record.id, record.conversation.locale, refreshUserIds) };
+          return {
+            card: withRefresh,
+            async afterSend(activityId) {
+              if (activityId === null) {
+                log.warn({ requestId: record.id }, 'the proposal card has no activity id: its updates will not replace it');
+                return;
+              }
+              try {
+                await writeCardDocument(deps.store, record.id, { base: withRefresh, smallConversation, failbackRequestId: null });
+                const attached = await deps.service.attachCard(record.id, activityId);
+                log.info({ requestId: record.id, cardActivityId: activityId, attached: attached !== null }, 'failover proposed on the card');
+              } catch (error) {
+                log.error({ requestId: record.id, ...errorFields(error) }, 'the proposal card could not be recorded: later updates will not replace it');
+              }
+            },
+          };
+        },
+      };
+    },
+  };
+}
