@@ -8,7 +8,8 @@ import { normalizePaste } from './normalize.ts';
 import { findOccurrenceIds } from './occurrence-ids.ts';
 import { recogniseEvidence } from './recognise.ts';
 import { splitRecords } from './records.ts';
-import { mergeSecretReports, redactSecrets } from './redact.ts';
+import { mergeSecretReports, redactionPass } from './redact.ts';
+import { findTextTriggers } from './text-triggers.ts';
 import { findTimestamps, type FoundTimestamp } from './timestamps.ts';
 import type { Diagnosis, TimeSpan } from './types.ts';
 import { verdictFor } from './verdict.ts';
@@ -26,22 +27,27 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis
   const truncated = input.length > maxChars;
   const scanned = truncated ? cutAt(input, maxChars) : input;
 
-  const raw = redactSecrets(scanned);
-  const unwrapped = redactSecrets(normalizePaste(raw.text));
+  const raw = redactionPass(scanned);
+  const normalized = normalizePaste(raw.text);
+  // Most pastes need no unwrapping: the second pass then reads the text the first one produced, whose
+  // keywords it has already located.
+  const unwrapped = redactionPass(normalized, normalized === raw.text ? raw.triggers : undefined);
   const clean = unwrapped.text;
 
   const timestamps = findTimestamps(clean);
+  // One search for the keywords of every pattern, shared by the three stages that read them.
+  const triggers = findTextTriggers(clean);
   const ranked = buildFindings({
     text: clean,
-    hits: recogniseEvidence(clean),
+    hits: recogniseEvidence(clean, triggers),
     records: splitRecords(clean),
     timestamps,
-    occurrenceIds: findOccurrenceIds(clean),
+    occurrenceIds: findOccurrenceIds(clean, triggers),
   });
 
   return {
     findings: ranked.map((r) => r.finding),
-    context: extractContext(clean, timestamps),
+    context: extractContext(clean, timestamps, triggers),
     secrets: mergeSecretReports(raw.report, unwrapped.report),
     verdict: verdictFor(ranked),
     timeSpan: timeSpanOf(timestamps),

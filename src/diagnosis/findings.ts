@@ -4,8 +4,9 @@
 import { severityRank, type Candidate, type Category } from './classify.ts';
 import type { OccurrenceId } from './occurrence-ids.ts';
 import type { Hit } from './recognise.ts';
-import { mergeRecordHits, SPECIFICITY, type MergedError, type PlacedHit } from './record-merge.ts';
-import { recordIndexAt, type TextRecord } from './records.ts';
+import { TextMemo } from './memo.ts';
+import { mergeRecordHits, newWordingMemo, SPECIFICITY, type MergedError, type PlacedHit } from './record-merge.ts';
+import { recordIndexCursor, type TextRecord } from './records.ts';
 import type { FoundTimestamp } from './timestamps.ts';
 import type { EvidenceKind, Finding } from './types.ts';
 
@@ -28,7 +29,8 @@ export interface FindingInputs {
 interface RecordFacts {
   first: string | null;
   last: string | null;
-  ids: Set<string>;
+  /** null (most records): no occurrence id, and no set allocated for none. */
+  ids: Set<string> | null;
 }
 
 interface Aggregate {
@@ -74,23 +76,44 @@ function lineStartAt(starts: readonly number[], offset: number): number {
 
 const CAUSE_LINE = /^\s*(?:Caused by:|--->|---|\.\.\.|The above exception|During handling|Inner exception|at\s|raise\s|File ")/i;
 
-function indentOf(line: string): number {
-  return /^[ \t]*/.exec(line)?.[0].length ?? 0;
+/** Leading spaces and tabs of text[from, to): the indent of that stretch. */
+function indentIn(text: string, from: number, to: number): number {
+  let at = from;
+  while (at < to && (text.charCodeAt(at) === 0x20 || text.charCodeAt(at) === 0x09)) at += 1;
+  return at - from;
 }
 
 /** A hit counts as an occurrence unless its line repeats the record's error (frame, cause, deeper indent). */
 function placeHits(text: string, hits: readonly Hit[], records: readonly TextRecord[]): Map<number, PlacedHit[]> {
   const starts = lineStartsOf(text);
   const byRecord = new Map<number, PlacedHit[]>();
+  // A record's indent is the same for all of its hits.
+  const recordIndents = new Map<number, number>();
+  const recordIndexAt = recordIndexCursor(records);
+  // Hits come in text order, often several on one line: the line test is redone only when its input changes.
+  let lineFrom = -1;
+  let lineTo = -1;
+  let lineRepeats = false;
+  let lineIndent = 0;
   for (const h of withoutOverlaps(hits)) {
-    const recordIndex = recordIndexAt(records, h.index);
-    const record = records[recordIndex];
+    const recordIndex = recordIndexAt(h.index);
+    let recordIndent = recordIndents.get(recordIndex);
+    if (recordIndent === undefined) {
+      const record = records[recordIndex];
+      recordIndent = record === undefined ? 0 : indentIn(text, record.start, Math.min(record.start + 40, text.length));
+      recordIndents.set(recordIndex, recordIndent);
+    }
     const lineStart = lineStartAt(starts, h.index);
-    const line = text.slice(lineStart, Math.min(lineStart + 40, h.index + 1));
-    const recordIndent = record === undefined ? 0 : indentOf(text.slice(record.start, record.start + 40));
-    const countable = !CAUSE_LINE.test(line) && indentOf(line) <= recordIndent;
+    const lineEnd = Math.min(lineStart + 40, h.index + 1, text.length);
+    if (lineStart !== lineFrom || lineEnd !== lineTo) {
+      lineFrom = lineStart;
+      lineTo = lineEnd;
+      lineRepeats = CAUSE_LINE.test(text.slice(lineStart, lineEnd));
+      lineIndent = indentIn(text, lineStart, lineEnd);
+    }
+    const countable = !lineRepeats && lineIndent <= recordIndent;
     const list = byRecord.get(recordIndex);
-    const placed: PlacedHit = { ...h, countable };
+    const placed: PlacedHit = { index: h.index, end: h.end, kind: h.kind, text: h.text, candidate: h.candidate, countable };
     if (list === undefined) byRecord.set(recordIndex, [placed]);
     else list.push(placed);
   }
@@ -98,15 +121,22 @@ function placeHits(text: string, hits: readonly Hit[], records: readonly TextRec
 }
 
 function factsPerRecord(records: readonly TextRecord[], timestamps: readonly FoundTimestamp[], ids: readonly OccurrenceId[]): RecordFacts[] {
-  const facts: RecordFacts[] = records.map(() => ({ first: null, last: null, ids: new Set<string>() }));
+  const facts: RecordFacts[] = records.map(() => ({ first: null, last: null, ids: null }));
+  const stampRecordAt = recordIndexCursor(records);
   for (const stamp of timestamps) {
     if (stamp.iso === null) continue;
-    const f = facts[recordIndexAt(records, stamp.index)];
+    const f = facts[stampRecordAt(stamp.index)];
     if (f === undefined) continue;
     if (f.first === null || stamp.iso < f.first) f.first = stamp.iso;
     if (f.last === null || stamp.iso > f.last) f.last = stamp.iso;
   }
-  for (const { index, id } of ids) facts[recordIndexAt(records, index)]?.ids.add(id);
+  const idRecordAt = recordIndexCursor(records);
+  for (const { index, id } of ids) {
+    const f = facts[idRecordAt(index)];
+    if (f === undefined) continue;
+    if (f.ids === null) f.ids = new Set([id]);
+    else f.ids.add(id);
+  }
   return facts;
 }
 
@@ -116,8 +146,8 @@ function evidenceText(text: string): string {
 }
 
 /** Occurrences to add: capped by the record's ids not yet counted for this error, when it has ids. */
-function newOccurrences(error: MergedError, aggregate: Aggregate, recordIds: ReadonlySet<string>): number {
-  if (recordIds.size === 0) return error.occurrences;
+function newOccurrences(error: MergedError, aggregate: Aggregate, recordIds: ReadonlySet<string> | null): number {
+  if (recordIds === null || recordIds.size === 0) return error.occurrences;
   let fresh = 0;
   for (const id of recordIds) {
     if (aggregate.countedIds.has(id)) continue;
@@ -127,10 +157,13 @@ function newOccurrences(error: MergedError, aggregate: Aggregate, recordIds: Rea
   return Math.min(error.occurrences, fresh);
 }
 
-function addEvidence(aggregate: Aggregate, error: MergedError): void {
-  for (const h of [...error.evidence].sort((a, b) => SPECIFICITY[b.kind] - SPECIFICITY[a.kind])) {
+function addEvidence(aggregate: Aggregate, error: MergedError, evidenceTexts: TextMemo): void {
+  // A finding seen thousands of times has its evidence after its first few records: skip the sort.
+  if (aggregate.evidence.length >= MAX_EVIDENCE_PER_FINDING) return;
+  const ordered = error.evidence.length === 1 ? error.evidence : [...error.evidence].sort((a, b) => SPECIFICITY[b.kind] - SPECIFICITY[a.kind]);
+  for (const h of ordered) {
     if (aggregate.evidence.length >= MAX_EVIDENCE_PER_FINDING) return;
-    const text = evidenceText(h.text);
+    const text = evidenceTexts.get(h.text);
     const key = `${h.kind}\u0000${text}`;
     if (aggregate.evidenceKeys.has(key)) continue;
     aggregate.evidenceKeys.add(key);
@@ -142,9 +175,11 @@ function addEvidence(aggregate: Aggregate, error: MergedError): void {
 export function buildFindings(inputs: FindingInputs): RankedFinding[] {
   const facts = factsPerRecord(inputs.records, inputs.timestamps, inputs.occurrenceIds);
   const aggregates = new Map<string, Aggregate>();
+  const wordings = newWordingMemo();
+  const evidenceTexts = new TextMemo(evidenceText);
   for (const [recordIndex, recordHits] of placeHits(inputs.text, inputs.hits, inputs.records)) {
-    const recordFacts = facts[recordIndex] ?? { first: null, last: null, ids: new Set<string>() };
-    for (const error of mergeRecordHits(recordHits)) {
+    const recordFacts = facts[recordIndex] ?? { first: null, last: null, ids: null };
+    for (const error of mergeRecordHits(recordHits, wordings)) {
       let aggregate = aggregates.get(error.candidate.key);
       if (aggregate === undefined) {
         aggregate = {
@@ -162,7 +197,7 @@ export function buildFindings(inputs: FindingInputs): RankedFinding[] {
       aggregate.count += newOccurrences(error, aggregate, recordFacts.ids);
       if (recordFacts.first !== null && (aggregate.firstSeen === null || recordFacts.first < aggregate.firstSeen)) aggregate.firstSeen = recordFacts.first;
       if (recordFacts.last !== null && (aggregate.lastSeen === null || recordFacts.last > aggregate.lastSeen)) aggregate.lastSeen = recordFacts.last;
-      addEvidence(aggregate, error);
+      addEvidence(aggregate, error, evidenceTexts);
     }
   }
 

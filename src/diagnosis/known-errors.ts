@@ -206,10 +206,22 @@ export const AMQP_CONDITIONS: ReadonlyMap<string, ClassSpec> = new Map<string, C
   ].map((s) => [s.name, s]),
 );
 
+/**
+ * A phrase and where its matches start (see triggers.ts): each keyword (matched case-insensitively) with how
+ * many characters before it a match can start.
+ */
 export interface PhraseRule {
   pattern: RegExp;
+  starts: Readonly<Record<string, readonly number[]>>;
+  canStartAt?: (text: string, offset: number) => boolean;
   spec: ClassSpec;
 }
+
+const AT = [0] as const;
+/** The IoT Edge socket/daemon phrase starts with one of connect|connection|request|call|calling|unavailable
+ * (4 to 11 characters), then 0 to 60 characters, then the socket or daemon name. */
+const BEFORE_EDGE_SOCKET = Array.from({ length: 71 - 4 + 1 }, (_, i) => i + 4);
+const EDGE_PHRASE_FIRST = new Set([...'cruaiCRUAI'].map((c) => c.charCodeAt(0)));
 
 /** Network, TLS and local problems: not a hub fault. Every pattern is bounded (no nested repetition). */
 export const NETWORK_PHRASES: readonly PhraseRule[] = [
@@ -217,31 +229,89 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
     spec: network('DnsResolutionFailed', null),
     pattern:
       /\b(?:getaddrinfo\s+)?(?:ENOTFOUND|EAI_AGAIN|EAI_NONAME)\b|getaddrinfo failure|No such host is known|Name or service not known|Temporary failure in name resolution|nodename nor servname provided|Could not resolve host|\bgaierror\b/gi,
+    starts: {
+      getaddrinfo: AT,
+      enotfound: AT,
+      eai_again: AT,
+      eai_noname: AT,
+      'no such host is known': AT,
+      'name or service not known': AT,
+      'temporary failure in name resolution': AT,
+      'nodename nor servname provided': AT,
+      'could not resolve host': AT,
+      gaierror: AT,
+    },
   },
   {
     spec: network('ConnectionRefused', null),
     pattern:
       /\bECONNREFUSED\b|actively refused|Connection refused(?![:,]? ?(?:-\s)?(?:the )?(?:unacceptable|identifier|server unavailable|broker|bad user|not authori))/gi,
+    // ECONN, "actively ", "Connection "
+    starts: { refused: [5, 9, 11] },
   },
   {
     spec: network('ConnectionReset', true),
     pattern: /\bECONNRESET\b|\bEPIPE\b|\bECONNABORTED\b|Connection reset by peer|forcibly closed by the remote host|premature close|Broken pipe/gi,
+    starts: {
+      econnreset: AT,
+      epipe: AT,
+      econnaborted: AT,
+      'connection reset by peer': AT,
+      'forcibly closed by the remote host': AT,
+      'premature close': AT,
+      'broken pipe': AT,
+    },
   },
-  { spec: network('NetworkTimeout', true), pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out/gi },
-  { spec: network('NetworkUnreachable', true), pattern: /\bEHOSTUNREACH\b|\bENETUNREACH\b|\bENETDOWN\b|Network is unreachable|No route to host/gi },
+  {
+    spec: network('NetworkTimeout', true),
+    pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out/gi,
+    starts: { etimedout: AT, esockettimedout: AT, 'connection timed out': AT },
+  },
+  {
+    spec: network('NetworkUnreachable', true),
+    pattern: /\bEHOSTUNREACH\b|\bENETUNREACH\b|\bENETDOWN\b|Network is unreachable|No route to host/gi,
+    starts: { ehostunreach: AT, enetunreach: AT, enetdown: AT, 'network is unreachable': AT, 'no route to host': AT },
+  },
   {
     spec: network('TlsCertificateError', false),
     pattern:
       /certificate verify failed|unable to get local issuer certificate|self[- ]signed certificate|UNABLE_TO_VERIFY_LEAF_SIGNATURE|CERT_HAS_EXPIRED|certificate has expired|remote certificate is invalid|\bSSLError\b|TLS handshake (?:failed|failure|timeout|error)|\bx509: certificate|\bERR_TLS_CERT_[A-Z_]+|SSL routines/gi,
+    starts: {
+      // at it, "x509: ", "remote ", "self-signed "
+      certificate: [0, 6, 7, 12],
+      'unable to get local issuer': AT,
+      unable_to_verify_leaf_signature: AT,
+      cert_has_expired: AT,
+      sslerror: AT,
+      'tls handshake': AT,
+      err_tls_cert_: AT,
+      'ssl routines': AT,
+    },
   },
-  { spec: network('ProxyError', false), pattern: /Proxy Authentication Required|tunneling socket could not be established|proxy (?:connection failed|error)/gi },
+  {
+    spec: network('ProxyError', false),
+    pattern: /Proxy Authentication Required|tunneling socket could not be established|proxy (?:connection failed|error)/gi,
+    starts: { proxy: AT, 'tunneling socket': AT },
+  },
   {
     spec: network('IotEdgeLocalServiceError', null),
     pattern:
       /(?:connect|connection|request|call(?:ing)?|unavailable)[^\n]{0,60}?(?:workload\.sock|mgmt\.sock|identityd\.sock|keyd\.sock|aziot-identityd|aziot-edged|aziot-keyd|iotedged)|(?:aziot-identityd|aziot-edged|aziot-keyd|iotedged|IoT Edge security daemon|identity service)[^\n]{0,40}?(?:fail|error|unavailable|not running|refused)/gi,
+    starts: {
+      'workload.sock': BEFORE_EDGE_SOCKET,
+      'mgmt.sock': BEFORE_EDGE_SOCKET,
+      'identityd.sock': BEFORE_EDGE_SOCKET,
+      'keyd.sock': BEFORE_EDGE_SOCKET,
+      'aziot-': [0, ...BEFORE_EDGE_SOCKET],
+      iotedged: [0, ...BEFORE_EDGE_SOCKET],
+      'iot edge security daemon': AT,
+      'identity service': AT,
+    },
+    canStartAt: (text, offset) => EDGE_PHRASE_FIRST.has(text.charCodeAt(offset)),
   },
   {
     spec: network('ClientMessageSizeLimit', false),
     pattern: /Size of telemetry message can not exceed|message size (?:is )?(?:too large|exceeds?)[^\n]{0,60}?(?:256 ?KB|262,?144)/gi,
+    starts: { 'size of telemetry': AT, 'message size': AT },
   },
 ];

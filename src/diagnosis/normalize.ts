@@ -61,7 +61,9 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
   b: ' ',
   f: ' ',
 };
-const ESCAPE = /\\(?:u([0-9a-fA-F]{4})|x([0-9a-fA-F]{2})|(["'\\/nrtbf]))/g;
+// What unescapeOnce replaces: \\uXXXX, \\xXX and the one-character escapes above, looked up by
+// character code (a keyed look-up into a plain object costs more in the per-escape loop).
+const SIMPLE_ESCAPE_BY_CODE: readonly (string | undefined)[] = Array.from({ length: 128 }, (_, code) => SIMPLE_ESCAPES[String.fromCharCode(code)]);
 
 export function looksLikeHtml(text: string): boolean {
   return LOOKS_LIKE_HTML.test(text);
@@ -73,7 +75,7 @@ export function normalizePaste(textOrHtml: string): string {
   text = text.replace(MENTIONS, '');
   if (looksLikeHtml(text)) text = htmlToText(text);
   text = decodeEntities(decodeEntities(text));
-  text = text.replace(/\u00A0/g, ' ');
+  if (text.includes('\u00A0')) text = text.replace(/\u00A0/g, ' ');
   text = unwrapDockerJsonLines(text);
   text = unescapeRepeatedly(text);
   return text;
@@ -98,13 +100,47 @@ function codePointToString(codePoint: number): string | undefined {
   return String.fromCodePoint(codePoint);
 }
 
-/** One pass of JSON / Python string unescaping over the whole text. */
+function hexValue(text: string, from: number, digits: number): number {
+  let value = 0;
+  for (let i = from; i < from + digits; i += 1) {
+    const code = text.charCodeAt(i);
+    const digit = code >= 0x30 && code <= 0x39 ? code - 0x30 : (code | 0x20) >= 0x61 && (code | 0x20) <= 0x66 ? (code | 0x20) - 0x57 : -1;
+    if (digit < 0) return -1;
+    value = value * 16 + digit;
+  }
+  return value;
+}
+
+/**
+ * One pass of JSON / Python string unescaping over the whole text: what ESCAPE matches is replaced.
+ * Written as a walk from backslash to backslash rather than a replace() with a callback, which costs
+ * a function call and a match object per escape (pastes of escaped JSON have thousands).
+ */
 export function unescapeOnce(text: string): string {
-  return text.replace(ESCAPE, (whole, unicode: string | undefined, byte: string | undefined, simple: string | undefined) => {
-    if (unicode !== undefined) return String.fromCharCode(Number.parseInt(unicode, 16));
-    if (byte !== undefined) return String.fromCharCode(Number.parseInt(byte, 16));
-    return (simple !== undefined ? SIMPLE_ESCAPES[simple] : undefined) ?? whole;
-  });
+  let out = '';
+  let copiedUpTo = 0;
+  for (let at = text.indexOf('\\'); at !== -1; at = text.indexOf('\\', at)) {
+    const next = text.charCodeAt(at + 1);
+    let decoded: string | undefined;
+    let length = 2;
+    if (next === 0x75 /* u */ && hexValue(text, at + 2, 4) >= 0) {
+      decoded = String.fromCharCode(hexValue(text, at + 2, 4));
+      length = 6;
+    } else if (next === 0x78 /* x */ && hexValue(text, at + 2, 2) >= 0) {
+      decoded = String.fromCharCode(hexValue(text, at + 2, 2));
+      length = 4;
+    } else {
+      decoded = SIMPLE_ESCAPE_BY_CODE[next];
+    }
+    if (decoded === undefined) {
+      at += 1;
+      continue;
+    }
+    out += text.slice(copiedUpTo, at) + decoded;
+    copiedUpTo = at + length;
+    at += length;
+  }
+  return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
 }
 
 function unescapeRepeatedly(text: string): string {
@@ -118,24 +154,38 @@ function unescapeRepeatedly(text: string): string {
 }
 
 const LEADING_TIMESTAMP = /^\s*\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/;
+const DOCKER_LINE_START = '{"log":';
 
 /**
  * docker json-file lines ({"log":"...\n","stream":"stdout","time":"..."}) become their log text;
  * the container time is kept in front when the log text has no timestamp of its own.
  */
 function unwrapDockerJsonLines(text: string): string {
-  if (!text.includes('{"log":')) return text;
-  return text
-    .split('\n')
-    .map((line) => {
-      const trimmed = line.trim();
-      if (!trimmed.startsWith('{"log":') || !trimmed.endsWith('}')) return line;
-      const parsed = parseDockerLine(trimmed);
-      if (parsed === null) return line;
-      const log = parsed.log.replace(/\n+$/, '');
-      return parsed.time !== null && !LEADING_TIMESTAMP.test(log) ? `${parsed.time} ${log}` : log;
-    })
-    .join('\n');
+  // Only lines containing '{"log":' can change: find them, rather than splitting the whole paste.
+  let out = '';
+  let copiedUpTo = 0;
+  for (let at = text.indexOf(DOCKER_LINE_START); at !== -1; at = text.indexOf(DOCKER_LINE_START, at)) {
+    const lineStart = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+    const newline = text.indexOf('\n', at);
+    const lineEnd = newline === -1 ? text.length : newline;
+    const line = text.slice(lineStart, lineEnd);
+    const unwrapped = unwrapDockerLine(line);
+    if (unwrapped !== line) {
+      out += text.slice(copiedUpTo, lineStart) + unwrapped;
+      copiedUpTo = lineEnd;
+    }
+    at = lineEnd;
+  }
+  return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
+}
+
+function unwrapDockerLine(line: string): string {
+  const trimmed = line.trim();
+  if (!trimmed.startsWith(DOCKER_LINE_START) || !trimmed.endsWith('}')) return line;
+  const parsed = parseDockerLine(trimmed);
+  if (parsed === null) return line;
+  const log = parsed.log.replace(/\n+$/, '');
+  return parsed.time !== null && !LEADING_TIMESTAMP.test(log) ? `${parsed.time} ${log}` : log;
 }
 
 function parseDockerLine(line: string): { log: string; time: string | null } | null {

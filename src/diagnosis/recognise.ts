@@ -1,19 +1,18 @@
 // Finds evidence of errors in normalised, redacted text. Each recogniser is one linear scan of
-// the text; name-like evidence is found by a single identifier scan and map look-ups rather than
-// by large alternations, so a megabyte-sized paste costs a few passes over it.
+// the text; name-like evidence is found by one search for the known names (known-identifiers.ts),
+// so a megabyte-sized paste costs a few passes over it.
 import { baseName, catalogNames, entryByCode, entryByName, type CatalogEntry } from './catalog.ts';
-import { candidateForCode, classCandidate, codeCandidate, httpStatusCandidate, type Candidate } from './classify.ts';
-import { AMQP_CONDITIONS, CONNACK, CONTEXTUAL_STATUS_NAMES, NETWORK_PHRASES, SDK_CLASSES, V2_ERROR_CODE_NAMES, type ConnackReturnCode } from './known-errors.ts';
-import type { EvidenceKind } from './types.ts';
+import { candidateForCode, classCandidate, codeCandidate } from './classify.ts';
+import { hit, type Hit } from './hit.ts';
+import { CONTEXTUAL_STATUS_NAMES, SDK_CLASSES, V2_ERROR_CODE_NAMES } from './known-errors.ts';
+import { knownIdentifierFinder } from './known-identifiers.ts';
+import { DOC_LINK } from './phrase-patterns.ts';
+import { recogniseAmqp, recogniseHttpStatus, recogniseMqtt, recogniseNetwork } from './recognise-protocols.ts';
+import { forEachMatch } from './scan.ts';
+import { compileTextPattern, findTextTriggers } from './text-triggers.ts';
+import { triggeredMatches, type TriggerHits } from './triggers.ts';
 
-export interface Hit {
-  index: number;
-  end: number;
-  kind: EvidenceKind;
-  /** The matched text (from redacted text), used as evidence. */
-  text: string;
-  candidate: Candidate;
-}
+export type { Hit } from './hit.ts';
 
 /** Bound on hits per recogniser, so memory stays bounded on adversarial input. */
 const MAX_HITS_PER_RECOGNISER = 200_000;
@@ -57,21 +56,10 @@ function before(text: string, index: number): string {
   return text.slice(Math.max(0, index - CONTEXT_WINDOW), index);
 }
 
-function hit(index: number, text: string, kind: EvidenceKind, candidate: Candidate): Hit {
-  return { index, end: index + text.length, kind, text, candidate };
-}
-
-function* matches(pattern: RegExp, text: string): Generator<RegExpExecArray> {
-  pattern.lastIndex = 0;
-  let produced = 0;
-  for (let m = pattern.exec(text); m !== null && produced < MAX_HITS_PER_RECOGNISER; m = pattern.exec(text)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex += 1;
-      continue;
-    }
-    produced += 1;
-    yield m;
-  }
+function matches(pattern: RegExp, text: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  forEachMatch(pattern, text, MAX_HITS_PER_RECOGNISER, (m) => found.push(m));
+  return found;
 }
 
 const SIX_DIGITS = /(?<![A-Za-z0-9_])\d{6}(?![0-9A-Za-z_])/g;
@@ -120,25 +108,28 @@ function recogniseCodes(text: string, hits: Hit[]): void {
 }
 
 const ARM_CODE = /\bIH(\d{6})\b/g;
-const DOC_LINK = /aka\.ms\/iothub(\d{6})\b|troubleshoot-error-(\d{6})\b/gi;
+const docLink = compileTextPattern(DOC_LINK);
 
-function recogniseLinksAndArmCodes(text: string, hits: Hit[]): void {
+function recogniseLinksAndArmCodes(text: string, triggers: TriggerHits, hits: Hit[]): void {
   for (const m of matches(ARM_CODE, text)) {
     const candidate = candidateForCode(Number(m[1]));
     if (candidate !== null) hits.push(hit(m.index, m[0], 'arm-code', candidate));
   }
-  for (const m of matches(DOC_LINK, text)) {
+  for (const m of triggeredMatches(docLink, text, triggers, MAX_HITS_PER_RECOGNISER)) {
     const candidate = candidateForCode(Number(m[1] ?? m[2]));
     if (candidate !== null) hits.push(hit(m.index, m[0], 'aka-link', candidate));
   }
 }
 
-const IDENTIFIER = /[A-Za-z_][A-Za-z0-9_]{2,}/g;
+const findKnownIdentifiers = knownIdentifierFinder(
+  [...CATALOG_NAMES, ...SDK_CLASSES.keys(), ...CONTEXTUAL_STATUS_NAMES.keys(), ...V2_ERROR_CODE_NAMES.keys()],
+  MAX_HITS_PER_RECOGNISER,
+);
 
-/** Error names, SDK exception classes, status-code names: one identifier scan, map look-ups. */
+/** Error names, SDK exception classes, status-code names: known identifiers, then map look-ups. */
 function recogniseIdentifiers(text: string, hits: Hit[]): void {
-  for (const m of matches(IDENTIFIER, text)) {
-    const token = m[0];
+  for (const m of findKnownIdentifiers(text)) {
+    const token = m.name;
     const inCatalog = CATALOG_NAMES.has(token);
     const sdk = SDK_CLASSES.get(token);
     const contextual = CONTEXTUAL_STATUS_NAMES.get(token);
@@ -170,112 +161,16 @@ function recogniseIdentifiers(text: string, hits: Hit[]): void {
   }
 }
 
-const CONNACK_TEXT =
-  /(?:Connection Refused|CONNACK)[,:]? ?(?:-\s)?(?:the )?(unacceptable protocol version|identifier rejected|server unavailable|broker unavailable|bad user ?name or password|not authori[sz]ed)/gi;
-const CONNACK_ENUM = /\b(?:Connection)?Refused(NotAuthorized|ServerUnavailable|BadUsernameOrPassword|IdentifierRejected|UnacceptableProtocolVersion)\b/g;
-const CONNACK_PAHO_JAVA = /\b(?:Not authorized to connect|Bad user name or password|Broker unavailable|Invalid client ID|Invalid protocol version)\b/g;
-const CONNACK_NUMBER = /\bCONNACK\b[^\n\d]{0,40}?\b(?:0x0?)?([1-5])\b/gi;
-
-function connackCodeOf(text: string): ConnackReturnCode | null {
-  const t = text.toLowerCase().replace(/\s+/g, '');
-  if (t.includes('protocolversion')) return 1;
-  if (t.includes('identifierrejected') || t.includes('invalidclientid')) return 2;
-  if (t.includes('unavailable')) return 3;
-  if (t.includes('username') || t.includes('badusername')) return 4;
-  if (t.includes('notauthori')) return 5;
-  return null;
-}
-
-function recogniseMqtt(text: string, hits: Hit[]): void {
-  for (const pattern of [CONNACK_TEXT, CONNACK_ENUM, CONNACK_PAHO_JAVA]) {
-    for (const m of matches(pattern, text)) {
-      const rc = connackCodeOf(m[1] ?? m[0]);
-      if (rc !== null) hits.push(hit(m.index, m[0], 'mqtt-connack', classCandidate(CONNACK[rc])));
-    }
-  }
-  for (const m of matches(CONNACK_NUMBER, text)) {
-    const rc = Number(m[1]) as ConnackReturnCode;
-    hits.push(hit(m.index, m[0], 'mqtt-connack', classCandidate(CONNACK[rc])));
-  }
-}
-
-const AMQP_CONDITION = /\b(?:amqp|com\.microsoft):[a-z]+(?:[:-][a-z]+)*/g;
-
-function recogniseAmqp(text: string, hits: Hit[]): void {
-  for (const m of matches(AMQP_CONDITION, text)) {
-    const spec = AMQP_CONDITIONS.get(m[0]);
-    if (spec !== undefined) hits.push(hit(m.index, m[0], 'amqp-condition', classCandidate(spec)));
-  }
-}
-
-const HTTP_STATUS_NAMES: Readonly<Record<string, number>> = {
-  badrequest: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  notfound: 404,
-  methodnotallowed: 405,
-  requesttimeout: 408,
-  conflict: 409,
-  preconditionfailed: 412,
-  requestentitytoolarge: 413,
-  payloadtoolarge: 413,
-  unsupportedmediatype: 415,
-  toomanyrequests: 429,
-  internalservererror: 500,
-  badgateway: 502,
-  serviceunavailable: 503,
-  gatewaytimeout: 504,
-};
-const HTTP_REASON_WORDS =
-  'Bad Request|Unauthorized|Forbidden|Not Found|Method Not Allowed|Request Timeout|Conflict|Precondition Failed|Payload Too Large|Request Entity Too Large|Unsupported Media Type|Too Many Requests|Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout';
-
-const HTTP_STATUS_PATTERNS: readonly RegExp[] = [
-  /\bHttpStatusCode\b["']?\s*[:=.]?\s*["']?([A-Za-z]+|\d{3})\b/gi,
-  /\b(?:status[ _]?code|status)\b["']?\s*[:=]?\s*["']?(\d{3})\b(?![.,]\d)/gi,
-  /\bHTTP(?:\/\d(?:\.\d)?)?\s+(\d{3})\b(?![.,]\d)/g,
-  new RegExp(String.raw`\b([45]\d\d)\s?[(:-]?\s?(?:${HTTP_REASON_WORDS})\b`, 'gi'),
-];
-const HTTP_PHRASES: readonly { pattern: RegExp; status: number }[] = [
-  { pattern: /\binternal server error\b/gi, status: 500 },
-  { pattern: /\btoo many requests\b/gi, status: 429 },
-  { pattern: /\b(?:has been|was|is being|being) throttled\b/gi, status: 429 },
-  { pattern: /\bservice (?:is )?(?:temporarily )?unavailable\b/gi, status: 503 },
-  { pattern: /\bgateway time-?out\b/gi, status: 504 },
-];
-
-function recogniseHttpStatus(text: string, hits: Hit[]): void {
-  for (const pattern of HTTP_STATUS_PATTERNS) {
-    for (const m of matches(pattern, text)) {
-      const value = m[1] ?? '';
-      const status = /^\d+$/.test(value) ? Number(value) : HTTP_STATUS_NAMES[value.toLowerCase()];
-      const candidate = status === undefined ? null : httpStatusCandidate(status);
-      if (candidate !== null) hits.push(hit(m.index, m[0], 'http-status', candidate));
-    }
-  }
-  for (const { pattern, status } of HTTP_PHRASES) {
-    const candidate = httpStatusCandidate(status);
-    if (candidate === null) continue;
-    for (const m of matches(pattern, text)) hits.push(hit(m.index, m[0], 'http-status', candidate));
-  }
-}
-
-function recogniseNetwork(text: string, hits: Hit[]): void {
-  for (const rule of NETWORK_PHRASES) {
-    const candidate = classCandidate(rule.spec);
-    for (const m of matches(rule.pattern, text)) hits.push(hit(m.index, m[0], 'network', candidate));
-  }
-}
-
 /** All evidence in the text, sorted by position. */
-export function recogniseEvidence(text: string): Hit[] {
+export function recogniseEvidence(text: string, triggers: TriggerHits = findTextTriggers(text)): Hit[] {
   const hits: Hit[] = [];
   recogniseCodes(text, hits);
-  recogniseLinksAndArmCodes(text, hits);
+  recogniseLinksAndArmCodes(text, triggers, hits);
   recogniseIdentifiers(text, hits);
-  recogniseMqtt(text, hits);
-  recogniseAmqp(text, hits);
-  recogniseHttpStatus(text, hits);
-  recogniseNetwork(text, hits);
+  recogniseMqtt(text, triggers, hits);
+  recogniseAmqp(text, triggers, hits);
+  recogniseHttpStatus(text, triggers, hits);
+  recogniseNetwork(text, triggers, hits);
   hits.sort((a, b) => a.index - b.index || b.end - a.end);
   return hits;
 }

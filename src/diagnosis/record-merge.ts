@@ -3,6 +3,7 @@
 // wrappers (IotHubException, ConnectionFailedError ...) join the specific error they wrap; network
 // evidence told at several levels (SDK class, SocketException, OS message) is one network failure.
 import type { Candidate } from './classify.ts';
+import { TextMemo } from './memo.ts';
 import type { Hit } from './recognise.ts';
 import type { EvidenceKind } from './types.ts';
 
@@ -40,7 +41,12 @@ interface Group extends MergedError {
   hitsByWording: Map<string, number>;
 }
 
-function groupHits(hits: readonly PlacedHit[]): Group[] {
+/** How a hit is worded, for counting: case and spacing do not matter. */
+export function newWordingMemo(): TextMemo {
+  return new TextMemo((text) => text.replace(/\s+/g, ' ').toLowerCase());
+}
+
+function groupHits(hits: readonly PlacedHit[], wordings: TextMemo): Group[] {
   const byKey = new Map<string, Group>();
   for (const h of hits) {
     let group = byKey.get(h.candidate.key);
@@ -50,7 +56,7 @@ function groupHits(hits: readonly PlacedHit[]): Group[] {
     }
     group.rank = Math.max(group.rank, SPECIFICITY[h.kind]);
     if (h.countable) {
-      const wording = `${h.kind}\u0000${h.text.replace(/\s+/g, ' ').toLowerCase()}`;
+      const wording = `${h.kind}\u0000${wordings.get(h.text)}`;
       group.hitsByWording.set(wording, (group.hitsByWording.get(wording) ?? 0) + 1);
     }
     group.evidence.push(h);
@@ -100,8 +106,8 @@ function mergeNetwork(groups: Group[]): Group[] {
 }
 
 /** The distinct errors of one record. */
-export function mergeRecordHits(hits: readonly PlacedHit[]): MergedError[] {
-  const ordered = groupHits(hits).sort((a, b) => Number(a.candidate.absorbable) - Number(b.candidate.absorbable) || b.rank - a.rank);
+export function mergeRecordHits(hits: readonly PlacedHit[], wordings: TextMemo = newWordingMemo()): MergedError[] {
+  const ordered = groupHits(hits, wordings).sort((a, b) => Number(a.candidate.absorbable) - Number(b.candidate.absorbable) || b.rank - a.rank);
   const kept: Group[] = [];
   for (const group of ordered) {
     const target = kept.find((k) => canAbsorb(k, group));

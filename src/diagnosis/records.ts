@@ -90,3 +90,20 @@ export function recordIndexAt(records: readonly TextRecord[], offset: number): n
   }
   return -1;
 }
+
+/**
+ * recordIndexAt for offsets looked up in increasing order (timestamps, hits and ids are found in text
+ * order): the search resumes where the previous one ended instead of bisecting the whole list each time.
+ * An offset lower than the previous one falls back to bisection.
+ */
+export function recordIndexCursor(records: readonly TextRecord[]): (offset: number) => number {
+  let at = 0;
+  let previous = -1;
+  return (offset) => {
+    if (offset < previous) return recordIndexAt(records, offset);
+    previous = offset;
+    while (at < records.length && (records[at]?.end ?? 0) < offset) at += 1;
+    const record = records[at];
+    return record !== undefined && record.start <= offset ? at : -1;
+  };
+}

@@ -2,6 +2,9 @@
 // The patterns tolerate the shapes pastes arrive in: raw, JSON-escaped once or more (\" \u0026 \/),
 // HTML-encoded (&quot; &#43;) and URL-encoded (%2B). Every pattern is linear: each repetition
 // is over atoms that start with different characters, so there is nothing to backtrack into.
+// Every rule's match begins at a keyword (SharedAccessKey, sig, Bearer ...): one search for all the
+// keywords (triggers.ts) says where each rule can match, instead of each rule scanning the whole paste.
+import { compileTriggered, findTriggers, triggeredMatches, triggerSetFor, type CompiledTriggeredPattern, type TriggerHits, type TriggeredPattern } from './triggers.ts';
 import type { SecretKind, SecretReport } from './types.ts';
 
 export const REDACTED = '[REDACTED]';
@@ -41,64 +44,119 @@ const VALUE_ATOM = [
 ].join('|');
 const VALUE = String.raw`(?<value>(?:${VALUE_ATOM})+)`;
 
-interface SecretRule {
+export interface SecretRule extends TriggeredPattern {
   kind: SecretKind | ((match: RegExpExecArray) => SecretKind);
-  pattern: RegExp;
   /** Keep the text before the value; replace the whole match otherwise. */
   wholeMatch?: boolean;
   minLength?: number;
 }
 
-const rules: readonly SecretRule[] = [
+const AT_KEYWORD = [0] as const;
+const PRIMARY_OR_SECONDARY = { primary: AT_KEYWORD, secondary: AT_KEYWORD };
+
+export const SECRET_RULES: readonly SecretRule[] = [
   {
     kind: 'private-key',
     // The body (base64, escaped newlines, Proc-Type/DEK-Info headers) cannot contain '-----'.
     pattern: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY-----(?:[A-Za-z0-9+/=\s\\:,]|-(?!----))*(?:-----END (?:[A-Z]+ )*PRIVATE KEY-----)?/g,
+    starts: { '-----begin': AT_KEYWORD },
     wholeMatch: true,
   },
-  { kind: 'shared-access-key', pattern: new RegExp(String.raw`SharedAccessKey${SEPARATOR}${VALUE}`, 'gi') },
-  { kind: 'sas-signature', pattern: new RegExp(String.raw`(?:(?<![A-Za-z0-9])|(?<=u0026)|(?<=%26))sig${EQUALS}${VALUE}`, 'g') },
+  { kind: 'shared-access-key', pattern: new RegExp(String.raw`SharedAccessKey${SEPARATOR}${VALUE}`, 'gi'), starts: { sharedaccesskey: AT_KEYWORD } },
+  { kind: 'sas-signature', pattern: new RegExp(String.raw`(?:(?<![A-Za-z0-9])|(?<=u0026)|(?<=%26))sig${EQUALS}${VALUE}`, 'g'), starts: { sig: AT_KEYWORD } },
   {
     kind: (m) => (m.groups?.['which']?.toLowerCase() === 'secondary' ? 'secondary-key' : 'primary-key'),
     pattern: new RegExp(String.raw`(?<![A-Za-z0-9])(?<which>primary|secondary)[_-]?key${SEPARATOR}${VALUE}`, 'gi'),
+    starts: PRIMARY_OR_SECONDARY,
   },
   {
     kind: (m) => (m.groups?.['which']?.toLowerCase() === 'secondary' ? 'secondary-key' : 'primary-key'),
     pattern: new RegExp(String.raw`--(?<which>primary|secondary)-key(?:=|\s+)${QUOTE}?${VALUE}`, 'gi'),
+    starts: { primary: [2], secondary: [2] },
   },
-  { kind: 'storage-account-key', pattern: new RegExp(String.raw`AccountKey${SEPARATOR}${VALUE}`, 'gi') },
-  { kind: 'connection-string-password', pattern: new RegExp(String.raw`(?<![A-Za-z0-9])(?:password|passwd|pwd)${SEPARATOR}${VALUE}`, 'gi') },
-  { kind: 'bearer-token', pattern: /\bBearer\s+(?<value>[A-Za-z0-9\-._~+/]+=*)/gi, minLength: 16 },
-  { kind: 'bearer-token', pattern: new RegExp(String.raw`(?<![A-Za-z0-9])(?:access|refresh|id)_?token${SEPARATOR}${VALUE}`, 'gi'), minLength: 16 },
+  { kind: 'storage-account-key', pattern: new RegExp(String.raw`AccountKey${SEPARATOR}${VALUE}`, 'gi'), starts: { accountkey: AT_KEYWORD } },
+  {
+    kind: 'connection-string-password',
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9])(?:password|passwd|pwd)${SEPARATOR}${VALUE}`, 'gi'),
+    starts: { passw: AT_KEYWORD, pwd: AT_KEYWORD },
+  },
+  { kind: 'bearer-token', pattern: /\bBearer\s+(?<value>[A-Za-z0-9\-._~+/]+=*)/gi, starts: { bearer: AT_KEYWORD }, minLength: 16 },
+  {
+    kind: 'bearer-token',
+    pattern: new RegExp(String.raw`(?<![A-Za-z0-9])(?:access|refresh|id)_?token${SEPARATOR}${VALUE}`, 'gi'),
+    // id, id_, access, access_ / refresh, refresh_
+    starts: { token: [2, 3, 6, 7, 8] },
+    minLength: 16,
+  },
   // A JSON Web Token anywhere (header.payload.signature, or what is left of one after a cut).
-  { kind: 'bearer-token', pattern: /eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*){0,2}/g, wholeMatch: true },
+  { kind: 'bearer-token', pattern: /eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*){0,2}/g, starts: { eyj: AT_KEYWORD }, wholeMatch: true },
 ];
 
+const SECRET_TRIGGERS = triggerSetFor(SECRET_RULES);
+
+interface CompiledRule {
+  rule: SecretRule;
+  matcher: CompiledTriggeredPattern;
+}
+
+const compiledRules: readonly CompiledRule[] = SECRET_RULES.map((rule) => ({ rule, matcher: compileTriggered(SECRET_TRIGGERS, rule) }));
+
+/** Where the rules' keywords are in `text`. */
+export function findSecretTriggers(text: string): TriggerHits {
+  return findTriggers(SECRET_TRIGGERS, text);
+}
+
 /** Values that are not secrets: empty fields, masks users typed, earlier redactions. */
-function isPlaceholderValue(value: string): boolean {
+export function isPlaceholderValue(value: string): boolean {
   return /^(?:null|none|undefined|nil|true|false|redacted|\[?redacted\]?)$/i.test(value) || /^[*xX.•-]+$/.test(value);
 }
 
 /** Replaces every secret value with [REDACTED] and reports how many of which kind were found. */
 export function redactSecrets(text: string): RedactionResult {
+  const { text: out, report } = redactionPass(text);
+  return { text: out, report };
+}
+
+/** A redaction, with where the rules' keywords are in its output. */
+export interface RedactionPass extends RedactionResult {
+  triggers: TriggerHits;
+}
+
+/**
+ * redactSecrets, taking where the keywords are when that is already known: the `triggers` of the pass
+ * that produced `text` hold for it ("[REDACTED]" contains no keyword), so a second pass over the same
+ * text need not search again.
+ */
+export function redactionPass(text: string, known?: TriggerHits): RedactionPass {
   let count = 0;
   const kinds = new Set<SecretKind>();
   let out = text;
-  for (const rule of rules) {
-    out = applyRule(out, rule, (kind) => {
+  let triggers = known ?? findSecretTriggers(text);
+  for (const { rule, matcher } of compiledRules) {
+    const applied = applyRule(out, rule, triggeredMatches(matcher, out, triggers, Number.POSITIVE_INFINITY), (kind) => {
       count += 1;
       kinds.add(kind);
     });
+    if (applied.edits.length === 0) continue;
+    out = applied.text;
+    // Later rules read the redacted text: move the keyword offsets by what was replaced. "[REDACTED]"
+    // contains no keyword, so no keyword appears that was not there before.
+    triggers = shiftTriggers(triggers, applied.edits);
   }
-  return { text: out, report: { count, kinds: SECRET_KIND_ORDER.filter((kind) => kinds.has(kind)) } };
+  return { text: out, report: { count, kinds: SECRET_KIND_ORDER.filter((kind) => kinds.has(kind)) }, triggers };
 }
 
-function applyRule(text: string, rule: SecretRule, onSecret: (kind: SecretKind) => void): string {
-  const pattern = rule.pattern;
-  pattern.lastIndex = 0;
+/** A replaced stretch: `length` characters at `start` (offsets before the replacement) became `REDACTED`. */
+interface Edit {
+  start: number;
+  length: number;
+}
+
+function applyRule(text: string, rule: SecretRule, matches: readonly RegExpExecArray[], onSecret: (kind: SecretKind) => void): { text: string; edits: Edit[] } {
   let out = '';
   let copiedUpTo = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+  const edits: Edit[] = [];
+  for (const match of matches) {
     const whole = match[0];
     const value = rule.wholeMatch ? whole : match.groups?.['value'];
     if (value === undefined || isPlaceholderValue(value) || value.length < (rule.minLength ?? 1)) continue;
@@ -106,8 +164,26 @@ function applyRule(text: string, rule: SecretRule, onSecret: (kind: SecretKind) 
     const kept = rule.wholeMatch ? '' : whole.slice(0, whole.length - value.length);
     out += text.slice(copiedUpTo, match.index) + kept + REDACTED;
     copiedUpTo = match.index + whole.length;
+    edits.push({ start: match.index + kept.length, length: value.length });
   }
-  return copiedUpTo === 0 ? text : out + text.slice(copiedUpTo);
+  return copiedUpTo === 0 ? { text, edits } : { text: out + text.slice(copiedUpTo), edits };
+}
+
+/** Trigger offsets after `edits` (sorted, disjoint); one inside a replaced stretch moves to its start. */
+function shiftTriggers(triggers: TriggerHits, edits: readonly Edit[]): TriggerHits {
+  return { byLiteral: triggers.byLiteral.map((offsets) => shiftOffsets(offsets, edits)) };
+}
+
+function shiftOffsets(offsets: readonly number[], edits: readonly Edit[]): number[] {
+  const shifted: number[] = [];
+  let shift = 0;
+  let next = 0;
+  for (const offset of offsets) {
+    for (let edit = edits[next]; edit !== undefined && edit.start + edit.length <= offset; edit = edits[++next]) shift += REDACTED.length - edit.length;
+    const edit = edits[next];
+    shifted.push(edit !== undefined && edit.start <= offset ? edit.start + shift : offset + shift);
+  }
+  return shifted;
 }
 
 /** Adds two reports (e.g. the pass on the raw paste and the pass after unwrapping). */

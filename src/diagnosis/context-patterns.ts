@@ -1,0 +1,106 @@
+// The patterns context extraction reads (hubs, devices, modules, tracking and correlation ids,
+// protocols), each with the keyword it contains and where its matches start relative to that keyword:
+// one search for all keywords (text-triggers.ts) replaces some thirty scans of the whole paste.
+import { isAsciiAlphanumeric, isWordCode } from './scan.ts';
+import type { TriggeredPattern } from './triggers.ts';
+
+const AT = [0] as const;
+
+function leadsBetween(min: number, max: number): number[] {
+  return Array.from({ length: max - min + 1 }, (_, i) => min + i);
+}
+
+/** What the pattern's leading lookbehind requires of the character before a start. */
+function startNotAfter(isExcluded: (code: number) => boolean): (text: string, offset: number) => boolean {
+  return (text, offset) => offset === 0 || !isExcluded(text.charCodeAt(offset - 1));
+}
+
+// A host is a label (2-63) + "." + optional "privatelink." before "azure-devices.": 3 to 76 characters.
+export const HUB_HOST: TriggeredPattern = {
+  pattern: /(?<![A-Za-z0-9-])([A-Za-z0-9][A-Za-z0-9-]{1,62})\.(?:privatelink\.)?azure-devices\.(net|cn|us|de|microsoftazure\.de)(?![A-Za-z0-9-])/gi,
+  starts: { 'azure-devices.': leadsBetween(3, 76) },
+  canStartAt: startNotAfter((code) => code === 0x2d || isAsciiAlphanumeric(code)),
+  leadChars: (code) => code === 0x2d || code === 0x2e || isAsciiAlphanumeric(code),
+};
+
+export const HUB_RESOURCE_ID: TriggeredPattern = {
+  pattern: /\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[^/\s"'?]{1,90}\/providers\/Microsoft\.Devices\/IotHubs\/[A-Za-z0-9-]{3,50}(?![A-Za-z0-9-])/gi,
+  starts: { '/subscriptions/': AT },
+};
+
+/** "Iot Hub " or "IotHub " before the quote or "Name". */
+const AFTER_IOT = [3, 4] as const;
+
+export const HUB_NAME_PATTERNS: readonly TriggeredPattern[] = [
+  { pattern: /--hub-name(?:=|\s+)["']?([A-Za-z0-9-]{3,50})\b/g, starts: { '--hub-name': AT } },
+  { pattern: /\baz iot hub\b[^\n]{0,300}?\s-n\s+["']?([A-Za-z0-9-]{3,50})\b/g, starts: { 'az iot hub': AT } },
+  { pattern: /\bIot ?Hub Name\s*[:=]?\s*["']([A-Za-z0-9-]{3,50})["']/gi, starts: { 'hub name': AFTER_IOT } },
+  // a quote, then "iot" (or nothing) before "HubName"
+  { pattern: /["'](?:iotHubName|hubName|IotHubName|HubName)["']\s*:\s*["']([A-Za-z0-9-]{3,50})["']/g, starts: { hubname: [1, 4] } },
+  { pattern: /\bIot ?Hub ['"]([A-Za-z0-9-]{3,50})['"]/gi, starts: { "hub '": AFTER_IOT, 'hub "': AFTER_IOT } },
+];
+
+const ID_VALUE = String.raw`([A-Za-z0-9$][\w.:@$*()!=%+-]{0,127})`;
+// The keywords are the id field names themselves: "device" alone is in every .NET stack frame (Devices.Client).
+const DEVICE_ID = { deviceid: AT, 'device id': AT, device_id: AT, 'device-id': AT };
+
+export const DEVICE_PATTERNS: readonly TriggeredPattern[] = [
+  { pattern: new RegExp(String.raw`\bdevice[ _-]?id\b["']?\s*[:=]?\s*["']?${ID_VALUE}`, 'gi'), starts: DEVICE_ID },
+  { pattern: new RegExp(String.raw`\bdevice ["']${ID_VALUE}["']`, 'gi'), starts: { 'device "': AT, "device '": AT } },
+  // Prose ("failed for device meter-7"): only ids that look like ids (a digit, '-', '_' or '.').
+  { pattern: /\bfor device\s+(?!id\b)([A-Za-z0-9][\w.:@$-]{0,127}(?<=[\d_.-][\w.:@$-]*))(?![\w/.:@$-])/gi, starts: { 'for device': AT } },
+];
+
+export const MODULE_PATTERNS: readonly TriggeredPattern[] = [
+  { pattern: new RegExp(String.raw`\bmodule[ _-]?id\b["']?\s*[:=]?\s*["']?${ID_VALUE}`, 'gi'), starts: { moduleid: AT, 'module id': AT, module_id: AT, 'module-id': AT } },
+];
+
+/** Patterns with a device id in group 1 and, optionally, a module id in group 2. */
+export const DEVICE_MODULE_PATTERNS: readonly TriggeredPattern[] = [
+  { pattern: /(?<=^|[\s/"'=:(])(?:devices|twins)\/([^/\s"'?#,;{}<>]{1,128})(?:\/modules\/([^/\s"'?#,;{}<>]{1,128}))?/gm, starts: { 'devices/': AT, 'twins/': AT } },
+  { pattern: /\bfor device\s+(?:id\s+)?([A-Za-z0-9][\w.-]{0,127})\/(\$?[A-Za-z][\w.-]{0,63})/gi, starts: { 'for device': AT } },
+  { pattern: /azure-devices\.[a-z.]{2,20}\/([^/\s?"']{1,128})\/(?:([^/\s?"']{1,128})\/)?\?api-version/gi, starts: { 'azure-devices.': AT } },
+  { pattern: /\b(?:identity|identities) for ([A-Za-z0-9][\w.-]{0,127})\/(\$?[A-Za-z][\w.-]{0,63})/g, starts: { 'identity for': AT, 'identities for': AT } },
+  // An id of 1 to 128 characters right before "/$edge".
+  {
+    pattern: /(?<![\w/.-])([A-Za-z0-9][\w.-]{0,127})\/(\$edge(?:Hub|Agent))\b/g,
+    starts: { '/$edge': leadsBetween(1, 128) },
+    canStartAt: startNotAfter((code) => code === 0x2f || code === 0x2e || code === 0x2d || isWordCode(code)),
+    leadChars: (code) => code === 0x2e || code === 0x2d || isWordCode(code),
+  },
+];
+
+const TRACK_TIMESTAMP = String.raw`-TimeStamp:\d{1,2}\/\d{1,2}\/\d{4} \d{1,2}:\d{2}:\d{2}(?: ?[AP]M)?`;
+const TRACKING_ID = String.raw`[0-9a-fA-F]{32}(?:-G:\d{1,4}|_G\d{1,4})?(?:${TRACK_TIMESTAMP})?`;
+
+export const TRACKING_PATTERNS: readonly TriggeredPattern[] = [
+  { pattern: new RegExp(String.raw`Tracking ?I[Dd]\s*[:=]\s*(${TRACKING_ID}(?![0-9A-Za-z])|[^\s,;"'}\]]{1,200})`, 'g'), starts: { 'tracking id': AT, trackingid: AT } },
+  { pattern: /["']trackingId["']\s*:\s*["']([^"'\n]{1,200})["']/gi, starts: { trackingid: [1] } },
+  // 32 hex digits right before "-G:" or "-TimeStamp:".
+  {
+    pattern: new RegExp(String.raw`(?<![0-9A-Za-z])([0-9a-fA-F]{32}(?:-G:\d{1,4}(?:${TRACK_TIMESTAMP})?|${TRACK_TIMESTAMP}))`, 'g'),
+    starts: { '-g:': [32], '-timestamp:': [32] },
+  },
+];
+
+const GUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
+
+export const CORRELATION_PATTERNS: readonly TriggeredPattern[] = [
+  { pattern: new RegExp(String.raw`correlation (?:identifier|id)\s*[:=]?\s*["']?(${GUID})`, 'gi'), starts: { correlation: AT } },
+  // "x-ms-" before "correlation"
+  { pattern: new RegExp(String.raw`x-ms-correlation-request-id["']?\s*[:=]\s*["']?(${GUID})`, 'gi'), starts: { correlation: [5] } },
+  { pattern: new RegExp(String.raw`["']correlationId["']\s*:\s*["'](${GUID})["']`, 'gi'), starts: { correlation: [1] } },
+];
+
+/** Protocols, in the order they are listed; each pattern is only tested for presence. */
+export const PROTOCOLS: readonly (TriggeredPattern & { name: string })[] = [
+  { name: 'MQTT', pattern: /mqtt|paho|\bCONNACK\b|\$iothub\/|:8883\b/i, starts: { mqtt: AT, paho: AT, connack: AT, '$iothub/': AT, ':8883': AT } },
+  { name: 'AMQP', pattern: /amqp|:5671\b|com\.microsoft:[a-z]/i, starts: { amqp: AT, ':5671': AT, 'com.microsoft:': AT } },
+  {
+    name: 'HTTP',
+    pattern: /\bHttp1\b|TransportType\.Http|\bHttp(?:Client|Transport|Request|Response|StatusCode)[A-Za-z]*|\bHTTP\/\d(?:\.\d)? \d{3}\b|\bhttp_errors\b/,
+    starts: { http: AT, 'transporttype.http': AT },
+  },
+  // MqttWs and AmqpWs start with "mqtt" and "amqp"
+  { name: 'WebSockets', pattern: /websocket|\bMqttWs\b|\bAmqpWs\b|\bwss:\/\//i, starts: { websocket: AT, mqtt: AT, amqp: AT, 'wss://': AT } },
+];

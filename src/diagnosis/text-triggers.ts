@@ -1,0 +1,52 @@
+// The keywords of every pattern read on the normalised, redacted text (error phrases, context, occurrence
+// ids), found by one search shared by the recognisers, context extraction and occurrence ids (each search
+// of a megabyte costs about as much as the next, whatever the number of keywords, so one is cheaper than three).
+import {
+  CORRELATION_PATTERNS,
+  DEVICE_MODULE_PATTERNS,
+  DEVICE_PATTERNS,
+  HUB_HOST,
+  HUB_NAME_PATTERNS,
+  HUB_RESOURCE_ID,
+  MODULE_PATTERNS,
+  PROTOCOLS,
+  TRACKING_PATTERNS,
+} from './context-patterns.ts';
+import { NETWORK_PHRASES } from './known-errors.ts';
+import { OCCURRENCE_ID } from './occurrence-patterns.ts';
+import { AMQP_CONDITION, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, DOC_LINK, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
+import { compileTriggered, findTriggers, triggerSetFor, type CompiledTriggeredPattern, type TriggerHits, type TriggeredPattern } from './triggers.ts';
+
+/** Every pattern located through the shared search (each still decides exactly as its own global scan would). */
+export const TEXT_PATTERNS: readonly TriggeredPattern[] = [
+  DOC_LINK,
+  CONNACK_TEXT,
+  CONNACK_ENUM,
+  CONNACK_PAHO_JAVA,
+  CONNACK_NUMBER,
+  AMQP_CONDITION,
+  ...HTTP_STATUS_PATTERNS,
+  ...HTTP_PHRASES,
+  ...NETWORK_PHRASES,
+  HUB_HOST,
+  HUB_RESOURCE_ID,
+  ...HUB_NAME_PATTERNS,
+  ...DEVICE_PATTERNS,
+  ...MODULE_PATTERNS,
+  ...DEVICE_MODULE_PATTERNS,
+  ...TRACKING_PATTERNS,
+  ...CORRELATION_PATTERNS,
+  ...PROTOCOLS,
+  OCCURRENCE_ID,
+];
+
+const TEXT_TRIGGERS = triggerSetFor(TEXT_PATTERNS);
+
+export function compileTextPattern(pattern: TriggeredPattern): CompiledTriggeredPattern {
+  return compileTriggered(TEXT_TRIGGERS, pattern);
+}
+
+/** Where the patterns above can match in `text`. */
+export function findTextTriggers(text: string): TriggerHits {
+  return findTriggers(TEXT_TRIGGERS, text);
+}
