@@ -125,6 +125,10 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       { name: 'arm', run: async (signal) => ({ ok: await azure.probe(signal), ...(config.demo ? { detail: 'simulated' } : {}) }) },
       { name: 'state', run: async () => (await store.ping(), { ok: true, detail: store.kind }) },
     ];
+    // Stopped after HTTP closes (stops run in reverse): first no new requests, then the turns in flight finish
+    // (an approval among them may start a failover), then the pollers stop with their state saved at every
+    // poll and a POST in flight saved before the process exits.
+    stops.push(startFailoverSweeper(failover, metrics, logger));
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
@@ -135,8 +139,6 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       routes: [auditApiRoute({ token: config.auditApiToken, audit, logger })],
     });
     stops.push(() => http.close(SHUTDOWN_GRACE_MS));
-    // Stopped before HTTP closes: pollers stop (their state is saved at every poll), a POST in flight is saved.
-    stops.push(startFailoverSweeper(failover, metrics, logger));
     try {
       const { resumed } = await failover.service.resumeInFlight();
       if (resumed.length > 0) logger.info({ requestIds: resumed }, 'failovers in flight resumed');
