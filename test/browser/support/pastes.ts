@@ -6,11 +6,16 @@
 export const OUTAGE_HUB = 'contoso-prod-weu';
 export const OUTAGE_HUB_HOST = `${OUTAGE_HUB}.azure-devices.net`;
 
-/** A .NET device client log line: 500001 ServerError against the hub in an outage. */
-export const SERVER_ERROR_PASTE =
-  '2025-03-14T09:12:44.201Z ERROR DeviceClient.SendEventAsync failed: Microsoft.Azure.Devices.Client.Exceptions.IotHubException: ' +
-  '{"errorCode":500001,"trackingId":"6a9c1f0d5b2e4c3f8d7e1a2b3c4d5e6f-G:0-TimeStamp:03/14/2025 09:12:44","message":"ServerError",' +
-  `"timestampUtc":"2025-03-14T09:12:44.1953432Z"} host=${OUTAGE_HUB_HOST} deviceId=sensor-0042`;
+/** A .NET device client log line: 500001 ServerError against the hub in an outage, from the given device. */
+export function serverErrorPaste(deviceId: string): string {
+  return (
+    '2025-03-14T09:12:44.201Z ERROR DeviceClient.SendEventAsync failed: Microsoft.Azure.Devices.Client.Exceptions.IotHubException: ' +
+    '{"errorCode":500001,"trackingId":"6a9c1f0d5b2e4c3f8d7e1a2b3c4d5e6f-G:0-TimeStamp:03/14/2025 09:12:44","message":"ServerError",' +
+    `"timestampUtc":"2025-03-14T09:12:44.1953432Z"} host=${OUTAGE_HUB_HOST} deviceId=${deviceId}`
+  );
+}
+
+export const SERVER_ERROR_PASTE = serverErrorPaste('sensor-0042');
 
 /** A caller-side error posted in a channel (no health needed for the verdict). */
 export const UNAUTHORIZED_PASTE = `IotHubUnauthorizedAccess: error 401002 from ${OUTAGE_HUB_HOST} for device gateway-7: the SAS token has expired`;

@@ -1,0 +1,228 @@
+// Failover approval in a team channel of the Agents Playground, in English and in French: the diagnosis card
+// proposes the failover, Dana (the browser's user, on call) requests it from the card, Priya (the approver
+// in FAILOVER_APPROVERS, another user of the playground's configuration) approves or rejects it, and the
+// shared card follows: awaiting approval → running → succeeded or failed, or rejected. One PNG per state.
+//
+// The cases of a locale share one bot, so they run in this order: a succeeded failover starts the hub's
+// one-hour cooldown (no new proposal for it), while a rejected or failed one does not.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { fill, uiStrings } from '../../src/i18n/index.ts';
+import { executeActions } from './support/card-json.ts';
+import {
+  actAs,
+  clickAndWaitForInvoke,
+  failoverScenario,
+  failoverSection,
+  FAILED_FAILOVER_MESSAGE,
+  FAILOVER_NAMES,
+  invokeCard,
+  postProposal,
+  RAW_TEMPLATE,
+  shownText,
+  simulatedFailovers,
+  templatePattern,
+  waitForCardText,
+} from './support/failover.ts';
+import type { PostedProposal } from './support/failover.ts';
+import { normalizeSpaces } from './support/pastes.ts';
+import { saveCardScreenshot } from './support/screenshots.ts';
+import { simulatorAdmin } from './support/simulator.ts';
+import { startStack, withFailureReport } from './support/stack.ts';
+import type { Stack, UiLocale } from './support/stack.ts';
+import { APPROVER, INCIDENTS_CHANNEL, ON_CALL_ENGINEER } from './support/world.ts';
+
+/** What the people type into the cards, in their language. */
+const TYPED: Record<UiLocale, { justification: string; rejectedJustification: string; reason: string }> = {
+  en: {
+    justification: 'Hub Unavailable for 25 min, devices in West Europe cannot connect, incident SIM1-IOT',
+    rejectedJustification: 'Telemetry errors for 10 min',
+    reason: 'Microsoft expects mitigation within 15 minutes',
+  },
+  fr: {
+    justification: 'Hub indisponible depuis 25 min, les appareils en Europe de l’Ouest ne se connectent plus, incident SIM1-IOT',
+    rejectedJustification: 'Erreurs de télémétrie depuis 10 min',
+    reason: 'Microsoft annonce un rétablissement d’ici 15 minutes',
+  },
+};
+
+function escapeRegExp(text: string): string {
+  return normalizeSpaces(text).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function failoverCases(locale: UiLocale): void {
+  const t = uiStrings(locale).failover;
+  const typed = TYPED[locale];
+  const heading = (state: keyof typeof t.headings): string => fill(t.headings[state].failover, FAILOVER_NAMES);
+  let started: Stack | undefined;
+  const stackOf = (): Stack => {
+    assert.ok(started, 'the browser stack did not start');
+    return started;
+  };
+
+  before(async () => {
+    started = await startStack({ locale, botEnv: { FAILOVER_POLL_SECONDS: '1' } });
+    await started.ui.openChannel(INCIDENTS_CHANNEL.name);
+  });
+  after(async () => {
+    await started?.stop();
+  });
+
+  /** The rendered card never shows template syntax. */
+  const assertNoRawTemplate = (text: string): void => {
+    assert.ok(!RAW_TEMPLATE.test(text), `the card shows unfilled template syntax: ${RAW_TEMPLATE.exec(text)?.[0] ?? ''}`);
+  };
+
+  /** Dana types the justification and selects the request button; the card waits for approval. */
+  const requestAsDana = async (stack: Stack, proposal: PostedProposal, justification: string): Promise<string> => {
+    await stack.ui.fillCardInput(proposal.card, t.justification.placeholder, justification);
+    await clickAndWaitForInvoke(stack, proposal.card, t.buttons.request.failover);
+    return waitForCardText(
+      proposal.card,
+      [heading('requested'), templatePattern(t.stateLines.requested, { requester: ON_CALL_ENGINEER.name }), justification],
+      'after Dana requested the failover',
+    );
+  };
+
+  /** Priya approves from her copy of the card; she is answered with her view, saying it is starting. */
+  const approveAsPriya = async (stack: Stack, proposal: PostedProposal): Promise<void> => {
+    const approved = await actAs(stack, APPROVER, proposal, 'failover.approve');
+    assert.equal(approved.status, 200, JSON.stringify(approved.body));
+    assert.ok(shownText(invokeCard(approved)).includes(normalizeSpaces(t.notices.approved)), 'Priya is told the failover is starting');
+  };
+
+  const waitForRunning = (proposal: PostedProposal, justification: string): Promise<string> =>
+    waitForCardText(
+      proposal.card,
+      [heading('running'), templatePattern(t.stateLines.running, { approver: APPROVER.name }), t.facts.approvedBy, APPROVER.name, t.facts.polls, justification],
+      'after Priya approved',
+    );
+
+  test(`[${locale}] request → rejected by the approver with a reason: the card says who rejected it and why`, async (context) => {
+    const stack = stackOf();
+    await withFailureReport(context, stack, async () => {
+      await simulatorAdmin(stack.bot).loadScenario(failoverScenario('succeeded'));
+      const proposal = await postProposal(stack, `sensor-reject-${locale}`, t.buttons.request.failover);
+      await requestAsDana(stack, proposal, typed.rejectedJustification);
+
+      const rejected = await actAs(stack, APPROVER, proposal, 'failover.reject', { reason: typed.reason });
+      assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
+      assert.ok(shownText(invokeCard(rejected)).includes(normalizeSpaces(t.notices.rejected)), 'Priya is told nothing will run');
+
+      const text = await waitForCardText(
+        proposal.card,
+        [heading('rejected'), fill(t.stateLines.rejected, { rejecter: APPROVER.name }), t.facts.reason, typed.reason, typed.rejectedJustification],
+        'after Priya rejected',
+      );
+      assertNoRawTemplate(text);
+      for (const title of [t.buttons.request.failover, t.buttons.approve.failover, t.buttons.cancel]) {
+        assert.equal(await proposal.card.getByRole('button', { name: title, exact: true }).count(), 0, `no "${title}" button on a rejected request`);
+      }
+      assert.deepEqual(await simulatedFailovers(stack), [], 'nothing ran in Azure');
+      await saveCardScreenshot(failoverSection(proposal.card, heading('rejected')), 'rejected', locale);
+    });
+  });
+
+  test(`[${locale}] request → approve → running → failed: the card says what Azure reported`, async (context) => {
+    const stack = stackOf();
+    await withFailureReport(context, stack, async () => {
+      const simulator = simulatorAdmin(stack.bot);
+      await simulator.loadScenario(failoverScenario('failed'));
+      const proposal = await postProposal(stack, `sensor-fail-${locale}`, t.buttons.request.failover);
+      await requestAsDana(stack, proposal, typed.justification);
+      await approveAsPriya(stack, proposal);
+      await waitForRunning(proposal, typed.justification);
+
+      await simulator.completeFailover(FAILOVER_NAMES.hub);
+      const text = await waitForCardText(
+        proposal.card,
+        [heading('failed'), t.stateLines.failed, fill(t.failures.operation, { message: FAILED_FAILOVER_MESSAGE }), t.facts.approvedBy, APPROVER.name, t.facts.operationId],
+        'after the failover failed in Azure',
+      );
+      assertNoRawTemplate(text);
+      assert.ok(!text.includes(normalizeSpaces(heading('succeeded'))), 'the card does not claim success');
+      await saveCardScreenshot(failoverSection(proposal.card, heading('failed')), 'failed', locale);
+    });
+  });
+
+  test(`[${locale}] request → approve as a second user → the card shows running, then succeeded`, async (context) => {
+    const stack = stackOf();
+    await withFailureReport(context, stack, async () => {
+      const { ui } = stack;
+      const simulator = simulatorAdmin(stack.bot);
+      await simulator.loadScenario(failoverScenario('succeeded'));
+
+      // The proposal, on the diagnosis card.
+      const proposal = await postProposal(stack, `sensor-ok-${locale}`, t.buttons.request.failover);
+      const proposed = await waitForCardText(proposal.card, [heading('proposed'), t.stateLines.proposed, t.lost.heading, t.after.heading, t.justification.label], 'the proposal');
+      assertNoRawTemplate(proposed);
+      await saveCardScreenshot(failoverSection(proposal.card, heading('proposed')), 'proposal', locale);
+
+      // Dana requests it. Her client gets two cards at once: her own view (the answer to her click) and the
+      // shared one (the bot's update of the message for everyone); Teams then refreshes the shared one into her
+      // view (she is in refresh.userIds), the playground does not, so whichever came last is shown. Once both
+      // are in, she selects Refresh if the shared one is shown, as its hint tells her.
+      const requested = await requestAsDana(stack, proposal, typed.justification);
+      assertNoRawTemplate(requested);
+      await ui.frames.waitForMessage(
+        (message) => message.messageId === proposal.message.messageId && message.action === 'updateMessage' && shownText(message.cards[0]).includes(normalizeSpaces(heading('requested'))),
+        10_000,
+        'the shared card waiting for approval',
+      );
+      const shown = await waitForCardText(proposal.card, [new RegExp(`${escapeRegExp(t.hints.requesterOwn)}|${escapeRegExp(t.hints.everyoneRequested)}`)], 'a view of the request');
+      if (shown.includes(normalizeSpaces(t.hints.everyoneRequested))) await clickAndWaitForInvoke(stack, proposal.card, t.buttons.refresh);
+      await waitForCardText(proposal.card, [t.hints.requesterOwn], "Dana's view of her own request");
+      await proposal.card.getByRole('button', { name: t.buttons.cancel, exact: true }).waitFor();
+      assert.equal(await proposal.card.getByRole('button', { name: t.buttons.approve.failover, exact: true }).count(), 0, 'the requester cannot approve');
+      await saveCardScreenshot(failoverSection(proposal.card, heading('requested')), 'awaiting-approval', locale);
+
+      // Priya's copy (what Teams shows her on refresh) has Approve and Reject.
+      const priyaView = await actAs(stack, APPROVER, proposal, 'card.refresh');
+      assert.equal(priyaView.status, 200);
+      const priyaVerbs = executeActions(invokeCard(priyaView)).map((action) => action.verb);
+      assert.ok(priyaVerbs.includes('failover.approve') && priyaVerbs.includes('failover.reject'), `the approver's view: ${priyaVerbs.join(', ')}`);
+
+      await approveAsPriya(stack, proposal);
+      const running = await waitForRunning(proposal, typed.justification);
+      assertNoRawTemplate(running);
+      await saveCardScreenshot(failoverSection(proposal.card, heading('running')), 'running', locale);
+
+      await simulator.completeFailover(FAILOVER_NAMES.hub);
+      const succeeded = await waitForCardText(
+        proposal.card,
+        [heading('succeeded'), fill(t.stateLines.succeeded, FAILOVER_NAMES), t.facts.newPrimary, FAILOVER_NAMES.target, t.facts.requestedBy, ON_CALL_ENGINEER.name, t.facts.approvedBy, APPROVER.name],
+        'after the failover finished',
+      );
+      assertNoRawTemplate(succeeded);
+      assert.ok(succeeded.includes('500001'), 'the diagnosis stays on the card: only its failover section changed');
+      const runs = await simulatedFailovers(stack);
+      assert.deepEqual(runs.map((run) => [run.hub, run.status, run.toRegion]), [[FAILOVER_NAMES.hub, 'Succeeded', FAILOVER_NAMES.target]], 'exactly one failover POST');
+      await saveCardScreenshot(failoverSection(proposal.card, heading('succeeded')), 'succeeded', locale);
+
+      // The one message was updated in place (no new card), through running to succeeded, in that order.
+      const { conversationId, messageId } = proposal.message;
+      const versions = ui.frames.messages.filter((message) => message.messageId === messageId).map((message) => shownText(message.cards[0]));
+      const firstWith = (state: 'requested' | 'running' | 'succeeded'): number => versions.findIndex((text) => text.includes(normalizeSpaces(heading(state))));
+      assert.ok(firstWith('requested') > 0, 'the shared card went to "waiting for approval"');
+      assert.ok(firstWith('running') > firstWith('requested'), 'then to running');
+      assert.ok(firstWith('succeeded') > firstWith('running'), 'then to succeeded');
+      const botCards = ui.frames.messages.filter((message) => message.conversationId === conversationId && message.action === 'createMessage' && message.cards.length > 0);
+      assert.equal(botCards.length, 1, 'one card in the thread');
+
+      // The thread is told, mentioning the requester and the approver.
+      const announcement = await ui.frames.waitForMessage(
+        (message) => message.conversationId === conversationId && message.action === 'createMessage' && message.cards.length === 0 && (message.text ?? '').includes(`<at>${APPROVER.name}</at>`),
+        10_000,
+        'the outcome message in the thread',
+      );
+      const announced = announcement.text ?? '';
+      assert.ok(announced.includes(`<at>${ON_CALL_ENGINEER.name}</at>`), 'the requester is mentioned');
+      // The message starts with the outcome sentence, capitalised.
+      assert.match(normalizeSpaces(announced), templatePattern(t.outcome.succeeded.failover, FAILOVER_NAMES, 'i'));
+      await waitForCardText(proposal.thread, [fill(t.outcome.requestedApproved, { requester: ON_CALL_ENGINEER.name, approver: APPROVER.name })], 'the outcome message in the thread');
+    });
+  });
+}
+
+describe('failover approval in a team channel [en]', () => failoverCases('en'));
+describe('failover approval in a team channel [fr]', () => failoverCases('fr'));
