@@ -74,19 +74,15 @@ const STYLES: Record<FailoverRequest['state'], ContainerStyle> = {
   cancelled: 'emphasis',
 };
 
-const COLORS: Record<FailoverRequest['state'], TextColor> = {
-  proposed: 'default',
-  requested: 'warning',
-  approved: 'accent',
-  running: 'accent',
-  succeeded: 'good',
-  failed: 'attention',
-  rejected: 'default',
-  expired: 'default',
-  cancelled: 'default',
-};
-
 const NOTICE_STYLES: Record<NoticeTone, ContainerStyle> = { good: 'good', attention: 'attention', warning: 'warning' };
+
+/**
+ * ARM operation ids are ~56 characters without a break point: in a FactSet they widened the value column
+ * past the card's edge and clipped every value. The card shows both ends; the audit trail keeps it whole.
+ */
+export function shortOperationId(id: string): string {
+  return id.length <= 24 ? id : `${id.slice(0, 10)}…${id.slice(-10)}`;
+}
 
 function strings(locale: Locale): FailoverStrings {
   return uiStrings(locale).failover;
@@ -220,7 +216,8 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
   const n = names(record, locale);
   const view = emptySection();
   view.style = STYLES[record.state];
-  view.stateColor = COLORS[record.state];
+  // The container's style carries the state: text in the same hue on it was unreadable (yellow on beige).
+  view.stateColor = 'default';
   view.heading = fill(t.headings[record.state][record.kind], n);
   if (ctx.notice) view.notice = { show: true, style: NOTICE_STYLES[ctx.notice.tone], text: ctx.notice.text };
   const fact = (title: string, value: string): void => {
@@ -283,7 +280,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       const operation = record.operation;
       fact(t.facts.polls, String(operation?.polls ?? 0));
       fact(t.facts.lastUpdate, time(locale, operation?.lastPolledAt ?? null));
-      fact(t.facts.operationId, operation?.operationId ? echo(operation.operationId, 100) : t.notYet);
+      fact(t.facts.operationId, operation?.operationId ? echo(shortOperationId(operation.operationId), 100) : t.notYet);
       if (operation?.armRequestId) fact(t.facts.armRequestId, echo(operation.armRequestId, 100));
       view.groups.push(afterGroup(record, locale));
       view.hints.push({ text: t.hints.running });
@@ -298,7 +295,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       fact(t.facts.requestedBy, requester);
       fact(t.facts.approvedBy, approver);
       fact(t.facts.finishedAt, time(locale, record.finishedAt));
-      if (record.operation?.operationId) fact(t.facts.operationId, echo(record.operation.operationId, 100));
+      if (record.operation?.operationId) fact(t.facts.operationId, echo(shortOperationId(record.operation.operationId), 100));
       view.groups.push(afterGroup(record, locale));
       const offer = ctx.failback ?? null;
       if (record.kind === 'failover' && offer !== null) {
@@ -317,7 +314,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       fact(t.facts.requestedBy, requester);
       fact(t.facts.approvedBy, approver);
       fact(t.facts.finishedAt, time(locale, record.finishedAt));
-      if (record.operation?.operationId) fact(t.facts.operationId, echo(record.operation.operationId, 100));
+      if (record.operation?.operationId) fact(t.facts.operationId, echo(shortOperationId(record.operation.operationId), 100));
       const armRequestId = record.failure?.kind === 'arm-rejected' ? record.failure.armRequestId : (record.operation?.armRequestId ?? null);
       if (armRequestId) fact(t.facts.armRequestId, echo(armRequestId, 100));
       break;
