@@ -30,6 +30,45 @@ export interface ZipEntry {
 const DOS_TIME = 0;
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 
+/** The fields a local header (from offset 4) and a central directory header (from offset 6) share, in order. */
+interface SharedHeaderFields {
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  nameLength: number;
+  extraLength: number;
+}
+
+const LOCAL_SHARED_AT = 4;
+const CENTRAL_SHARED_AT = 6;
+
+function writeSharedFields(header: Buffer, at: number, fields: SharedHeaderFields): void {
+  header.writeUInt16LE(VERSION_NEEDED, at);
+  header.writeUInt16LE(fields.flags, at + 2);
+  header.writeUInt16LE(fields.method, at + 4);
+  header.writeUInt16LE(DOS_TIME, at + 6);
+  header.writeUInt16LE(DOS_DATE, at + 8);
+  header.writeUInt32LE(fields.crc, at + 10);
+  header.writeUInt32LE(fields.compressedSize, at + 14);
+  header.writeUInt32LE(fields.size, at + 18);
+  header.writeUInt16LE(fields.nameLength, at + 22);
+  header.writeUInt16LE(fields.extraLength, at + 24);
+}
+
+function readSharedFields(zip: Buffer, at: number): SharedHeaderFields {
+  return {
+    flags: zip.readUInt16LE(at + 2),
+    method: zip.readUInt16LE(at + 4),
+    crc: zip.readUInt32LE(at + 10),
+    compressedSize: zip.readUInt32LE(at + 14),
+    size: zip.readUInt32LE(at + 18),
+    nameLength: zip.readUInt16LE(at + 22),
+    extraLength: zip.readUInt16LE(at + 24),
+  };
+}
+
 function assertEntryName(name: string): void {
   if (name.length === 0 || name.startsWith('/') || name.includes('\\') || name.split('/').includes('..')) {
     throw new Error(`invalid zip entry name "${name}"`);
@@ -54,33 +93,16 @@ export function writeZip(inputs: readonly ZipInput[]): Buffer {
     const crc = crc32(data);
     const name = Buffer.from(input.name, 'utf8');
     const flags = /^[\x20-\x7e]*$/.test(input.name) ? 0 : 0x0800; // bit 11: name is UTF-8
+    const shared: SharedHeaderFields = { flags, method, crc, compressedSize: body.length, size: data.length, nameLength: name.length, extraLength: 0 };
 
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL_HEADER, 0);
-    local.writeUInt16LE(VERSION_NEEDED, 4);
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedFields(local, LOCAL_SHARED_AT, shared);
 
     const central = Buffer.alloc(46);
     central.writeUInt32LE(CENTRAL_HEADER, 0);
     central.writeUInt16LE(VERSION_MADE_BY_UNIX, 4);
-    central.writeUInt16LE(VERSION_NEEDED, 6);
-    central.writeUInt16LE(flags, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(0, 30); // extra field length
+    writeSharedFields(central, CENTRAL_SHARED_AT, shared);
     central.writeUInt16LE(0, 32); // comment length
     central.writeUInt16LE(0, 34); // disk number start
     central.writeUInt16LE(0, 36); // internal attributes
@@ -127,13 +149,7 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
   const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (zip.readUInt32LE(at) !== CENTRAL_HEADER) throw new Error(`bad central directory header for entry ${i}`);
-    const flags = zip.readUInt16LE(at + 8);
-    const method = zip.readUInt16LE(at + 10);
-    const crc = zip.readUInt32LE(at + 16);
-    const compressedSize = zip.readUInt32LE(at + 20);
-    const size = zip.readUInt32LE(at + 24);
-    const nameLength = zip.readUInt16LE(at + 28);
-    const extraLength = zip.readUInt16LE(at + 30);
+    const { flags, method, crc, compressedSize, size, nameLength, extraLength } = readSharedFields(zip, at + CENTRAL_SHARED_AT);
     const commentLength = zip.readUInt16LE(at + 32);
     const localOffset = zip.readUInt32LE(at + 42);
     const name = zip.toString('utf8', at + 46, at + 46 + nameLength);
@@ -141,17 +157,12 @@ export function readZip(bytes: Uint8Array): ZipEntry[] {
 
     if (flags & 0x0001) throw new Error(`entry ${name} is encrypted`);
     if (zip.readUInt32LE(localOffset) !== LOCAL_HEADER) throw new Error(`bad local header for entry ${name}`);
-    const localMethod = zip.readUInt16LE(localOffset + 8);
-    const localCrc = zip.readUInt32LE(localOffset + 14);
-    const localCompressedSize = zip.readUInt32LE(localOffset + 18);
-    const localSize = zip.readUInt32LE(localOffset + 22);
-    const localNameLength = zip.readUInt16LE(localOffset + 26);
-    const localExtraLength = zip.readUInt16LE(localOffset + 28);
-    const localName = zip.toString('utf8', localOffset + 30, localOffset + 30 + localNameLength);
-    if (localName !== name || localMethod !== method || localCrc !== crc || localCompressedSize !== compressedSize || localSize !== size) {
+    const local = readSharedFields(zip, localOffset + LOCAL_SHARED_AT);
+    const localName = zip.toString('utf8', localOffset + 30, localOffset + 30 + local.nameLength);
+    if (localName !== name || local.method !== method || local.crc !== crc || local.compressedSize !== compressedSize || local.size !== size) {
       throw new Error(`local header of entry ${name} disagrees with the central directory`);
     }
-    const start = localOffset + 30 + localNameLength + localExtraLength;
+    const start = localOffset + 30 + local.nameLength + local.extraLength;
     const body = zip.subarray(start, start + compressedSize);
     if (body.length !== compressedSize) throw new Error(`entry ${name} is truncated`);
     let data: Buffer;

@@ -15,6 +15,20 @@ export function callOptions(limit: Deadline, perRequestTimeoutMs: number, observ
   };
 }
 
+/** What `map` keeps (anything but null) of the items of a paged SDK listing, reading at most `maxPages` pages. */
+export async function collectPages<Item, Mapped>(pages: AsyncIterable<Item[]>, maxPages: number, map: (item: Item) => Mapped | null): Promise<Mapped[]> {
+  const found: Mapped[] = [];
+  let read = 0;
+  for await (const page of pages) {
+    for (const item of page) {
+      const mapped = map(item);
+      if (mapped) found.push(mapped);
+    }
+    if (++read >= maxPages) break;
+  }
+  return found;
+}
+
 /** Runs one SDK call with the observer attached; returns the result or the error plus what was seen. */
 export async function observe<T>(
   observer: AttemptObserver,

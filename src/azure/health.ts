@@ -3,7 +3,7 @@
 // lookups of one hub share one ARM call, and the whole lookup gives up within a time budget. It never
 // throws: every failure becomes {ok: false, reason, detail}.
 import type { Hub, HubHealthResult, HealthFailureReason, HealthSource, ServiceEvent } from '../diagnosis/hub.ts';
-import { callOptions, observe } from './call.ts';
+import { callOptions, collectPages, observe } from './call.ts';
 import type { ArmClients } from './clients.ts';
 import { describeArmError, type ArmFailure } from './errors.ts';
 import { eventsForHub, healthFromArm, iotHubEventFromArm, normalizeResourceId } from './map.ts';
@@ -129,18 +129,9 @@ export class ArmHealthSource implements HealthSource {
   private async readEvents(subscriptionId: string, limit: Deadline): Promise<ServiceEvent[]> {
     const client = this.options.clients.resourceHealth(subscriptionId);
     const maxPages = this.options.maxEventPages ?? 10;
-    const outcome = await observe(this.options.observer, async (observed) => {
-      const found: ServiceEvent[] = [];
-      let pages = 0;
-      for await (const page of client.eventsOperations.listBySubscriptionId(callOptions(limit, this.options.timeoutMs, observed)).byPage()) {
-        for (const event of page) {
-          const mapped = iotHubEventFromArm(event);
-          if (mapped) found.push(mapped);
-        }
-        if (++pages >= maxPages) break;
-      }
-      return found;
-    });
+    const outcome = await observe(this.options.observer, (observed) =>
+      collectPages(client.eventsOperations.listBySubscriptionId(callOptions(limit, this.options.timeoutMs, observed)).byPage(), maxPages, iotHubEventFromArm),
+    );
     if (!outcome.ok) throw outcome.error;
     return outcome.value;
   }

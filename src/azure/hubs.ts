@@ -3,7 +3,7 @@
 // ever one found in that inventory: a resource id from a paste is matched against it, never trusted.
 import type { IotHubClient } from '@azure/arm-iothub';
 import type { Hub, HubDirectory, HubQuery, HubResolution, HealthFailureReason } from '../diagnosis/hub.ts';
-import { callOptions, observe } from './call.ts';
+import { callOptions, collectPages, observe } from './call.ts';
 import type { ArmClients } from './clients.ts';
 import { describeArmError, type ArmFailure } from './errors.ts';
 import { hubFromArm, normalizeResourceId } from './map.ts';
@@ -88,18 +88,9 @@ export class ArmHubDirectory implements HubDirectory {
   }
 
   private async listSubscription(client: IotHubClient, limit: Deadline): Promise<Hub[] | ArmFailure> {
-    const outcome = await observe(this.options.observer, async (observed) => {
-      const hubs: Hub[] = [];
-      let pages = 0;
-      for await (const page of client.iotHubResource.listBySubscription(callOptions(limit, this.options.timeoutMs, observed)).byPage()) {
-        for (const description of page) {
-          const hub = hubFromArm(description);
-          if (hub) hubs.push(hub);
-        }
-        if (++pages >= MAX_PAGES) break;
-      }
-      return hubs;
-    });
+    const outcome = await observe(this.options.observer, (observed) =>
+      collectPages(client.iotHubResource.listBySubscription(callOptions(limit, this.options.timeoutMs, observed)).byPage(), MAX_PAGES, hubFromArm),
+    );
     return outcome.ok ? outcome.value : describeArmError(outcome.error, outcome.observed);
   }
 

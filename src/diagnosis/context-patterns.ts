@@ -104,3 +104,16 @@ export const PROTOCOLS: readonly (TriggeredPattern & { name: string })[] = [
   // MqttWs and AmqpWs start with "mqtt" and "amqp"
   { name: 'WebSockets', pattern: /websocket|\bMqttWs\b|\bAmqpWs\b|\bwss:\/\//i, starts: { websocket: AT, mqtt: AT, amqp: AT, 'wss://': AT } },
 ];
+
+/** Every pattern above, in one list for the shared trigger search (text-triggers.ts). */
+export const CONTEXT_PATTERNS: readonly TriggeredPattern[] = [
+  HUB_HOST,
+  HUB_RESOURCE_ID,
+  ...HUB_NAME_PATTERNS,
+  ...DEVICE_PATTERNS,
+  ...MODULE_PATTERNS,
+  ...DEVICE_MODULE_PATTERNS,
+  ...TRACKING_PATTERNS,
+  ...CORRELATION_PATTERNS,
+  ...PROTOCOLS,
+];

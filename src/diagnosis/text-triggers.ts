@@ -1,17 +1,7 @@
 // The keywords of every pattern read on the normalised, redacted text (error phrases, context, occurrence
 // ids), found by one search shared by the recognisers, context extraction and occurrence ids (each search
 // of a megabyte costs about as much as the next, whatever the number of keywords, so one is cheaper than three).
-import {
-  CORRELATION_PATTERNS,
-  DEVICE_MODULE_PATTERNS,
-  DEVICE_PATTERNS,
-  HUB_HOST,
-  HUB_NAME_PATTERNS,
-  HUB_RESOURCE_ID,
-  MODULE_PATTERNS,
-  PROTOCOLS,
-  TRACKING_PATTERNS,
-} from './context-patterns.ts';
+import { CONTEXT_PATTERNS } from './context-patterns.ts';
 import { NETWORK_PHRASES } from './known-errors.ts';
 import { OCCURRENCE_ID } from './occurrence-patterns.ts';
 import { AMQP_CONDITION, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, DOC_LINK, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
@@ -28,15 +18,7 @@ export const TEXT_PATTERNS: readonly TriggeredPattern[] = [
   ...HTTP_STATUS_PATTERNS,
   ...HTTP_PHRASES,
   ...NETWORK_PHRASES,
-  HUB_HOST,
-  HUB_RESOURCE_ID,
-  ...HUB_NAME_PATTERNS,
-  ...DEVICE_PATTERNS,
-  ...MODULE_PATTERNS,
-  ...DEVICE_MODULE_PATTERNS,
-  ...TRACKING_PATTERNS,
-  ...CORRELATION_PATTERNS,
-  ...PROTOCOLS,
+  ...CONTEXT_PATTERNS,
   OCCURRENCE_ID,
 ];
 

@@ -92,15 +92,8 @@ export interface Diagnosis {
 
 /** The command-line contract of design.md (`iothub-oncall diagnose --json`). Keep exactly this shape. */
 export interface CliDiagnosis {
-  findings: { code: number | null; name: string | null; httpStatus: number | null; transient: boolean | null; count: number }[];
-  context: {
-    hubHostNames: string[];
-    deviceIds: string[];
-    moduleIds: string[];
-    trackingIds: string[];
-    timestamps: string[];
-    protocols: string[];
-  };
+  findings: Pick<Finding, 'code' | 'name' | 'httpStatus' | 'transient' | 'count'>[];
+  context: Pick<ExtractedContext, 'hubHostNames' | 'deviceIds' | 'moduleIds' | 'trackingIds' | 'timestamps' | 'protocols'>;
   secrets: SecretReport;
   verdict: { kind: VerdictKind };
 }

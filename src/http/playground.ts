@@ -6,6 +6,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
+import { worldToYaml } from './playground-world.ts';
+import type { World, WorldUser } from './playground-world.ts';
 
 export interface PlaygroundOptions {
   /** The bot's messaging endpoint, e.g. http://127.0.0.1:3978/api/messages. */
@@ -24,70 +26,49 @@ export interface RunningPlayground {
 const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const PLAYGROUND_BIN = join(PROJECT_ROOT, 'node_modules', '.bin', 'agentsplayground');
 
-// Mock Teams data (format 0.1.1 of the playground; it requires exactly five users). Real GUIDs as Entra
-// object ids, so they can be used in FAILOVER_APPROVERS for a demo.
-const PLAYGROUND_CONFIG = `version: "0.1.1"
-tenantId: 5c0a1f7e-9d2b-4e83-a6f1-0b7c2d9e4a51
-bot:
-  id: 28:0b5e3c1d-7a9f-4c2e-8d16-3f4a5b6c7d8e
-  name: IoT Hub On-Call
-currentUser:
-  id: user-id-0
-  name: Alex Wilber
-  userPrincipleName: alexw@contoso.example
-  aadObjectId: 7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a60
-  givenName: Alex
-  surname: Wilber
-  email: alexw@contoso.example
-users:
-  - id: user-id-1
-    name: Megan Bowen
-    userPrincipleName: meganb@contoso.example
-    aadObjectId: 7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a61
-    givenName: Megan
-    surname: Bowen
-    email: meganb@contoso.example
-  - id: user-id-2
-    name: Adele Vance
-    userPrincipleName: adelev@contoso.example
-    aadObjectId: 7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a62
-    givenName: Adele
-    surname: Vance
-    email: adelev@contoso.example
-  - id: user-id-3
-    name: Isaiah Langer
-    userPrincipleName: isaiahl@contoso.example
-    aadObjectId: 7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a63
-    givenName: Isaiah
-    surname: Langer
-    email: isaiahl@contoso.example
-  - id: user-id-4
-    name: Patti Fernandez
-    userPrincipleName: pattif@contoso.example
-    aadObjectId: 7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a64
-    givenName: Patti
-    surname: Fernandez
-    email: pattif@contoso.example
-  - id: user-id-5
-    name: Lynne Robbins
-    userPrincipleName: lynner@contoso.example
-    aadObjectId: 7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a65
-    givenName: Lynne
-    surname: Robbins
-    email: lynner@contoso.example
-personalChat:
-  id: personal-chat-id
-groupChat:
-  id: group-chat-id
-  name: IoT on-call
-team:
-  id: team-id
-  name: Platform
-  aadGroupId: 2e4c6a8b-0d1f-4a3b-9c5d-7e8f9a0b1c2d
-  channels:
-    - id: channel-oncall-id
-      name: On-call
-`;
+// The demo's mock Teams world. Real GUIDs as Entra object ids, so they can be used in FAILOVER_APPROVERS.
+function demoUser(index: number, givenName: string, surname: string): WorldUser {
+  return {
+    id: `user-id-${index}`,
+    name: `${givenName} ${surname}`,
+    aadObjectId: `7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a6${index}`,
+    givenName,
+    surname,
+    email: `${givenName.toLowerCase()}${surname.charAt(0).toLowerCase()}@contoso.example`,
+  };
+}
+
+const DEMO_WORLD: World = {
+  tenantId: '5c0a1f7e-9d2b-4e83-a6f1-0b7c2d9e4a51',
+  bot: { id: '28:0b5e3c1d-7a9f-4c2e-8d16-3f4a5b6c7d8e', name: 'IoT Hub On-Call' },
+  currentUser: demoUser(0, 'Alex', 'Wilber'),
+  users: [demoUser(1, 'Megan', 'Bowen'), demoUser(2, 'Adele', 'Vance'), demoUser(3, 'Isaiah', 'Langer'), demoUser(4, 'Patti', 'Fernandez'), demoUser(5, 'Lynne', 'Robbins')],
+  personalChatId: 'personal-chat-id',
+  groupChat: { id: 'group-chat-id', name: 'IoT on-call' },
+  team: { id: 'team-id', name: 'Platform', aadGroupId: '2e4c6a8b-0d1f-4a3b-9c5d-7e8f9a0b1c2d', channels: [{ id: 'channel-oncall-id', name: 'On-call' }] },
+};
+
+export interface PlaygroundFolder {
+  readonly path: string;
+  /** Goes first on the playground's PATH. */
+  readonly binDir: string;
+  readonly configPath: string;
+  readonly logFile: string;
+}
+
+/** A new working folder for the playground: the config for `world`, and a no-op `xdg-open` in `bin`. */
+export async function preparePlaygroundFolder(world: World): Promise<PlaygroundFolder> {
+  const path = await mkdtemp(join(tmpdir(), 'iothub-oncall-playground-'));
+  const binDir = join(path, 'bin');
+  await mkdir(binDir);
+  // The playground runs `xdg-open <url>` at start and exits if that fails: give it one that does nothing.
+  const xdgOpen = join(binDir, 'xdg-open');
+  await writeFile(xdgOpen, '#!/bin/sh\nexit 0\n');
+  await chmod(xdgOpen, 0o755);
+  const configPath = join(path, '.m365agentsplayground.yml');
+  await writeFile(configPath, worldToYaml(world));
+  return { path, binDir, configPath, logFile: join(path, 'playground.log') };
+}
 
 async function pingOnce(url: string): Promise<boolean> {
   try {
@@ -100,14 +81,7 @@ async function pingOnce(url: string): Promise<boolean> {
 
 export async function startAgentsPlayground(options: PlaygroundOptions): Promise<RunningPlayground> {
   const log = options.logger.child({ component: 'playground' });
-  const workDir = await mkdtemp(join(tmpdir(), 'iothub-oncall-playground-'));
-  const binDir = join(workDir, 'bin');
-  await mkdir(binDir);
-  // The playground runs `xdg-open <url>` at start and exits if that fails: give it one that does nothing.
-  const xdgOpen = join(binDir, 'xdg-open');
-  await writeFile(xdgOpen, '#!/bin/sh\nexit 0\n');
-  await chmod(xdgOpen, 0o755);
-  await writeFile(join(workDir, '.m365agentsplayground.yml'), PLAYGROUND_CONFIG);
+  const { path: workDir, binDir, logFile } = await preparePlaygroundFolder(DEMO_WORLD);
 
   const args = ['start', '-c', 'msteams', '-e', options.botEndpoint, '-p', String(options.port), '--disable-telemetry'];
   const child = spawn(PLAYGROUND_BIN, args, {
@@ -117,7 +91,7 @@ export async function startAgentsPlayground(options: PlaygroundOptions): Promise
       PATH: [binDir, dirname(process.execPath), process.env.PATH ?? ''].join(delimiter),
       HOME: process.env.HOME ?? workDir,
       TEAMSAPPTESTER_BROWSER: 'none',
-      M365_AGENTS_PLAYGROUND_LOGFILE: join(workDir, 'playground.log'),
+      M365_AGENTS_PLAYGROUND_LOGFILE: logFile,
       NO_PROXY: '127.0.0.1,localhost',
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,11 +11,12 @@ import {
   settleOperations,
   shortRegion,
   subscriptionsOf,
+  type SimHub,
   type SimOperation,
   type SimState,
 } from './model.ts';
 import type { ParsedUrl, RouteMatch } from './routes.ts';
-import { armError, availabilityBody, eventBody, hubBody, iotHubError, notFoundHub, sendJson, subscriptionNotFound } from './wire.ts';
+import { armError, availabilityBody, eventBody, hubBody, iotHubError, notFoundHub, sendJson, subscriptionNotFound, type ResponseOptions } from './wire.ts';
 
 export interface ArmContext {
   state: SimState;
@@ -31,8 +32,21 @@ interface Request {
   res: ServerResponse;
 }
 
-function knownSubscription(state: SimState, subscriptionId: string): boolean {
-  return subscriptionsOf(state).some((id) => id.toLowerCase() === subscriptionId.toLowerCase());
+type Quota = NonNullable<ResponseOptions['quota']>;
+
+/** Whether the route's subscription is known; when not, the 404 ARM gives has been sent. */
+function subscriptionFoundOrSent404(ctx: ArmContext, { match, res }: Request, now: number): boolean {
+  const known = subscriptionsOf(ctx.state).some((id) => id.toLowerCase() === match.subscriptionId.toLowerCase());
+  if (!known) sendJson(res, 404, subscriptionNotFound(match.subscriptionId), now, { quota: 'reads' });
+  return known;
+}
+
+/** The hub the route names; when there is none, null, and the 404 ARM gives has been sent. */
+function hubOrSent404(ctx: ArmContext, { match, res }: Request, now: number, quota: Quota): SimHub | null {
+  const hub = findHub(ctx.state, match.subscriptionId, match.resourceGroup ?? '', match.hubName ?? '');
+  if (hub) return hub;
+  sendJson(res, 404, notFoundHub(match.resourceGroup ?? '', match.hubName ?? ''), now, { quota });
+  return null;
 }
 
 function page<T>(items: T[], ctx: ArmContext, url: ParsedUrl): { slice: T[]; nextLink: string | null } {
@@ -44,12 +58,10 @@ function page<T>(items: T[], ctx: ArmContext, url: ParsedUrl): { slice: T[]; nex
   return { slice, nextLink: `${ctx.baseUrl}${url.path}?api-version=${apiVersion}&$skiptoken=${skip + size}` };
 }
 
-function listHubs(ctx: ArmContext, { match, url, res }: Request): void {
+function listHubs(ctx: ArmContext, request: Request): void {
+  const { match, url, res } = request;
   const now = ctx.clock.now();
-  if (!knownSubscription(ctx.state, match.subscriptionId)) {
-    sendJson(res, 404, subscriptionNotFound(match.subscriptionId), now, { quota: 'reads' });
-    return;
-  }
+  if (!subscriptionFoundOrSent404(ctx, request, now)) return;
   const hubs = ctx.state.hubs.filter(
     (hub) =>
       hub.subscriptionId.toLowerCase() === match.subscriptionId.toLowerCase() &&
@@ -59,33 +71,25 @@ function listHubs(ctx: ArmContext, { match, url, res }: Request): void {
   sendJson(res, 200, { value: slice.map(hubBody), ...(nextLink ? { nextLink } : {}) }, now, { quota: 'reads' });
 }
 
-function getHub(ctx: ArmContext, { match, res }: Request): void {
+function getHub(ctx: ArmContext, request: Request): void {
   const now = ctx.clock.now();
-  const hub = findHub(ctx.state, match.subscriptionId, match.resourceGroup ?? '', match.hubName ?? '');
-  if (!hub) {
-    sendJson(res, 404, notFoundHub(match.resourceGroup ?? '', match.hubName ?? ''), now, { quota: 'reads' });
-    return;
-  }
-  sendJson(res, 200, hubBody(hub), now, { quota: 'reads' });
+  const hub = hubOrSent404(ctx, request, now, 'reads');
+  if (hub) sendJson(request.res, 200, hubBody(hub), now, { quota: 'reads' });
 }
 
-function currentHealth(ctx: ArmContext, { match, url, res }: Request): void {
+function currentHealth(ctx: ArmContext, request: Request): void {
+  const { url, res } = request;
   const now = ctx.clock.now();
-  const hub = findHub(ctx.state, match.subscriptionId, match.resourceGroup ?? '', match.hubName ?? '');
-  if (!hub) {
-    sendJson(res, 404, notFoundHub(match.resourceGroup ?? '', match.hubName ?? ''), now, { quota: 'reads' });
-    return;
-  }
+  const hub = hubOrSent404(ctx, request, now, 'reads');
+  if (!hub) return;
   const expand = (url.query.get('$expand') ?? '').toLowerCase().split(',').includes('recommendedactions');
   sendJson(res, 200, availabilityBody(hub, now, expand), now, { quota: 'reads' });
 }
 
-function listEvents(ctx: ArmContext, { match, url, res }: Request): void {
+function listEvents(ctx: ArmContext, request: Request): void {
+  const { match, url, res } = request;
   const now = ctx.clock.now();
-  if (!knownSubscription(ctx.state, match.subscriptionId)) {
-    sendJson(res, 404, subscriptionNotFound(match.subscriptionId), now, { quota: 'reads' });
-    return;
-  }
+  if (!subscriptionFoundOrSent404(ctx, request, now)) return;
   const visible = ctx.state.events.filter(
     (event) => event.subscriptions === null || event.subscriptions.some((id) => id.toLowerCase() === match.subscriptionId.toLowerCase()),
   );
@@ -115,14 +119,12 @@ function readFailoverRegion(body: string): string | null {
   return null;
 }
 
-function startFailover(ctx: ArmContext, { match, url, body, res }: Request): void {
+function startFailover(ctx: ArmContext, request: Request): void {
+  const { url, body, res } = request;
   const now = ctx.clock.now();
   const writes = { quota: 'writes' as const };
-  const hub = findHub(ctx.state, match.subscriptionId, match.resourceGroup ?? '', match.hubName ?? '');
-  if (!hub) {
-    sendJson(res, 404, notFoundHub(match.resourceGroup ?? '', match.hubName ?? ''), now, writes);
-    return;
-  }
+  const hub = hubOrSent404(ctx, request, now, 'writes');
+  if (!hub) return;
   const region = readFailoverRegion(body);
   if (region === null) {
     sendJson(res, 400, iotHubError('InvalidFailoverRegion', 'BadRequest', 'The request body must be {"failoverRegion": "<paired region>"}.'), now, writes);
@@ -180,13 +182,19 @@ function findOperation(ctx: ArmContext, match: RouteMatch): SimOperation | undef
   return ctx.state.operations.find((operation) => operation.id === match.operationId && operation.subscriptionId.toLowerCase() === match.subscriptionId.toLowerCase());
 }
 
-function operationStatus(ctx: ArmContext, { match, res }: Request): void {
-  const now = ctx.clock.now();
+/** The async operation the route names; when there is none, null, and the 404 ARM gives has been sent. */
+function operationOrSent404(ctx: ArmContext, { match, res }: Request, now: number): SimOperation | null {
   const operation = findOperation(ctx, match);
-  if (!operation) {
-    sendJson(res, 404, armError('OperationNotFound', `The async operation '${match.operationId ?? ''}' was not found.`), now, { quota: 'reads' });
-    return;
-  }
+  if (operation) return operation;
+  sendJson(res, 404, armError('OperationNotFound', `The async operation '${match.operationId ?? ''}' was not found.`), now, { quota: 'reads' });
+  return null;
+}
+
+function operationStatus(ctx: ArmContext, request: Request): void {
+  const { res } = request;
+  const now = ctx.clock.now();
+  const operation = operationOrSent404(ctx, request, now);
+  if (!operation) return;
   if (operation.status === 'Running') {
     sendJson(res, 200, { status: 'Running' }, now, { quota: 'reads', headers: { 'retry-after': retryAfter(ctx, operation) } });
   } else if (operation.status === 'Succeeded') {
@@ -196,13 +204,11 @@ function operationStatus(ctx: ArmContext, { match, res }: Request): void {
   }
 }
 
-function operationResult(ctx: ArmContext, { match, url, res }: Request): void {
+function operationResult(ctx: ArmContext, request: Request): void {
+  const { url, res } = request;
   const now = ctx.clock.now();
-  const operation = findOperation(ctx, match);
-  if (!operation) {
-    sendJson(res, 404, armError('OperationNotFound', `The async operation '${match.operationId ?? ''}' was not found.`), now, { quota: 'reads' });
-    return;
-  }
+  const operation = operationOrSent404(ctx, request, now);
+  if (!operation) return;
   if (operation.status === 'Running') {
     const location = operationUrls(ctx, operation, url.query.get('api-version') ?? '').location;
     sendJson(res, 202, undefined, now, { quota: 'reads', headers: { location, 'retry-after': retryAfter(ctx, operation) } });

@@ -1,36 +1,19 @@
 // The bot as Teams sees it: a separate bot process (no app id, so no auth), the ARM simulator with an
 // outage scenario, and a fake Bot Connector catching the replies, all over HTTP on loopback.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startArmSimulator, TEST_RESOURCE_GROUP, TEST_SUBSCRIPTION_ID, builtInScenario } from '../../src/sim/index.ts';
-import type { ArmSimulator, ScenarioDefinition } from '../../src/sim/index.ts';
+import type { ArmSimulator } from '../../src/sim/index.ts';
 import { uiStrings } from '../../src/i18n/index.ts';
 import { message, postActivity } from '../support/activities.ts';
 import type { BuiltMessage } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, onlyCard } from '../support/cards.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector, RecordedRequest } from '../support/fake-connector.ts';
+import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
+import type { RecordedRequest } from '../support/fake-connector.ts';
+import { outageScenarioWithHealthyHubs } from '../support/scenarios.ts';
 
 const en = uiStrings('en');
 const fr = uiStrings('fr');
 const HEALTH_BUDGET_MS = 2000;
-
-/** The outage scenario plus three healthy hubs that the tests break on purpose, one fault each. */
-function scenario(): ScenarioDefinition {
-  const outage = builtInScenario('outage');
-  assert.ok(outage, 'the simulator has an outage scenario');
-  const faultHub = (name: string) => ({
-    subscriptionId: TEST_SUBSCRIPTION_ID,
-    resourceGroup: TEST_RESOURCE_GROUP,
-    name,
-    primaryLocation: 'East US',
-    secondaryLocation: 'West US',
-    health: { availabilityState: 'Available' as const },
-  });
-  return { ...outage, name: 'e2e', hubs: [...outage.hubs, faultHub('fault-hub-503'), faultHub('fault-hub-hang'), faultHub('fault-hub-403'), faultHub('slow-hub')] };
-}
 
 const serverErrorPaste = (host: string): string =>
   [
@@ -47,35 +30,17 @@ async function adminPost(sim: ArmSimulator, path: string, body: unknown): Promis
 }
 
 describe('bot end to end (no auth, simulator, fake connector)', () => {
-  let sim: ArmSimulator;
-  let connector: FakeConnector;
-  let bot: BotProcess;
-
-  before(async () => {
-    sim = await startArmSimulator({ scenario: scenario() });
-    connector = await startFakeConnector();
-    bot = await startBotProcess({
-      AZURE_SUBSCRIPTION_IDS: sim.subscriptions.join(','),
-      ARM_ENDPOINT: sim.url,
-      HEALTH_BUDGET_MS: String(HEALTH_BUDGET_MS),
-    });
-  });
-
-  after(async () => {
-    await bot?.stop('SIGKILL');
-    await connector?.close();
-    await sim?.close();
-  });
+  const stack = e2eStack({ simulator: inProcessSimulator(outageScenarioWithHealthyHubs('e2e', ['fault-hub-503', 'fault-hub-hang', 'fault-hub-403', 'slow-hub'])), botEnv: { HEALTH_BUDGET_MS: String(HEALTH_BUDGET_MS) } });
 
   /** Posts a message and returns the bot's reply as the connector received it. */
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
-    const response = await postActivity(bot.url, built.activity);
+    const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, `POST /api/messages answered ${response.status}: ${response.text}`);
-    return connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+    return stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
   }
 
   it('a paste naming a hub in an outage gets Unavailable and "failover worth considering"', async () => {
-    const reply = await exchange(message({ serviceUrl: connector.url, text: serverErrorPaste('contoso-iot.azure-devices.net') }));
+    const reply = await exchange(message({ serviceUrl: stack.connector.url, text: serverErrorPaste('contoso-iot.azure-devices.net') }));
     const text = cardText(onlyCard(reply));
     assert.match(text, /500001/);
     assert.ok(text.includes(en.health.states.Unavailable), text);
@@ -84,14 +49,14 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
   });
 
   it('the same paste for a healthy hub says retry, and why a failover would not help', async () => {
-    const reply = await exchange(message({ serviceUrl: connector.url, text: serverErrorPaste('contoso-iot-eu.azure-devices.net') }));
+    const reply = await exchange(message({ serviceUrl: stack.connector.url, text: serverErrorPaste('contoso-iot-eu.azure-devices.net') }));
     const text = cardText(onlyCard(reply));
     assert.ok(text.includes(en.health.states.Available), text);
     assert.ok(text.includes(en.advice['retry-hub-healthy']), text);
   });
 
   it('replies in a 1:1 chat to the conversation and the activity', async () => {
-    const built = message({ serviceUrl: connector.url, kind: 'personal', text: 'help' });
+    const built = message({ serviceUrl: stack.connector.url, kind: 'personal', text: 'help' });
     const reply = await exchange(built);
     assert.equal(reply.method, 'POST');
     assert.equal(reply.path, `/v3/conversations/${encodeURIComponent(built.conversationId)}/activities/${encodeURIComponent(built.activityId)}`);
@@ -100,14 +65,14 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
   });
 
   it('answers `help` in a group chat once the mention is stripped', async () => {
-    const built = message({ serviceUrl: connector.url, kind: 'groupChat', text: 'help' });
+    const built = message({ serviceUrl: stack.connector.url, kind: 'groupChat', text: 'help' });
     assert.match(String(built.activity.text), /^<at>IoT Hub On-Call<\/at> help$/);
     const text = cardText(onlyCard(await exchange(built)));
     assert.ok(text.includes(en.help.intro), text);
   });
 
   it('replies in the channel thread (conversation id with ;messageid=)', async () => {
-    const built = message({ serviceUrl: connector.url, kind: 'channel', text: serverErrorPaste('contoso-iot.azure-devices.net') });
+    const built = message({ serviceUrl: stack.connector.url, kind: 'channel', text: serverErrorPaste('contoso-iot.azure-devices.net') });
     const reply = await exchange(built);
     assert.match(built.conversationId, /;messageid=/);
     assert.equal(reply.conversationId, built.conversationId);
@@ -116,29 +81,29 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
   });
 
   it('ignores a channel message that does not mention the bot', async () => {
-    const ignored = message({ serviceUrl: connector.url, kind: 'channel', mention: false, text: serverErrorPaste('contoso-iot.azure-devices.net') });
-    assert.equal((await postActivity(bot.url, ignored.activity)).status, 200);
+    const ignored = message({ serviceUrl: stack.connector.url, kind: 'channel', mention: false, text: serverErrorPaste('contoso-iot.azure-devices.net') });
+    assert.equal((await postActivity(stack.bot.url, ignored.activity)).status, 200);
     // A later, mentioned message is answered; the first one never was.
-    await exchange(message({ serviceUrl: connector.url, kind: 'channel', text: 'help' }));
-    assert.equal(connector.requests.filter((request) => request.activityId === ignored.activityId).length, 0);
-    await bot.waitForLine((line) => line.includes('message without a mention of the bot ignored') && line.includes(ignored.activityId));
+    await exchange(message({ serviceUrl: stack.connector.url, kind: 'channel', text: 'help' }));
+    assert.equal(stack.connector.requests.filter((request) => request.activityId === ignored.activityId).length, 0);
+    await stack.bot.waitForLine((line) => line.includes('message without a mention of the bot ignored') && line.includes(ignored.activityId));
   });
 
   it('answers in French when Teams says the user is French', async () => {
-    const text = cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, text: 'aide', locale: 'fr-FR' }))));
+    const text = cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, text: 'aide', locale: 'fr-FR' }))));
     assert.ok(text.includes(fr.help.intro), text);
   });
 
   it('reads the HTML attachment when the text is empty', async () => {
     const html = `<div><span itemscope itemtype="http://schema.skype.com/Mention" itemid="0">IoT Hub On-Call</span>&nbsp;<pre>{&quot;errorCode&quot;:404103,&quot;message&quot;:&quot;DeviceNotOnline&quot;}</pre></div>`;
-    const built = message({ serviceUrl: connector.url, kind: 'channel', text: '', html });
+    const built = message({ serviceUrl: stack.connector.url, kind: 'channel', text: '', html });
     built.activity.text = '<at>IoT Hub On-Call</at>';
     const text = cardText(onlyCard(await exchange(built)));
     assert.match(text, /404103/);
   });
 
   it('says what it looks for when nothing is recognised', async () => {
-    const text = cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, text: 'the coffee machine is broken again' }))));
+    const text = cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, text: 'the coffee machine is broken again' }))));
     assert.ok(text.includes(en.nothing.title), text);
   });
 
@@ -150,37 +115,37 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
       `SharedAccessSignature sr=contoso-iot.azure-devices.net%2Fdevices%2Fthermostat-17&sig=${signature}&se=1764236400`,
       'Microsoft.Azure.Devices.Client.Exceptions.UnauthorizedException: {"errorCode":401002,"message":"IotHubUnauthorizedAccess"}',
     ].join('\n');
-    const reply = await exchange(message({ serviceUrl: connector.url, text: paste }));
+    const reply = await exchange(message({ serviceUrl: stack.connector.url, text: paste }));
     const text = cardText(onlyCard(reply));
     assert.ok(text.includes(en.diagnosis.secretsHeading), text);
     assert.match(text, /401002/);
-    await bot.waitForLine((line) => line.includes('"msg":"message answered"') && line.includes('401002'));
+    await stack.bot.waitForLine((line) => line.includes('"msg":"message answered"') && line.includes('401002'));
     for (const secret of [key, signature, decodeURIComponent(signature)]) {
-      for (const request of connector.requests) assert.ok(!request.bodyText.includes(secret), `secret in a connector request to ${request.path}`);
-      assert.ok(!bot.stdout().includes(secret), 'secret in the bot stdout');
-      assert.ok(!bot.stderr().includes(secret), 'secret in the bot stderr');
+      for (const request of stack.connector.requests) assert.ok(!request.bodyText.includes(secret), `secret in a connector request to ${request.path}`);
+      assert.ok(!stack.bot.stdout().includes(secret), 'secret in the bot stdout');
+      assert.ok(!stack.bot.stderr().includes(secret), 'secret in the bot stderr');
     }
   });
 
   it('answers a re-delivered activity (same id) only once', async () => {
-    const built = message({ serviceUrl: connector.url, text: 'help' });
+    const built = message({ serviceUrl: stack.connector.url, text: 'help' });
     await exchange(built);
-    assert.equal((await postActivity(bot.url, built.activity)).status, 200);
-    await bot.waitForLine((line) => line.includes('duplicate activity ignored') && line.includes(built.activityId));
-    assert.equal(connector.requests.filter((request) => request.activityId === built.activityId).length, 1);
+    assert.equal((await postActivity(stack.bot.url, built.activity)).status, 200);
+    await stack.bot.waitForLine((line) => line.includes('duplicate activity ignored') && line.includes(built.activityId));
+    assert.equal(stack.connector.requests.filter((request) => request.activityId === built.activityId).length, 1);
   });
 
   it('rejects an oversized body with 413 and answers the next request', async () => {
-    const big = message({ serviceUrl: connector.url, text: 'x'.repeat(1024 * 1024) });
-    const response = await postActivity(bot.url, big.activity);
+    const big = message({ serviceUrl: stack.connector.url, text: 'x'.repeat(1024 * 1024) });
+    const response = await postActivity(stack.bot.url, big.activity);
     assert.equal(response.status, 413);
     assert.deepEqual(JSON.parse(response.text), { error: { code: 'BodyTooLarge', message: 'The request body is too large.' } });
-    const next = await exchange(message({ serviceUrl: connector.url, text: 'help' }));
+    const next = await exchange(message({ serviceUrl: stack.connector.url, text: 'help' }));
     assert.ok(cardText(onlyCard(next)).includes(en.help.intro));
   });
 
   it('rejects malformed JSON with 400 and no internals', async () => {
-    const response = await postActivity(bot.url, '{"type":"message","text":');
+    const response = await postActivity(stack.bot.url, '{"type":"message","text":');
     assert.equal(response.status, 400);
     assert.deepEqual(JSON.parse(response.text), { error: { code: 'MalformedJson', message: 'The request body is not valid JSON.' } });
   });
@@ -192,8 +157,8 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
   ];
   for (const { hub, fault, reason } of faults) {
     it(`keeps the diagnosis and says "health unavailable" when ARM fails (${JSON.stringify(fault)})`, async () => {
-      await adminPost(sim, '/_sim/faults', { route: 'health.current', hub, ...fault });
-      const reply = await exchange(message({ serviceUrl: connector.url, text: serverErrorPaste(`${hub}.azure-devices.net`) }));
+      await adminPost(stack.sim, '/_sim/faults', { route: 'health.current', hub, ...fault });
+      const reply = await exchange(message({ serviceUrl: stack.connector.url, text: serverErrorPaste(`${hub}.azure-devices.net`) }));
       const text = cardText(onlyCard(reply));
       assert.match(text, /500001/, 'the diagnosis is still there');
       assert.ok(text.includes(en.health.unavailable.replace('{reason}', en.health.unavailableReasons[reason])), text);
@@ -202,33 +167,33 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
   }
 
   it('gets its reply through when the connector throttles (429 + Retry-After) or fails once (502)', async () => {
-    connector.failNext(1, { status: 429, retryAfterSeconds: 0 });
-    connector.failNext(1, { status: 502 });
-    const built = message({ serviceUrl: connector.url, text: 'help' });
+    stack.connector.failNext(1, { status: 429, retryAfterSeconds: 0 });
+    stack.connector.failNext(1, { status: 502 });
+    const built = message({ serviceUrl: stack.connector.url, text: 'help' });
     const reply = await exchange(built);
     assert.ok(cardText(onlyCard(reply)).includes(en.help.intro));
-    const attempts = connector.requests.filter((request) => request.activityId === built.activityId);
+    const attempts = stack.connector.requests.filter((request) => request.activityId === built.activityId);
     assert.deepEqual(attempts.map((request) => request.status), [429, 502, 200]);
   });
 
   it('answers HTTP 200 and sends the error card when the reply cannot be delivered', async () => {
     // botbuilder retries a throttled call 3 times; all 4 attempts fail, then the error card gets through.
-    connector.failNext(4, { status: 429, retryAfterSeconds: 0 });
-    const built = message({ serviceUrl: connector.url, text: 'help' });
-    const response = await postActivity(bot.url, built.activity);
+    stack.connector.failNext(4, { status: 429, retryAfterSeconds: 0 });
+    const built = message({ serviceUrl: stack.connector.url, text: 'help' });
+    const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, response.text);
-    const delivered = await connector.waitFor((request) => request.activityId === built.activityId && request.status === 200);
+    const delivered = await stack.connector.waitFor((request) => request.activityId === built.activityId && request.status === 200);
     assert.ok(cardText(onlyCard(delivered)).includes(en.error.title), delivered.bodyText);
-    const line = await bot.waitForLine((candidate) => candidate.includes('"msg":"turn failed"') && candidate.includes(built.activityId));
+    const line = await stack.bot.waitForLine((candidate) => candidate.includes('"msg":"turn failed"') && candidate.includes(built.activityId));
     const entry = JSON.parse(line) as Record<string, unknown>;
     assert.equal(entry.level, 'error');
     assert.equal(entry.errMessage, undefined, 'error messages may quote user input: not logged for turn failures');
   });
 
   it('logs ids, codes and the verdict as JSON, never the paste', async () => {
-    const built = message({ serviceUrl: connector.url, text: serverErrorPaste('contoso-iot.azure-devices.net') });
+    const built = message({ serviceUrl: stack.connector.url, text: serverErrorPaste('contoso-iot.azure-devices.net') });
     await exchange(built);
-    const line = await bot.waitForLine((candidate) => candidate.includes('"msg":"message answered"') && candidate.includes(built.activityId));
+    const line = await stack.bot.waitForLine((candidate) => candidate.includes('"msg":"message answered"') && candidate.includes(built.activityId));
     const entry = JSON.parse(line) as Record<string, unknown>;
     assert.equal(entry.conversationId, built.conversationId);
     assert.equal(entry.verdict, 'transient-service');
@@ -236,21 +201,21 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
     assert.equal(entry.healthState, 'Unavailable');
     assert.ok(Array.isArray(entry.findings) && entry.findings.includes(500001));
     assert.equal(typeof entry.durationMs, 'number');
-    assert.ok(!bot.stdout().includes('Transient network error occurred'), 'paste text in the logs');
+    assert.ok(!stack.bot.stdout().includes('Transient network error occurred'), 'paste text in the logs');
   });
 
   it('on SIGTERM, finishes the turn in flight, then exits cleanly', async () => {
-    await adminPost(sim, '/_sim/faults', { route: 'health.current', hub: 'slow-hub', action: 'delay', delayMs: 800 });
-    const built = message({ serviceUrl: connector.url, text: serverErrorPaste('slow-hub.azure-devices.net') });
-    const posted = postActivity(bot.url, built.activity);
+    await adminPost(stack.sim, '/_sim/faults', { route: 'health.current', hub: 'slow-hub', action: 'delay', delayMs: 800 });
+    const built = message({ serviceUrl: stack.connector.url, text: serverErrorPaste('slow-hub.azure-devices.net') });
+    const posted = postActivity(stack.bot.url, built.activity);
     // The turn is in flight once the bot asks ARM for this hub's health.
-    while (sim.countRequests({ route: 'health.current', hub: 'slow-hub' }) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
-    const stopped = bot.stop('SIGTERM');
+    while (stack.sim.countRequests({ route: 'health.current', hub: 'slow-hub' }) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    const stopped = stack.bot.stop('SIGTERM');
     assert.equal((await posted).status, 200);
-    const reply = await connector.waitFor((request) => request.activityId === built.activityId);
+    const reply = await stack.connector.waitFor((request) => request.activityId === built.activityId);
     assert.ok(cardText(onlyCard(reply)).includes(en.health.states.Available));
     assert.deepEqual(await stopped, { code: 0, signal: null });
-    const messages = bot.logLines().map((line) => line.msg);
+    const messages = stack.bot.logLines().map((line) => line.msg);
     assert.ok(messages.indexOf('shutting down') < messages.lastIndexOf('message answered'), 'the turn ended after the signal');
     assert.equal(messages.at(-1), 'stopped');
   });

@@ -10,6 +10,7 @@ import type { Azurite } from '../support/azurite.ts';
 import { startBotProcess } from '../support/bot-process.ts';
 import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, cardsOf } from '../support/cards.ts';
+import { simulatorEnv } from '../support/e2e-stack.ts';
 import { startFakeConnector } from '../support/fake-connector.ts';
 import type { FakeConnector } from '../support/fake-connector.ts';
 import { ALICE, APPROVERS_ENV, BOB, CAROL, invokeCard, outageScenario, pasteForProposal } from '../support/failover-e2e.ts';
@@ -27,8 +28,7 @@ describe('failover with two bot instances sharing Azurite (STATE_STORE=azblob)',
     sim = await startArmSimulator({ scenario: outageScenario(['hub-shared'], { failoverSeconds: 3 }) });
     connector = await startFakeConnector();
     const env = {
-      AZURE_SUBSCRIPTION_IDS: sim.subscriptions.join(','),
-      ARM_ENDPOINT: sim.url,
+      ...simulatorEnv(sim),
       STATE_STORE: 'azblob',
       AZURE_STORAGE_CONNECTION_STRING: azurite.connectionString,
       AZURE_STORAGE_CONTAINER: 'failover-e2e',

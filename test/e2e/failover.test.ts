@@ -1,24 +1,16 @@
 // Failover approval end to end: the bot as its own process (SQLite state), the ARM simulator, a fake Bot
 // Connector. Paste → proposal → request → approval by another user → live card updates → outcome message,
 // with exactly one failover POST; concurrency, refusals, connector hiccups, commands and the audit API.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startArmSimulator } from '../../src/sim/index.ts';
-import type { ArmSimulator } from '../../src/sim/index.ts';
 import { uiStrings } from '../../src/i18n/index.ts';
 import { postActivity } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, cardsOf } from '../support/cards.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector } from '../support/fake-connector.ts';
+import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
 import {
   ALICE,
-  APPROVERS_ENV,
   AUDIT_TOKEN,
+  FAILOVER_BOT_ENV,
   BOB,
   CAROL,
   MALLORY,
@@ -36,35 +28,11 @@ const en = uiStrings('en').failover;
 const HUBS = ['hub-happy', 'hub-race', 'hub-refusals', 'hub-reject', 'hub-cancel', 'hub-connector', 'hub-status'];
 
 describe('failover approval end to end (bot process, SQLite, simulator, fake connector)', () => {
-  let sim: ArmSimulator;
-  let connector: FakeConnector;
-  let bot: BotProcess;
-  let dir: string;
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'failover-e2e-'));
-    sim = await startArmSimulator({ scenario: outageScenario(HUBS, { failoverSeconds: 3 }) });
-    connector = await startFakeConnector();
-    bot = await startBotProcess({
-      AZURE_SUBSCRIPTION_IDS: sim.subscriptions.join(','),
-      ARM_ENDPOINT: sim.url,
-      STATE_STORE: `sqlite:${join(dir, 'state.db')}`,
-      FAILOVER_APPROVERS: APPROVERS_ENV,
-      FAILOVER_POLL_SECONDS: '1',
-      AUDIT_API_TOKEN: AUDIT_TOKEN,
-    });
-  });
-
-  after(async () => {
-    await bot?.stop('SIGKILL');
-    await connector?.close();
-    await sim?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+  const stack = e2eStack({ simulator: inProcessSimulator(outageScenario(HUBS, { failoverSeconds: 3 })), sqliteState: true, botEnv: FAILOVER_BOT_ENV });
 
   const act = (proposal: ProposalCard, from: TeamsUser, verb: string, data: Record<string, unknown> = {}, extra: Partial<InvokeOptions> = {}) =>
-    invokeCard(bot.url, {
-      serviceUrl: connector.url,
+    invokeCard(stack.bot.url, {
+      serviceUrl: stack.connector.url,
       from,
       conversationId: proposal.conversationId,
       replyToId: proposal.cardActivityId,
@@ -73,10 +41,10 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
       ...extra,
     });
 
-  const posts = (hub: string): number => sim.countRequests({ route: 'failover.start', hub });
+  const posts = (hub: string): number => stack.sim.countRequests({ route: 'failover.start', hub });
 
   it('paste → proposal → request by A → approval by B → live updates → succeeded, one POST, outcome message, audit', async () => {
-    const proposal = await pasteForProposal(bot.url, connector, ALICE, 'hub-happy');
+    const proposal = await pasteForProposal(stack.bot.url, stack.connector, ALICE, 'hub-happy');
     const proposalText = cardText(proposal.card);
     assert.match(proposalText, /Failover of hub-happy to East US/);
     assert.match(proposalText, /What is lost/);
@@ -95,7 +63,7 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
     assert.ok(requesterVerbs.includes('failover.cancel') && !requesterVerbs.includes('failover.approve'), requesterVerbs.join());
 
     // The shared card is updated for everyone to "waiting for approval".
-    await connector.waitFor((request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && /waiting for approval/.test(cardText(cardsOf(request)[0] ?? {})));
+    await stack.connector.waitFor((request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && /waiting for approval/.test(cardText(cardsOf(request)[0] ?? {})));
 
     // The approver's view (refresh) has Approve and Reject.
     const approverView = await act(proposal, BOB, 'card.refresh', {}, { trigger: 'automatic' });
@@ -107,17 +75,17 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
     assert.equal(approved.body.statusCode, 200);
     assert.match(approved.text, /approved, starting|running/);
 
-    const succeeded = await connector.waitFor(
+    const succeeded = await stack.connector.waitFor(
       (request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && /hub-happy succeeded/.test(cardText(cardsOf(request)[0] ?? {})),
       30_000,
     );
     assert.match(cardText(cardsOf(succeeded)[0] ?? {}), /New primary location[\s\S]*East US/);
-    const texts = updatesOf(connector, proposal.cardActivityId).map((update) => update.text);
+    const texts = updatesOf(stack.connector, proposal.cardActivityId).map((update) => update.text);
     assert.ok(texts.some((text) => /: running/.test(text) && /Status checks/.test(text)), 'a running update with progress was sent');
     // The diagnosis stays on the message: the updates replace only the failover section.
     assert.ok(texts.every((text) => /500001/.test(text)), 'the diagnosis is kept');
 
-    const announcement = await connector.waitFor(
+    const announcement = await stack.connector.waitFor(
       (request) => request.route === 'replyToActivity' && request.activityId === proposal.userMessageId && typeof request.body?.['text'] === 'string' && /succeeded/.test(String(request.body['text'])),
       15_000,
     );
@@ -130,7 +98,7 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
     }
     assert.equal(posts('hub-happy'), 1, 'exactly one failover POST');
 
-    const audit = (await auditJson(bot.url, '&hub=hub-happy')).filter((record) => record['requestId'] === proposal.requestId);
+    const audit = (await auditJson(stack.bot.url, '&hub=hub-happy')).filter((record) => record['requestId'] === proposal.requestId);
     const kinds = audit.map((record) => record['kind']);
     for (const kind of ['requested', 'approved', 'started', 'succeeded']) assert.ok(kinds.includes(kind), `audit has ${kind}: ${kinds.join()}`);
     const requestedRecord = audit.find((record) => record['kind'] === 'requested');
@@ -140,7 +108,7 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
   });
 
   it('20 concurrent approve invokes (same and different approvers, Teams retries) give one transition and one POST', async () => {
-    const proposal = await pasteForProposal(bot.url, connector, ALICE, 'hub-race');
+    const proposal = await pasteForProposal(stack.bot.url, stack.connector, ALICE, 'hub-race');
     const requested = await act(proposal, ALICE, 'failover.request', { justification: 'Region outage confirmed by the status page' });
     assert.match(requested.text, /waiting for approval/);
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => act(proposal, i % 2 === 0 ? BOB : CAROL, 'failover.approve')));
@@ -151,17 +119,17 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
     }
     const winners = answers.filter((answer) => answer.text.includes(en.notices.approved));
     assert.equal(winners.length, 1, `exactly one approval won: ${answers.map((answer) => answer.text.split('\n').find((line) => /approv|already/i.test(line))).join(' | ')}`);
-    await connector.waitFor(
+    await stack.connector.waitFor(
       (request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && /hub-race succeeded/.test(cardText(cardsOf(request)[0] ?? {})),
       30_000,
     );
     assert.equal(posts('hub-race'), 1, 'exactly one failover POST');
-    const approvals = (await auditJson(bot.url, '&hub=hub-race')).filter((record) => record['requestId'] === proposal.requestId && record['kind'] === 'approved');
+    const approvals = (await auditJson(stack.bot.url, '&hub=hub-race')).filter((record) => record['requestId'] === proposal.requestId && record['kind'] === 'approved');
     assert.equal(approvals.length, 1, 'one approval in the audit trail');
   });
 
   it('refuses self-approval and non-approvers with a card (HTTP 200); rejects with a reason', async () => {
-    const proposal = await pasteForProposal(bot.url, connector, ALICE, 'hub-refusals');
+    const proposal = await pasteForProposal(stack.bot.url, stack.connector, ALICE, 'hub-refusals');
     // Requesting needs a justification.
     const empty = await act(proposal, ALICE, 'failover.request', { justification: '   ' });
     assert.equal(empty.status, 200);
@@ -182,17 +150,17 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
     const rejected = await act(proposal, CAROL, 'failover.reject', { reason: 'Microsoft expects mitigation within 10 minutes' });
     assert.match(rejected.text, /hub-refusals to East US: rejected/);
     assert.match(rejected.text, /Microsoft expects mitigation within 10 minutes/);
-    await connector.waitFor((request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && /: rejected/.test(cardText(cardsOf(request)[0] ?? {})));
+    await stack.connector.waitFor((request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && /: rejected/.test(cardText(cardsOf(request)[0] ?? {})));
     // Too late for anything else.
     const late = await act(proposal, CAROL, 'failover.approve');
     assert.match(late.text, new RegExp(en.refusals['already-rejected']));
     assert.equal(posts('hub-refusals'), 0);
-    const kinds = (await auditJson(bot.url, '&hub=hub-refusals')).filter((record) => record['requestId'] === proposal.requestId).map((record) => record['kind']);
+    const kinds = (await auditJson(stack.bot.url, '&hub=hub-refusals')).filter((record) => record['requestId'] === proposal.requestId).map((record) => record['kind']);
     assert.deepEqual(kinds, ['requested', 'rejected']);
   });
 
   it('the requester cancels a pending request; nothing runs', async () => {
-    const proposal = await pasteForProposal(bot.url, connector, ALICE, 'hub-cancel');
+    const proposal = await pasteForProposal(stack.bot.url, stack.connector, ALICE, 'hub-cancel');
     await act(proposal, ALICE, 'failover.request', { justification: 'Errors for 15 minutes' });
     const stranger = await act(proposal, MALLORY, 'failover.cancel');
     assert.match(stranger.text, new RegExp(en.refusals['not-allowed-to-cancel']));
@@ -205,7 +173,7 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
   });
 
   it('forged ids, another conversation\'s request, unknown verbs and malformed invokes get a refusal card with 200', async () => {
-    const proposal = await pasteForProposal(bot.url, connector, ALICE, 'hub-reject');
+    const proposal = await pasteForProposal(stack.bot.url, stack.connector, ALICE, 'hub-reject');
     const cases: { name: string; options: Partial<InvokeOptions> & { verb: string; data: Record<string, unknown> } }[] = [
       { name: 'forged id', options: { verb: 'failover.approve', data: { requestId: 'AAAAAAAAAAAAAAAAAAAAAA' } } },
       { name: 'not an id', options: { verb: 'failover.approve', data: { requestId: '../../failover/active' } } },
@@ -218,8 +186,8 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
       { name: 'no value', options: { verb: '', data: {}, value: undefined } },
     ];
     for (const { name, options } of cases) {
-      const answer = await invokeCard(bot.url, {
-        serviceUrl: connector.url,
+      const answer = await invokeCard(stack.bot.url, {
+        serviceUrl: stack.connector.url,
         from: BOB,
         conversationId: proposal.conversationId,
         replyToId: proposal.cardActivityId,
@@ -242,30 +210,30 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
   });
 
   it('a card update answered 429 then 502 by the connector still arrives', async () => {
-    const proposal = await pasteForProposal(bot.url, connector, ALICE, 'hub-connector');
-    const before = updatesOf(connector, proposal.cardActivityId).length;
-    connector.failNext(1, { status: 429, retryAfterSeconds: 0 });
-    connector.failNext(1, { status: 502 });
+    const proposal = await pasteForProposal(stack.bot.url, stack.connector, ALICE, 'hub-connector');
+    const before = updatesOf(stack.connector, proposal.cardActivityId).length;
+    stack.connector.failNext(1, { status: 429, retryAfterSeconds: 0 });
+    stack.connector.failNext(1, { status: 502 });
     await act(proposal, ALICE, 'failover.request', { justification: 'Testing connector retries' });
-    const update = await connector.waitFor(
+    const update = await stack.connector.waitFor(
       (request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && request.status === 200 && /waiting for approval/.test(cardText(cardsOf(request)[0] ?? {})),
       20_000,
     );
     assert.ok(update);
-    const failed = connector.requests.filter((request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && request.status !== 200);
+    const failed = stack.connector.requests.filter((request) => request.route === 'updateActivity' && request.activityId === proposal.cardActivityId && request.status !== 200);
     assert.deepEqual(failed.map((request) => request.status), [429, 502]);
-    assert.ok(updatesOf(connector, proposal.cardActivityId).length > before);
+    assert.ok(updatesOf(stack.connector, proposal.cardActivityId).length > before);
   });
 
   it('status lists pending and running requests; audit shows the latest decisions; both in French too', async () => {
-    const proposal = await pasteForProposal(bot.url, connector, ALICE, 'hub-status');
+    const proposal = await pasteForProposal(stack.bot.url, stack.connector, ALICE, 'hub-status');
     await act(proposal, ALICE, 'failover.request', { justification: 'Status <at>command</at> [test](http://evil.example)' });
     const command = async (text: string, locale = 'en-US'): Promise<{ raw: string; text: string }> => {
-      const built = channelMessage(connector.url, MALLORY, text);
+      const built = channelMessage(stack.connector.url, MALLORY, text);
       built.activity['locale'] = locale;
-      const response = await postActivity(bot.url, built.activity);
+      const response = await postActivity(stack.bot.url, built.activity);
       assert.equal(response.status, 200);
-      const reply = await connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+      const reply = await stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
       const card = cardsOf(reply)[0];
       assert.ok(card, `a card for "${text}"`);
       return { raw: JSON.stringify(card), text: cardText(card) };
@@ -287,20 +255,20 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
 
   it('/api/audit: 401 without or with a wrong token, CSV with its header row, JSON', async () => {
     for (const authorization of [undefined, 'Bearer wrong-token-0123456789abcdef', `Basic ${AUDIT_TOKEN}`, `Bearer ${AUDIT_TOKEN}x`]) {
-      const response = await fetch(`${bot.url}/api/audit?format=csv`, { headers: authorization ? { authorization } : {} });
+      const response = await fetch(`${stack.bot.url}/api/audit?format=csv`, { headers: authorization ? { authorization } : {} });
       assert.equal(response.status, 401, String(authorization));
       const body = await response.text();
       assert.doesNotMatch(body, /token|AUDIT_API_TOKEN|hub-/i, 'no detail');
     }
-    const csv = await fetch(`${bot.url}/api/audit?format=csv`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
+    const csv = await fetch(`${stack.bot.url}/api/audit?format=csv`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
     assert.equal(csv.status, 200);
     assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
     const text = await csv.text();
     assert.equal(text.split('\r\n')[0], 'id,at,kind,hubId,hubName,failoverKind,actorName,actorAadObjectId,requestId,justification,reason,failoverRegion,armRequestId,operationId,detail');
     assert.match(text, /hub-happy/);
-    const bad = await fetch(`${bot.url}/api/audit?format=xml`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
+    const bad = await fetch(`${stack.bot.url}/api/audit?format=xml`, { headers: { authorization: `Bearer ${AUDIT_TOKEN}` } });
     assert.equal(bad.status, 400);
-    const empty = await auditJson(bot.url, '&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z');
+    const empty = await auditJson(stack.bot.url, '&from=2000-01-01T00:00:00Z&to=2000-01-02T00:00:00Z');
     assert.deepEqual(empty, []);
   });
 });

@@ -4,37 +4,22 @@
 // arrives (with the diagnosis and "health unavailable: <reason>" when health cannot be had), the HTTP answer
 // is 200, and the logs and metrics say what happened. (503 without Retry-After, hangs and 403 from ARM, and
 // one 429 + one 502 on a reply, are in bot.test.ts.)
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { plural, uiStrings } from '../../src/i18n/index.ts';
-import { TEST_RESOURCE_GROUP, TEST_SUBSCRIPTION_ID, builtInScenario, startArmSimulator } from '../../src/sim/index.ts';
-import type { ArmSimulator, FaultSpec, ScenarioDefinition } from '../../src/sim/index.ts';
+import type { FaultSpec } from '../../src/sim/index.ts';
 import { message, postActivity } from '../support/activities.ts';
 import type { BuiltMessage } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
 import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, onlyCard } from '../support/cards.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector, RecordedRequest } from '../support/fake-connector.ts';
+import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
+import type { RecordedRequest } from '../support/fake-connector.ts';
+import { outageScenarioWithHealthyHubs } from '../support/scenarios.ts';
 
 const en = uiStrings('en');
 const HEALTH_BUDGET_MS = '2500';
 
 const FAULT_HUBS = ['throttled-ra', 'throttled-bare', 'server-500', 'unavailable-ra', 'reset-hub', 'flaky-429', 'flaky-reset', 'hang-hub'] as const;
-
-function scenario(): ScenarioDefinition {
-  const outage = builtInScenario('outage');
-  assert.ok(outage);
-  const healthy = (name: string) => ({
-    subscriptionId: TEST_SUBSCRIPTION_ID,
-    resourceGroup: TEST_RESOURCE_GROUP,
-    name,
-    primaryLocation: 'East US',
-    secondaryLocation: 'West US',
-    health: { availabilityState: 'Available' as const },
-  });
-  return { ...outage, name: 'faults', hubs: [...outage.hubs, ...FAULT_HUBS.map(healthy)] };
-}
 
 const paste = (hub: string): string =>
   [
@@ -51,33 +36,17 @@ function metric(exposition: string, series: string): number {
   return line === undefined ? 0 : Number(line.slice(series.length + 1));
 }
 
-const botEnv = (sim: ArmSimulator): Record<string, string> => ({ AZURE_SUBSCRIPTION_IDS: sim.subscriptions.join(','), ARM_ENDPOINT: sim.url, HEALTH_BUDGET_MS });
-
 describe('faults', () => {
-  let sim: ArmSimulator;
-  let connector: FakeConnector;
-  let bot: BotProcess;
-
-  before(async () => {
-    sim = await startArmSimulator({ scenario: scenario() });
-    connector = await startFakeConnector();
-    bot = await startBotProcess(botEnv(sim));
-  });
-
-  after(async () => {
-    await bot?.stop('SIGKILL');
-    await connector?.close();
-    await sim?.close();
-  });
+  const stack = e2eStack({ simulator: inProcessSimulator(outageScenarioWithHealthyHubs('faults', FAULT_HUBS)), botEnv: { HEALTH_BUDGET_MS } });
 
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
-    const response = await postActivity(bot.url, built.activity);
+    const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, response.text);
-    return connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId && request.status === 200);
+    return stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId && request.status === 200);
   }
 
   async function metrics(): Promise<string> {
-    return (await fetch(`${bot.url}/metrics`)).text();
+    return (await fetch(`${stack.bot.url}/metrics`)).text();
   }
 
   describe('Azure Resource Manager', () => {
@@ -92,37 +61,37 @@ describe('faults', () => {
     ];
     for (const { hub, fault, reason, also } of cases) {
       it(`${JSON.stringify(fault)} → the diagnosis, and "${unavailable(reason)}"`, async () => {
-        sim.injectFault({ route: 'health.current', hub, ...fault });
-        const built = message({ serviceUrl: connector.url, text: paste(hub) });
+        stack.sim.injectFault({ route: 'health.current', hub, ...fault });
+        const built = message({ serviceUrl: stack.connector.url, text: paste(hub) });
         const text = cardText(onlyCard(await exchange(built)));
         assert.match(text, /500001/, 'the diagnosis is there');
         assert.ok(text.includes(unavailable(reason)), text);
         assert.ok(text.includes(en.advice['health-unavailable']), text);
         if (also !== undefined) assert.ok(text.includes(also), `"${also}" in ${text}`);
-        assert.ok(sim.countRequests({ route: 'health.current', hub }) >= 1);
+        assert.ok(stack.sim.countRequests({ route: 'health.current', hub }) >= 1);
       });
     }
 
     it('a 429 is retried after its Retry-After, and reported on the turn with the ARM request ids', async () => {
-      sim.injectFault({ route: 'health.current', hub: 'flaky-429', action: 'status', status: 429, retryAfterSeconds: 0, times: 1 });
-      const built = message({ serviceUrl: connector.url, text: paste('flaky-429') });
+      stack.sim.injectFault({ route: 'health.current', hub: 'flaky-429', action: 'status', status: 429, retryAfterSeconds: 0, times: 1 });
+      const built = message({ serviceUrl: stack.connector.url, text: paste('flaky-429') });
       const text = cardText(onlyCard(await exchange(built)));
       assert.ok(text.includes(en.health.states.Available), 'the retry got the health');
-      assert.equal(sim.countRequests({ route: 'health.current', hub: 'flaky-429' }), 2);
-      const failed = await bot.waitForLine((line) => line.includes('"msg":"ARM request failed"') && line.includes(built.activityId));
+      assert.equal(stack.sim.countRequests({ route: 'health.current', hub: 'flaky-429' }), 2);
+      const failed = await stack.bot.waitForLine((line) => line.includes('"msg":"ARM request failed"') && line.includes(built.activityId));
       const entry = JSON.parse(failed) as Record<string, unknown>;
       assert.equal(entry.status, 429);
       assert.equal(entry.operation, 'health.availability');
       assert.match(String(entry.armRequestId), /^[0-9a-f-]{36}$/);
-      const turn = JSON.parse(await bot.waitForLine((line) => line.includes('"msg":"turn completed"') && line.includes(built.activityId))) as Record<string, unknown>;
+      const turn = JSON.parse(await stack.bot.waitForLine((line) => line.includes('"msg":"turn completed"') && line.includes(built.activityId))) as Record<string, unknown>;
       assert.ok(Array.isArray(turn.armRequestIds) && turn.armRequestIds.includes(entry.armRequestId), 'the failed attempt and the retry are on the turn line');
     });
 
     it('a single connection reset is retried through: the card has the health', async () => {
-      sim.injectFault({ route: 'health.current', hub: 'flaky-reset', action: 'reset', times: 1 });
-      const text = cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, text: paste('flaky-reset') }))));
+      stack.sim.injectFault({ route: 'health.current', hub: 'flaky-reset', action: 'reset', times: 1 });
+      const text = cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, text: paste('flaky-reset') }))));
       assert.ok(text.includes(en.health.states.Available), text);
-      assert.equal(sim.countRequests({ route: 'health.current', hub: 'flaky-reset' }), 2);
+      assert.equal(stack.sim.countRequests({ route: 'health.current', hub: 'flaky-reset' }), 2);
     });
 
     it('the metrics count every failed attempt by reason, and nothing failed the turns', async () => {
@@ -143,19 +112,19 @@ describe('faults', () => {
     ];
     for (const { name, failures } of sequences) {
       it(`${name} on the reply: botbuilder retries, the reply arrives once`, { timeout: 20_000 }, async () => {
-        for (const failure of failures) connector.failNext(1, failure);
-        const built = message({ serviceUrl: connector.url, text: paste('contoso-iot-eu') });
+        for (const failure of failures) stack.connector.failNext(1, failure);
+        const built = message({ serviceUrl: stack.connector.url, text: paste('contoso-iot-eu') });
         const reply = await exchange(built);
         assert.match(cardText(onlyCard(reply)), /500001/);
-        const attempts = connector.requests.filter((request) => request.activityId === built.activityId);
+        const attempts = stack.connector.requests.filter((request) => request.activityId === built.activityId);
         assert.deepEqual(attempts.map((request) => request.status), [...failures.map((failure) => failure.status), 200]);
       });
     }
 
     it('429 beyond the retries: the error card, an error turn, and a connector error in the metrics', async () => {
       const before = metric(await metrics(), 'iothub_oncall_connector_errors_total{status="429"}');
-      connector.failNext(4, { status: 429, retryAfterSeconds: 0 });
-      const built = message({ serviceUrl: connector.url, text: 'help' });
+      stack.connector.failNext(4, { status: 429, retryAfterSeconds: 0 });
+      const built = message({ serviceUrl: stack.connector.url, text: 'help' });
       const reply = await exchange(built);
       assert.ok(cardText(onlyCard(reply)).includes(en.error.title));
       const exposition = await metrics();
@@ -164,31 +133,31 @@ describe('faults', () => {
     });
 
     it('403 (the bot was removed from the conversation): HTTP 200, nothing retried, the bot carries on', async () => {
-      const built = message({ serviceUrl: connector.url, text: 'help' });
-      connector.denyConversation(built.conversationId);
-      const response = await postActivity(bot.url, built.activity);
+      const built = message({ serviceUrl: stack.connector.url, text: 'help' });
+      stack.connector.denyConversation(built.conversationId);
+      const response = await postActivity(stack.bot.url, built.activity);
       assert.equal(response.status, 200);
-      await bot.waitForLine((line) => line.includes('"msg":"turn failed"') && line.includes(built.activityId));
-      const attempts = connector.requests.filter((request) => request.conversationId === built.conversationId);
+      await stack.bot.waitForLine((line) => line.includes('"msg":"turn failed"') && line.includes(built.activityId));
+      const attempts = stack.connector.requests.filter((request) => request.conversationId === built.conversationId);
       assert.deepEqual(attempts.map((request) => request.status), [403, 403], 'the reply, then the error card: each tried once');
       assert.ok(metric(await metrics(), 'iothub_oncall_connector_errors_total{status="403"}') >= 2);
-      assert.match(cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, text: paste('contoso-iot') })))), /500001/);
+      assert.match(cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, text: paste('contoso-iot') })))), /500001/);
     });
   });
 
   describe('SIGTERM with an ARM call hanging', () => {
     it('the turn in flight ends within its budget, the process exits 0, and the next start answers', { timeout: 40_000 }, async () => {
-      const own = await startBotProcess(botEnv(sim));
+      const own = await stack.startBot();
       let next: BotProcess | undefined;
       try {
-        sim.injectFault({ route: 'health.current', hub: 'hang-hub', action: 'hang' });
-        const built = message({ serviceUrl: connector.url, text: paste('hang-hub') });
+        stack.sim.injectFault({ route: 'health.current', hub: 'hang-hub', action: 'hang' });
+        const built = message({ serviceUrl: stack.connector.url, text: paste('hang-hub') });
         const posted = postActivity(own.url, built.activity);
-        while (sim.countRequests({ route: 'health.current', hub: 'hang-hub' }) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+        while (stack.sim.countRequests({ route: 'health.current', hub: 'hang-hub' }) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
         const stopped = own.stop('SIGTERM', 20_000);
 
         assert.equal((await posted).status, 200);
-        const reply = await connector.waitFor((request) => request.activityId === built.activityId && request.status === 200);
+        const reply = await stack.connector.waitFor((request) => request.activityId === built.activityId && request.status === 200);
         const text = cardText(onlyCard(reply));
         assert.match(text, /500001/);
         assert.ok(text.includes(unavailable('timeout')), text);
@@ -197,13 +166,13 @@ describe('faults', () => {
         assert.ok(lines.indexOf('shutting down') < lines.lastIndexOf('turn completed'), 'the turn finished after the signal');
         assert.equal(lines.at(-1), 'stopped');
 
-        next = await startBotProcess(botEnv(sim));
-        const again = message({ serviceUrl: connector.url, text: 'health contoso-iot-eu' });
+        next = await stack.startBot();
+        const again = message({ serviceUrl: stack.connector.url, text: 'health contoso-iot-eu' });
         assert.equal((await postActivity(next.url, again.activity)).status, 200);
-        const answer = await connector.waitFor((request) => request.activityId === again.activityId && request.status === 200);
+        const answer = await stack.connector.waitFor((request) => request.activityId === again.activityId && request.status === 200);
         assert.ok(cardText(onlyCard(answer)).includes(en.health.states.Available));
       } finally {
-        sim.clearFaults();
+        stack.sim.clearFaults();
         await own.stop('SIGKILL');
         await next?.stop('SIGKILL');
       }

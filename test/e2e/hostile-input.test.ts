@@ -2,20 +2,16 @@
 // oversized activities, Unicode bombs, forged and malformed invokes, markdown and mention injection, a user
 // flooding the bot. Never a 5xx (but the 501 botbuilder gives an invoke name it does not implement), never a
 // crash, the bot answers the next message; and no planted secret or paste fragment ever reaches its logs.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { uiStrings, plural } from '../../src/i18n/index.ts';
-import { startArmSimulator } from '../../src/sim/index.ts';
-import type { ArmSimulator } from '../../src/sim/index.ts';
 import { invoke, message, postActivity } from '../support/activities.ts';
 import type { BuiltMessage } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, cardsOf, onlyCard } from '../support/cards.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector, RecordedRequest } from '../support/fake-connector.ts';
+import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
+import type { RecordedRequest } from '../support/fake-connector.ts';
 
 const en = uiStrings('en');
 
@@ -66,44 +62,31 @@ function rawPost(url: string, body: string | Buffer, headers: Record<string, str
 }
 
 describe('hostile input (bot process, real rate limit)', () => {
-  let sim: ArmSimulator;
-  let connector: FakeConnector;
-  let bot: BotProcess;
-
-  before(async () => {
-    sim = await startArmSimulator({ scenario: 'outage' });
-    connector = await startFakeConnector();
-    bot = await startBotProcess({
-      AZURE_SUBSCRIPTION_IDS: sim.subscriptions.join(','),
-      ARM_ENDPOINT: sim.url,
+  const stack = e2eStack({
+    simulator: inProcessSimulator('outage'),
+    botEnv: {
       HEALTH_BUDGET_MS: '1500',
       // The production defaults, on purpose: this suite tests them.
       RATE_LIMIT_MESSAGES_PER_MINUTE: '10',
       RATE_LIMIT_BURST: '5',
-    });
-  });
-
-  after(async () => {
-    await bot?.stop('SIGKILL');
-    await connector?.close();
-    await sim?.close();
+    },
   });
 
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
-    const response = await postActivity(bot.url, built.activity);
+    const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, response.text);
-    return connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+    return stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
   }
 
   async function stillAnswers(): Promise<void> {
-    const reply = await exchange(fromFreshUser(message({ serviceUrl: connector.url, text: 'help' })));
+    const reply = await exchange(fromFreshUser(message({ serviceUrl: stack.connector.url, text: 'help' })));
     assert.ok(cardText(onlyCard(reply)).includes(en.help.intro));
-    assert.equal(bot.child.exitCode, null, 'the bot process is still running');
+    assert.equal(stack.bot.child.exitCode, null, 'the bot process is still running');
   }
 
   describe('malformed and oversized activities', () => {
     const base = (): Record<string, unknown> => fromFreshUser(message({ serviceUrl: 'http://127.0.0.1:9', text: 'help' })).activity;
-    const withConnector = (): Record<string, unknown> => fromFreshUser(message({ serviceUrl: connector.url, text: 'help' })).activity;
+    const withConnector = (): Record<string, unknown> => fromFreshUser(message({ serviceUrl: stack.connector.url, text: 'help' })).activity;
     const cases: [string, () => unknown, number][] = [
       ['no type', () => ({ ...base(), type: undefined }), 400],
       ['type is a number', () => ({ ...base(), type: 42 }), 400],
@@ -126,7 +109,7 @@ describe('hostile input (bot process, real rate limit)', () => {
       ['membersAdded is a string', () => ({ ...base(), type: 'conversationUpdate', membersAdded: 'everyone' }), 400],
       ['membersAdded holds nulls', () => ({ ...base(), type: 'conversationUpdate', membersAdded: [null, 42] }), 400],
       ['reactionsAdded is a string', () => ({ ...base(), type: 'messageReaction', reactionsAdded: 'like' }), 400],
-      ['an invoke without a name', () => ({ ...invoke({ serviceUrl: connector.url, name: 'x', value: {} }), name: undefined }), 400],
+      ['an invoke without a name', () => ({ ...invoke({ serviceUrl: stack.connector.url, name: 'x', value: {} }), name: undefined }), 400],
       ['nested 1,000 levels deep', () => ({ ...base(), channelData: JSON.parse(`${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}`) as unknown }), 400],
       ['a JSON array', () => [withConnector()], 400],
       ['a JSON string', () => JSON.stringify(JSON.stringify(SECRET_PASTE)), 400],
@@ -139,7 +122,7 @@ describe('hostile input (bot process, real rate limit)', () => {
     ];
     for (const [name, build, expected] of cases) {
       it(`${name} → ${expected}`, async () => {
-        const response = await postActivity(bot.url, build());
+        const response = await postActivity(stack.bot.url, build());
         assert.equal(response.status, expected, response.text);
         if (expected >= 400) {
           const body = JSON.parse(response.text) as { error?: { code?: unknown; message?: unknown } };
@@ -151,10 +134,10 @@ describe('hostile input (bot process, real rate limit)', () => {
 
     it('bodies a client cannot send as JSON: wrong media type, compressed, empty → 4xx', async () => {
       const json = JSON.stringify(base());
-      assert.equal(await rawPost(bot.url, json, { 'content-type': 'text/plain' }), 415);
-      assert.equal(await rawPost(bot.url, Buffer.from([0x1f, 0x8b, 0, 0]), { 'content-type': 'application/json', 'content-encoding': 'gzip' }), 415);
-      assert.equal(await rawPost(bot.url, '', { 'content-type': 'application/json' }), 400);
-      assert.equal(await rawPost(bot.url, Buffer.from([0xff, 0xfe, 0x7b]), { 'content-type': 'application/json' }), 400);
+      assert.equal(await rawPost(stack.bot.url, json, { 'content-type': 'text/plain' }), 415);
+      assert.equal(await rawPost(stack.bot.url, Buffer.from([0x1f, 0x8b, 0, 0]), { 'content-type': 'application/json', 'content-encoding': 'gzip' }), 415);
+      assert.equal(await rawPost(stack.bot.url, '', { 'content-type': 'application/json' }), 400);
+      assert.equal(await rawPost(stack.bot.url, Buffer.from([0xff, 0xfe, 0x7b]), { 'content-type': 'application/json' }), 400);
     });
 
     it('the bot still answers afterwards', stillAnswers);
@@ -171,7 +154,7 @@ describe('hostile input (bot process, real rate limit)', () => {
     ];
     for (const [name, text] of bombs) {
       it(`${name}: answered with a card`, async () => {
-        const reply = await exchange(fromFreshUser(message({ serviceUrl: connector.url, text })));
+        const reply = await exchange(fromFreshUser(message({ serviceUrl: stack.connector.url, text })));
         const cards = cardsOf(reply);
         assert.equal(cards.length, 1, reply.bodyText.slice(0, 300));
         assert.ok(Buffer.byteLength(reply.bodyText) < 100 * 1024, 'the card stays within the Teams size limit');
@@ -180,7 +163,7 @@ describe('hostile input (bot process, real rate limit)', () => {
 
     it('an HTML attachment of 200 KB of nested markup is read, bounded', async () => {
       const html = `${'<div><span>'.repeat(8_000)}<pre>{"errorCode":404103,"message":"DeviceNotOnline"}</pre>${'</span></div>'.repeat(8_000)}`;
-      const built = fromFreshUser(message({ serviceUrl: connector.url, text: '', html }));
+      const built = fromFreshUser(message({ serviceUrl: stack.connector.url, text: '', html }));
       const reply = await exchange(built);
       assert.match(cardText(onlyCard(reply)), /404103/);
     });
@@ -189,15 +172,15 @@ describe('hostile input (bot process, real rate limit)', () => {
   });
 
   describe('invoke payloads', () => {
-    const cardAction = (value: unknown, from = freshUser()): Record<string, unknown> => ({ ...invoke({ serviceUrl: connector.url, name: 'adaptiveCard/action', value }), from });
+    const cardAction = (value: unknown, from = freshUser()): Record<string, unknown> => ({ ...invoke({ serviceUrl: stack.connector.url, name: 'adaptiveCard/action', value }), from });
     const execute = (verb: unknown, data: unknown = {}): Record<string, unknown> => cardAction({ action: { type: 'Action.Execute', verb, data }, trigger: 'manual' });
 
     it('forged, unknown or another conversation request ids on the failover verbs start nothing', async () => {
       const forged = [randomUUID(), '../../etc/passwd', `${FRAGMENTS[2]}`, '{"$ne":null}', 'x'.repeat(5_000), 42, null];
-      const before = sim.countRequests({ route: 'failover.start' });
+      const before = stack.sim.countRequests({ route: 'failover.start' });
       for (const verb of ['failover.request', 'failover.approve', 'failover.reject', 'failover.cancel', 'card.refresh']) {
         for (const requestId of forged) {
-          const response = await postActivity(bot.url, execute(verb, { requestId, justification: SECRET_PASTE, reason: FRAGMENTS[1] }));
+          const response = await postActivity(stack.bot.url, execute(verb, { requestId, justification: SECRET_PASTE, reason: FRAGMENTS[1] }));
           assert.ok(response.status === 200 || (response.status >= 400 && response.status < 500), `${verb} ${String(requestId).slice(0, 20)}: ${response.status}`);
           if (response.status === 200) {
             const body = JSON.parse(response.text) as { statusCode?: unknown; type?: unknown };
@@ -206,7 +189,7 @@ describe('hostile input (bot process, real rate limit)', () => {
           }
         }
       }
-      assert.equal(sim.countRequests({ route: 'failover.start' }), before, 'no failover reached ARM');
+      assert.equal(stack.sim.countRequests({ route: 'failover.start' }), before, 'no failover reached ARM');
     });
 
     // 'refusal': HTTP 200 with a refusal in the invoke body (what Teams shows best), or a 4xx.
@@ -222,14 +205,14 @@ describe('hostile input (bot process, real rate limit)', () => {
       ['verb is constructor', () => execute('constructor'), 'refusal'],
       ['verb is unknown', () => execute('failover.approve-all'), 'refusal'],
       ['action type is Action.Submit', () => cardAction({ action: { type: 'Action.Submit', verb: 'card.refresh' } }), 'refusal'],
-      ['a message action fetchTask with a number', () => ({ ...invoke({ serviceUrl: connector.url, name: 'composeExtension/fetchTask', value: 42 }), from: freshUser() }), 200],
-      ['a message action submit with junk data', () => ({ ...invoke({ serviceUrl: connector.url, name: 'composeExtension/submitAction', value: { commandId: 'diagnose', data: [SECRET_PASTE] } }), from: freshUser() }), 200],
+      ['a message action fetchTask with a number', () => ({ ...invoke({ serviceUrl: stack.connector.url, name: 'composeExtension/fetchTask', value: 42 }), from: freshUser() }), 200],
+      ['a message action submit with junk data', () => ({ ...invoke({ serviceUrl: stack.connector.url, name: 'composeExtension/submitAction', value: { commandId: 'diagnose', data: [SECRET_PASTE] } }), from: freshUser() }), 200],
       // botbuilder's answer to an invoke name no handler implements (the Bot Framework convention), not a failure.
-      ['an invoke name the bot does not implement', () => ({ ...invoke({ serviceUrl: connector.url, name: 'hostile/unknown', value: {} }), from: freshUser() }), 501],
+      ['an invoke name the bot does not implement', () => ({ ...invoke({ serviceUrl: stack.connector.url, name: 'hostile/unknown', value: {} }), from: freshUser() }), 501],
     ];
     for (const [name, build, expected] of malformed) {
       it(`${name} → ${expected}`, async () => {
-        const response = await postActivity(bot.url, build());
+        const response = await postActivity(stack.bot.url, build());
         if (expected !== 'refusal') {
           assert.equal(response.status, expected, response.text.slice(0, 300));
           return;
@@ -244,7 +227,7 @@ describe('hostile input (bot process, real rate limit)', () => {
     }
 
     it('an unknown verb gets a clear refusal, in HTTP 200 as Teams expects', async () => {
-      const response = await postActivity(bot.url, execute('failover.approve-all', { requestId: randomUUID() }));
+      const response = await postActivity(stack.bot.url, execute('failover.approve-all', { requestId: randomUUID() }));
       assert.equal(response.status, 200);
       const body = JSON.parse(response.text) as { statusCode?: unknown; type?: unknown; value?: unknown };
       assert.equal(body.statusCode, 200);
@@ -264,7 +247,7 @@ describe('hostile input (bot process, real rate limit)', () => {
         '{"errorCode":404001,"message":"DeviceNotFound","trackingId":"__urgent__~~struck~~#heading"}',
         'HostName=contoso-iot-eu.azure-devices.net',
       ].join('\n');
-      const built = fromFreshUser(message({ serviceUrl: connector.url, kind: 'groupChat', text: paste }));
+      const built = fromFreshUser(message({ serviceUrl: stack.connector.url, kind: 'groupChat', text: paste }));
       const reply = await exchange(built);
       const card = onlyCard(reply);
       for (const echoed of ['[click](https://evil.example/phish)', '![](https://evil.example/pixel.png)', '__urgent__']) {
@@ -302,27 +285,27 @@ describe('hostile input (bot process, real rate limit)', () => {
       const flooder = freshUser();
       const conversationId = `a:1flood-${randomUUID()}`;
       const flood = Array.from({ length: 50 }, (_, i) => {
-        const built = message({ serviceUrl: connector.url, text: i % 2 === 0 ? 'help' : '{"errorCode":500001}', conversationId, id: `flood-${i}-${randomUUID()}` });
+        const built = message({ serviceUrl: stack.connector.url, text: i % 2 === 0 ? 'help' : '{"errorCode":500001}', conversationId, id: `flood-${i}-${randomUUID()}` });
         built.activity.from = flooder;
         return built;
       });
-      const statuses = await Promise.all(flood.map(async (built) => (await postActivity(bot.url, built.activity)).status));
+      const statuses = await Promise.all(flood.map(async (built) => (await postActivity(stack.bot.url, built.activity)).status));
       assert.deepEqual([...new Set(statuses)], [200], 'every message acknowledged with 200');
 
-      const other = fromFreshUser(message({ serviceUrl: connector.url, text: 'help', conversationId }));
+      const other = fromFreshUser(message({ serviceUrl: stack.connector.url, text: 'help', conversationId }));
       assert.ok(cardText(onlyCard(await exchange(other))).includes(en.help.intro), 'another user in the same chat is answered');
 
       const ids = new Set(flood.map((built) => built.activityId));
-      const replies = connector.requests.filter((request) => request.activityId !== null && ids.has(request.activityId) && request.status === 200);
+      const replies = stack.connector.requests.filter((request) => request.activityId !== null && ids.has(request.activityId) && request.status === 200);
       const cards = replies.filter((request) => cardsOf(request).length > 0);
       const notices = replies.filter((request) => cardsOf(request).length === 0);
       assert.equal(cards.length, 5, 'the burst (5) is answered');
       assert.equal(notices.length, 1, 'one notice');
       assert.match(String(notices[0]?.body?.text), new RegExp(plural('en', 6, en.rateLimit.notice).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('6', '\\d+')));
-      const refusals = bot.logLines().filter((line) => line.msg === 'message refused: rate limit' && typeof line.activityId === 'string' && ids.has(line.activityId));
+      const refusals = stack.bot.logLines().filter((line) => line.msg === 'message refused: rate limit' && typeof line.activityId === 'string' && ids.has(line.activityId));
       assert.equal(refusals.length, 45);
 
-      const exposition = await (await fetch(`${bot.url}/metrics`)).text();
+      const exposition = await (await fetch(`${stack.bot.url}/metrics`)).text();
       assert.match(exposition, /^iothub_oncall_rate_limited_messages_total\{notified="true"\} 1$/m);
       assert.match(exposition, /^iothub_oncall_rate_limited_messages_total\{notified="false"\} 44$/m);
       assert.match(exposition, /^iothub_oncall_turns_total\{type="message",outcome="rate-limited"\} 45$/m);
@@ -332,29 +315,29 @@ describe('hostile input (bot process, real rate limit)', () => {
   describe('what leaves the process', () => {
     it('planted secrets and paste fragments are in no log line, no stderr, no connector request', async () => {
       // One more round of plants through every channel a paste can take: text, HTML attachment, message action.
-      await exchange(fromFreshUser(message({ serviceUrl: connector.url, text: SECRET_PASTE })));
-      await exchange(fromFreshUser(message({ serviceUrl: connector.url, text: '', html: `<p>${SECRET_PASTE.replace(/\n/g, '<br>')}</p>`, kind: 'personal' })));
+      await exchange(fromFreshUser(message({ serviceUrl: stack.connector.url, text: SECRET_PASTE })));
+      await exchange(fromFreshUser(message({ serviceUrl: stack.connector.url, text: '', html: `<p>${SECRET_PASTE.replace(/\n/g, '<br>')}</p>`, kind: 'personal' })));
       const fetchTask = {
         ...invoke({
-          serviceUrl: connector.url,
+          serviceUrl: stack.connector.url,
           name: 'composeExtension/fetchTask',
           value: { commandId: 'diagnose', commandContext: 'message', messagePayload: { id: '1700000000000', body: { contentType: 'html', content: `<p>${SECRET_PASTE}</p>` } } },
         }),
         from: freshUser(),
       };
-      assert.equal((await postActivity(bot.url, fetchTask)).status, 200);
-      await bot.waitForLine((line) => line.includes('"msg":"message action preview answered"'));
+      assert.equal((await postActivity(stack.bot.url, fetchTask)).status, 200);
+      await stack.bot.waitForLine((line) => line.includes('"msg":"message action preview answered"'));
       // A forged command id carrying a paste is refused without being logged.
       const forgedCommand: Record<string, unknown> = {
-        ...invoke({ serviceUrl: connector.url, name: 'composeExtension/submitAction', value: { commandId: `${FRAGMENTS[0]} ${SECRET_PASTE}`, data: {} } }),
+        ...invoke({ serviceUrl: stack.connector.url, name: 'composeExtension/submitAction', value: { commandId: `${FRAGMENTS[0]} ${SECRET_PASTE}`, data: {} } }),
         from: freshUser(),
       };
-      assert.equal((await postActivity(bot.url, forgedCommand)).status, 200);
-      await bot.waitForLine((line) => line.includes('"msg":"message action not handled"') && line.includes(String(forgedCommand.id)));
+      assert.equal((await postActivity(stack.bot.url, forgedCommand)).status, 200);
+      await stack.bot.waitForLine((line) => line.includes('"msg":"message action not handled"') && line.includes(String(forgedCommand.id)));
 
-      const output = bot.stdout() + bot.stderr();
+      const output = stack.bot.stdout() + stack.bot.stderr();
       for (const planted of PLANTED) assert.ok(!output.includes(planted), `planted value in the bot output: ${planted.slice(0, 12)}…`);
-      for (const request of connector.requests) {
+      for (const request of stack.connector.requests) {
         for (const secret of [...Object.values(SECRETS), decodeURIComponent(SECRETS.signature)]) {
           assert.ok(!request.bodyText.includes(secret), `secret in a connector request to ${request.path}`);
         }
@@ -362,14 +345,14 @@ describe('hostile input (bot process, real rate limit)', () => {
     });
 
     it('every turn line carries the activity and conversation ids; ARM lookups carry ARM request ids', () => {
-      const turnLines = bot.logLines().filter((line) => line.msg === 'turn completed');
+      const turnLines = stack.bot.logLines().filter((line) => line.msg === 'turn completed');
       assert.ok(turnLines.length > 50, `${turnLines.length} turns logged`);
       for (const line of turnLines) {
         assert.equal(typeof line.activityId, 'string', JSON.stringify(line));
         assert.equal(typeof line.conversationId, 'string', JSON.stringify(line));
         assert.ok(Array.isArray(line.armRequestIds));
       }
-      for (const line of bot.logLines().filter((candidate) => candidate.msg === 'message answered' || candidate.msg === 'card action')) {
+      for (const line of stack.bot.logLines().filter((candidate) => candidate.msg === 'message answered' || candidate.msg === 'card action')) {
         assert.equal(typeof line.activityId, 'string');
         assert.equal(typeof line.conversationId, 'string');
       }
@@ -379,12 +362,12 @@ describe('hostile input (bot process, real rate limit)', () => {
     });
 
     it('/metrics says what happened and exposes nothing from the requests', async () => {
-      const exposition = await (await fetch(`${bot.url}/metrics`)).text();
+      const exposition = await (await fetch(`${stack.bot.url}/metrics`)).text();
       assert.match(exposition, /^iothub_oncall_diagnoses_total\{code="404103"\} \d+$/m);
       assert.match(exposition, /^iothub_oncall_pasted_secrets_total\{kind="shared-access-key"\} \d+$/m);
       assert.match(exposition, /^iothub_oncall_turns_total\{type="invoke",outcome="ok"\} \d+$/m);
       assert.match(exposition, /^iothub_oncall_arm_request_duration_seconds_count\{operation="health.availability"\} [1-9]\d*$/m);
-      for (const needle of ['contoso-iot', 'azure-devices.net', 'hostile', 'Mallory', 'flood-', sim.subscriptions[0] ?? '<none>', ...PLANTED]) {
+      for (const needle of ['contoso-iot', 'azure-devices.net', 'hostile', 'Mallory', 'flood-', stack.sim.subscriptions[0] ?? '<none>', ...PLANTED]) {
         assert.ok(!exposition.includes(needle), `"${needle.slice(0, 16)}" in /metrics`);
       }
     });

@@ -1,17 +1,13 @@
 // The "Diagnose" message action end to end: the bot as a separate process (no app id, so no auth), the
 // ARM simulator (outage scenario) and a fake Bot Connector. The invoke answers come back in the HTTP
 // response; the diagnosis card reaches the conversation as a new message the bot posts afterwards.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { uiStrings } from '../../src/i18n/index.ts';
-import { startArmSimulator } from '../../src/sim/index.ts';
-import type { ArmSimulator } from '../../src/sim/index.ts';
 import { TEST_BOT, TEST_USER, postActivity } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, onlyCard } from '../support/cards.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector, RecordedRequest } from '../support/fake-connector.ts';
+import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
+import type { RecordedRequest } from '../support/fake-connector.ts';
 import { INSTALLED_DATA, POST_DATA, TEST_CHANNEL, TEST_TEAM, dialogCard, messageActionInvoke, submitActions } from '../support/message-action.ts';
 import type { BuiltInvoke, MessageActionOptions } from '../support/message-action.ts';
 
@@ -28,39 +24,25 @@ const serverErrorHtml = (host: string): string =>
   ].join('');
 
 describe('Diagnose message action end to end (bot process, simulator, fake connector)', () => {
-  let sim: ArmSimulator;
-  let connector: FakeConnector;
-  let bot: BotProcess;
-
-  before(async () => {
-    sim = await startArmSimulator({ scenario: 'outage' });
-    connector = await startFakeConnector();
-    bot = await startBotProcess({ AZURE_SUBSCRIPTION_IDS: sim.subscriptions.join(','), ARM_ENDPOINT: sim.url, HEALTH_BUDGET_MS: '2000' });
-  });
-
-  after(async () => {
-    await bot?.stop('SIGKILL');
-    await connector?.close();
-    await sim?.close();
-  });
+  const stack = e2eStack({ simulator: inProcessSimulator('outage'), botEnv: { HEALTH_BUDGET_MS: '2000' } });
 
   function build(options: Omit<MessageActionOptions, 'serviceUrl'>): BuiltInvoke {
-    return messageActionInvoke({ serviceUrl: connector.url, ...options });
+    return messageActionInvoke({ serviceUrl: stack.connector.url, ...options });
   }
 
   /** Sends an invoke and returns the parsed body of the invoke response (HTTP 200 expected). */
   async function invoke(built: BuiltInvoke): Promise<unknown> {
-    const response = await postActivity(bot.url, built.activity);
+    const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, `POST /api/messages answered ${response.status}: ${response.text}`);
     return response.text === '' ? undefined : (JSON.parse(response.text) as unknown);
   }
 
   function postsTo(conversationId: string): RecordedRequest[] {
-    return connector.requests.filter((request) => request.route === 'sendToConversation' && request.conversationId === conversationId);
+    return stack.connector.requests.filter((request) => request.route === 'sendToConversation' && request.conversationId === conversationId);
   }
 
   function postedLine(messageId: string): Promise<string> {
-    return bot.waitForLine((line) => line.includes('"msg":"diagnosis posted"') && line.includes(`"messageId":"${messageId}"`));
+    return stack.bot.waitForLine((line) => line.includes('"msg":"diagnosis posted"') && line.includes(`"messageId":"${messageId}"`));
   }
 
   it('fetchTask answers with a dialog previewing the headline finding and a "Post diagnosis" button, posting nothing', async () => {
@@ -74,7 +56,7 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
     assert.ok(text.includes('contoso-iot.azure-devices.net'), 'the hub it will check');
     assert.deepEqual(submitActions(card), [{ title: en.messageAction.preview.postButton, data: POST_DATA }]);
     assert.equal(postsTo(built.conversationId).length, 0, 'the preview posts nothing');
-    const line = await bot.waitForLine((candidate) => candidate.includes('"msg":"message action preview answered"') && candidate.includes(String(built.activity.id)));
+    const line = await stack.bot.waitForLine((candidate) => candidate.includes('"msg":"message action preview answered"') && candidate.includes(String(built.activity.id)));
     const entry = JSON.parse(line) as Record<string, unknown>;
     assert.deepEqual(entry.findings, [500001]);
     assert.equal(entry.membership, 'member');
@@ -83,7 +65,7 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
   it('submitAction closes the dialog at once, then the bot posts the diagnosis card with the hub health to the chat', async () => {
     const built = build({ name: 'composeExtension/submitAction', html: serverErrorHtml('contoso-iot.azure-devices.net'), data: { ...POST_DATA } });
     assert.deepEqual(await invoke(built), {});
-    const post = await connector.waitFor((request) => request.route === 'sendToConversation' && request.conversationId === built.conversationId);
+    const post = await stack.connector.waitFor((request) => request.route === 'sendToConversation' && request.conversationId === built.conversationId);
     assert.equal(post.method, 'POST');
     assert.equal(post.path, `/v3/conversations/${encodeURIComponent(built.conversationId)}/activities`, 'a new message of the chat, not a reply to the invoke');
     assert.equal((post.body?.from as { id?: unknown } | undefined)?.id, TEST_BOT.id, 'posted as the bot');
@@ -108,10 +90,10 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
     });
     assert.deepEqual(await invoke(built), {});
     const thread = `${TEST_CHANNEL};messageid=1732700000111`;
-    const post = await connector.waitFor((request) => request.route === 'sendToConversation' && request.conversationId === thread);
+    const post = await stack.connector.waitFor((request) => request.route === 'sendToConversation' && request.conversationId === thread);
     assert.ok(cardText(onlyCard(post)).includes(en.health.states.Available));
     assert.ok(
-      connector.requests.some((request) => request.route === 'getMember' && request.conversationId === TEST_TEAM && request.path.endsWith(encodeURIComponent(TEST_USER.id))),
+      stack.connector.requests.some((request) => request.route === 'getMember' && request.conversationId === TEST_TEAM && request.path.endsWith(encodeURIComponent(TEST_USER.id))),
       'the roster check asks the team',
     );
   });
@@ -132,14 +114,14 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
     });
     assert.deepEqual(await invoke(again), {});
     await postedLine(first.messageId);
-    await bot.waitForLine((line) => line.includes('duplicate invoke ignored') && line.includes(String(first.activity.id)));
-    await bot.waitForLine((line) => line.includes('already posted or being posted') && line.includes(String(again.activity.id)));
+    await stack.bot.waitForLine((line) => line.includes('duplicate invoke ignored') && line.includes(String(first.activity.id)));
+    await stack.bot.waitForLine((line) => line.includes('already posted or being posted') && line.includes(String(again.activity.id)));
     assert.equal(postsTo(first.conversationId).length, 1);
   });
 
   it('explains how to add the bot when it is not in the chat (403 BotNotInConversationRoster), and posts nothing', async () => {
     const conversationId = '19:not-installed-chat@thread.v2';
-    connector.denyConversation(conversationId);
+    stack.connector.denyConversation(conversationId);
     const html = serverErrorHtml('contoso-iot.azure-devices.net');
     for (const name of ['composeExtension/fetchTask', 'composeExtension/submitAction'] as const) {
       const body = await invoke(build({ name, html, conversationId, data: name === 'composeExtension/submitAction' ? { ...POST_DATA } : undefined }));
@@ -150,7 +132,7 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
       assert.deepEqual(submitActions(card), [{ title: en.messageAction.addBot.buttonChat, data: INSTALLED_DATA }], 'the just-in-time install button');
     }
     assert.equal(postsTo(conversationId).length, 0);
-    assert.ok(connector.requests.some((request) => request.conversationId === conversationId && request.status === 403));
+    assert.ok(stack.connector.requests.some((request) => request.conversationId === conversationId && request.status === 403));
   });
 
   it('after the just-in-time install, shows the preview (in French for a French user)', async () => {
@@ -164,7 +146,7 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
   it('logs, and frees the message for another try, when the post itself is refused', async () => {
     // The team roster answers (the check passes) but the thread refuses the post.
     const thread = `${TEST_CHANNEL};messageid=1732700000999`;
-    connector.denyConversation(thread);
+    stack.connector.denyConversation(thread);
     const refusedThreadMessage = {
       kind: 'channel' as const,
       conversationId: thread,
@@ -174,14 +156,14 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
     };
     const built = build({ ...refusedThreadMessage, name: 'composeExtension/submitAction' });
     assert.deepEqual(await invoke(built), {});
-    const line = await bot.waitForLine((candidate) => candidate.includes('"msg":"diagnosis could not be posted"') && candidate.includes('"messageId":"1732700000999"'));
+    const line = await stack.bot.waitForLine((candidate) => candidate.includes('"msg":"diagnosis could not be posted"') && candidate.includes('"messageId":"1732700000999"'));
     const entry = JSON.parse(line) as Record<string, unknown>;
     assert.equal(entry.notInConversation, true);
     assert.equal(entry.errStatus, 403);
     // Another click is not swallowed as a duplicate: it tries again.
     const retry = build({ ...refusedThreadMessage, name: 'composeExtension/submitAction' });
     await invoke(retry);
-    await bot.waitForLine((candidate) => candidate.includes('"msg":"diagnosis could not be posted"') && candidate.includes(String(retry.activity.id)));
+    await stack.bot.waitForLine((candidate) => candidate.includes('"msg":"diagnosis could not be posted"') && candidate.includes(String(retry.activity.id)));
   });
 
   it('never shows, posts or logs a secret of the message, nor its text', async () => {
@@ -205,19 +187,19 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
       data: { ...POST_DATA },
     });
     const answer = JSON.stringify(await invoke(submitted));
-    const post = await connector.waitFor((request) => request.route === 'sendToConversation' && request.conversationId === fetched.conversationId);
+    const post = await stack.connector.waitFor((request) => request.route === 'sendToConversation' && request.conversationId === fetched.conversationId);
     const posted = cardText(onlyCard(post));
     assert.ok(posted.includes(en.diagnosis.secretsHeading), posted);
     assert.match(posted, /401002/);
     await postedLine(fetched.messageId);
     for (const secret of [key, signature, decodeURIComponent(signature)]) {
       assert.ok(!preview.includes(secret) && !answer.includes(secret), 'secret in an invoke answer');
-      for (const request of connector.requests) assert.ok(!request.bodyText.includes(secret), `secret in a connector request to ${request.path}`);
-      assert.ok(!bot.stdout().includes(secret), 'secret in the bot stdout');
-      assert.ok(!bot.stderr().includes(secret), 'secret in the bot stderr');
+      for (const request of stack.connector.requests) assert.ok(!request.bodyText.includes(secret), `secret in a connector request to ${request.path}`);
+      assert.ok(!stack.bot.stdout().includes(secret), 'secret in the bot stdout');
+      assert.ok(!stack.bot.stderr().includes(secret), 'secret in the bot stderr');
     }
     for (const phrase of ['keeps getting rejected', 'thermostat-17', 'Transient network error occurred']) {
-      assert.ok(!bot.stdout().includes(phrase) && !bot.stderr().includes(phrase), `message text in the logs: ${phrase}`);
+      assert.ok(!stack.bot.stdout().includes(phrase) && !stack.bot.stderr().includes(phrase), `message text in the logs: ${phrase}`);
     }
   });
 });

@@ -1,62 +1,44 @@
 // Three separate processes, as in production: the ARM simulator (`iothub-oncall sim`), the bot, and this
 // test acting as Teams (fake connector). Also covers the `health <hub>` command end to end.
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { uiStrings } from '../../src/i18n/index.ts';
 import { message, postActivity } from '../support/activities.ts';
 import type { BuiltMessage } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, onlyCard } from '../support/cards.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector, RecordedRequest } from '../support/fake-connector.ts';
-import { startSimulatorProcess } from '../support/sim-process.ts';
-import type { SimulatorProcess } from '../support/sim-process.ts';
+import { e2eStack, simulatorProcess } from '../support/e2e-stack.ts';
+import type { RecordedRequest } from '../support/fake-connector.ts';
 
 const en = uiStrings('en');
 
 describe('simulator process + bot process', () => {
-  let sim: SimulatorProcess;
-  let connector: FakeConnector;
-  let bot: BotProcess;
-
-  before(async () => {
-    sim = await startSimulatorProcess({ scenario: 'outage' });
-    connector = await startFakeConnector();
-    bot = await startBotProcess({ AZURE_SUBSCRIPTION_IDS: sim.subscriptions.join(','), ARM_ENDPOINT: sim.url });
-  });
-
-  after(async () => {
-    await bot?.stop('SIGKILL');
-    await sim?.stop('SIGKILL');
-    await connector?.close();
-  });
+  const stack = e2eStack({ simulator: simulatorProcess('outage') });
 
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
-    assert.equal((await postActivity(bot.url, built.activity)).status, 200);
-    return connector.waitFor((request) => request.activityId === built.activityId);
+    assert.equal((await postActivity(stack.bot.url, built.activity)).status, 200);
+    return stack.connector.waitFor((request) => request.activityId === built.activityId);
   }
 
   it('`health <hub>` answers with the health card of that hub', async () => {
-    const text = cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, text: 'health contoso-iot' }))));
+    const text = cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, text: 'health contoso-iot' }))));
     assert.ok(text.includes(en.health.cardTitle), text);
     assert.ok(text.includes(en.health.states.Unavailable), text);
   });
 
   it('`health` with a hub the subscriptions do not hold says which subscriptions were searched', async () => {
-    const text = cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, text: 'health fabrikam-nowhere' }))));
-    assert.ok(text.includes(sim.subscriptions[0] ?? '<none>'), text);
+    const text = cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, text: 'health fabrikam-nowhere' }))));
+    assert.ok(text.includes(stack.sim.subscriptions[0] ?? '<none>'), text);
   });
 
   it('`health` alone offers the hubs to choose from', async () => {
-    const text = cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, text: 'health' }))));
+    const text = cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, text: 'health' }))));
     assert.ok(text.includes(en.choice.text), text);
     assert.match(text, /contoso-iot-eu/);
   });
 
   it('a paste from the outage hub gets the outage on its card', async () => {
     const paste = 'iothub-errorcode: ServerError\n{"errorCode":500001,"message":"ServerError"}\nhost contoso-iot.azure-devices.net';
-    const text = cardText(onlyCard(await exchange(message({ serviceUrl: connector.url, kind: 'groupChat', text: paste }))));
+    const text = cardText(onlyCard(await exchange(message({ serviceUrl: stack.connector.url, kind: 'groupChat', text: paste }))));
     assert.ok(text.includes(en.health.states.Unavailable), text);
   });
 });

@@ -2,11 +2,11 @@
 // failover, the paste → proposal card exchange and adaptiveCard/action invokes as Teams sends them.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import { TEST_RESOURCE_GROUP, TEST_SUBSCRIPTION_ID } from '../../src/sim/index.ts';
-import type { ScenarioDefinition, ScenarioHub } from '../../src/sim/index.ts';
+import type { ScenarioDefinition } from '../../src/sim/index.ts';
 import { TEST_BOT, TEST_TENANT, postActivity } from './activities.ts';
 import { cardText, cardsOf } from './cards.ts';
 import type { FakeConnector, RecordedRequest } from './fake-connector.ts';
+import { outageHub } from './scenarios.ts';
 
 export interface TeamsUser {
   id: string;
@@ -22,21 +22,16 @@ export const MALLORY: TeamsUser = { id: '29:mallory-onlooker', name: 'Mallory On
 export const APPROVERS_ENV = [BOB.aadObjectId, CAROL.aadObjectId].join(',');
 export const AUDIT_TOKEN = 'e2e-audit-token-0123456789abcdef';
 
+/** The failover settings of the failover suites' bots: Bob and Carol approve, polls every second, audit API on. */
+export const FAILOVER_BOT_ENV: Readonly<Record<string, string>> = { FAILOVER_APPROVERS: APPROVERS_ENV, FAILOVER_POLL_SECONDS: '1', AUDIT_API_TOKEN: AUDIT_TOKEN };
+
 export const CHANNEL = '19:oncall-channel@thread.tacv2';
 
 /** Hubs in an outage (Unavailable, with a secondary), whose failovers take `failoverSeconds` simulated seconds. */
 export function outageScenario(names: readonly string[], options: { failoverSeconds?: number; outcome?: 'succeeded' | 'failed' } = {}): ScenarioDefinition {
-  const hub = (name: string): ScenarioHub => ({
-    subscriptionId: TEST_SUBSCRIPTION_ID,
-    resourceGroup: TEST_RESOURCE_GROUP,
-    name,
-    primaryLocation: 'West US',
-    secondaryLocation: 'East US',
-    health: { availabilityState: 'Unavailable', reasonType: 'Unplanned', sinceMinutesAgo: 20 },
-  });
   return {
     name: 'failover-e2e',
-    hubs: names.map(hub),
+    hubs: names.map(outageHub),
     failover: { durationSeconds: options.failoverSeconds ?? 3, pollRetryAfterSeconds: 1, outcome: options.outcome ?? 'succeeded' },
   };
 }

@@ -31,6 +31,14 @@ function isObject(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
+function jsonOrNull(payload: string): unknown {
+  try {
+    return JSON.parse(payload);
+  } catch {
+    return null;
+  }
+}
+
 function text(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
@@ -42,12 +50,7 @@ function cardsOf(message: Json): Json[] {
 
 /** A conversation-stream frame → the message it creates or updates; null for anything else (typing, …). */
 export function parseConversationFrame(payload: string): SeenMessage | null {
-  let frame: unknown;
-  try {
-    frame = JSON.parse(payload);
-  } catch {
-    return null;
-  }
+  const frame = jsonOrNull(payload);
   if (!isObject(frame) || (frame.action !== 'createMessage' && frame.action !== 'updateMessage') || !isObject(frame.message)) return null;
   const message = frame.message;
   const conversationId = text(frame.actionConversationId) ?? text(message.directLineConversationId);
@@ -65,12 +68,7 @@ export function parseConversationFrame(payload: string): SeenMessage | null {
 
 /** A log-stream frame → the log entry; null for anything else. */
 export function parseLogFrame(payload: string): SeenLogEntry | null {
-  let frame: unknown;
-  try {
-    frame = JSON.parse(payload);
-  } catch {
-    return null;
-  }
+  const frame = jsonOrNull(payload);
   if (!isObject(frame) || !isObject(frame.log)) return null;
   const log = frame.log;
   const request = isObject(log.request) ? log.request : {};

@@ -1,14 +1,13 @@
 // Starts the Microsoft 365 Agents Playground (0.2.28) as a child process on a free loopback port, with the
 // mock Teams world written to a temp folder, and stops it. It runs offline; it must not open a browser:
 // it spawns `xdg-open <url>` at start and exits when that fails, so a no-op xdg-open goes first on its PATH.
-import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { preparePlaygroundFolder } from '../../../src/http/playground.ts';
 import { spawnProjectNode } from '../../support/bot-process.ts';
 import type { RunningProcess } from '../../support/bot-process.ts';
-import { worldToYaml } from './world.ts';
 import type { World } from './world.ts';
 
 const PLAYGROUND_CLI = join('node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');
@@ -62,14 +61,7 @@ async function waitForPong(url: string, process: RunningProcess, timeoutMs: numb
 }
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
-  const folder = await mkdtemp(join(tmpdir(), 'iothub-oncall-playground-'));
-  const shims = join(folder, 'bin');
-  const configPath = join(folder, '.m365agentsplayground.yml');
-  const logFile = join(folder, 'playground.log');
-  await writeFile(configPath, worldToYaml(options.world));
-  await mkdir(shims);
-  await writeFile(join(shims, 'xdg-open'), '#!/bin/sh\nexit 0\n');
-  await chmod(join(shims, 'xdg-open'), 0o755);
+  const { path: folder, binDir: shims, configPath, logFile } = await preparePlaygroundFolder(options.world);
 
   const requestedPort = await freeLoopbackPort();
   const child = spawnProjectNode(

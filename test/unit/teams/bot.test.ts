@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestAdapter } from 'botbuilder';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { HealthSource, Hub, HubDirectory, HubHealthResult } from '../../../src/diagnosis/hub.ts';
+import type { HealthSource } from '../../../src/diagnosis/hub.ts';
 import { uiStrings } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { OnCallBot, createTurnFailureHandler } from '../../../src/teams/bot.ts';
@@ -12,55 +12,13 @@ import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
 import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
 import { botStrings } from '../../../src/teams/pending-strings.ts';
 import { cardText } from '../../support/cards.ts';
+import { fixtureDirectory, fixtureHub, outageOf } from '../../support/hubs.ts';
 
 const en = uiStrings('en');
 const BOT = { id: '28:bot', name: 'IoT Hub On-Call' };
 
-function hub(name: string): Hub {
-  return {
-    id: `/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/${name}`,
-    subscriptionId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
-    resourceGroup: 'rg',
-    name,
-    hostName: `${name}.azure-devices.net`,
-    location: 'westus',
-    locations: [
-      { location: 'West US', role: 'primary' },
-      { location: 'East US', role: 'secondary' },
-    ],
-    state: 'Active',
-    provisioningState: 'Succeeded',
-    drDisabled: false,
-    skuName: 'S1',
-    deviceCount: null,
-  };
-}
-
-function health(h: Hub, state: 'Available' | 'Unavailable'): HubHealthResult {
-  return {
-    ok: true,
-    hub: h,
-    health: { availabilityState: state, title: state, summary: `The hub is ${state}.`, since: '2025-11-27T08:30:00Z', reasonType: 'Unplanned', reportedTime: null, recentlyResolved: null },
-    events: [],
-    checkedAt: '2025-11-27T09:00:00Z',
-  };
-}
-
-const HUBS = [hub('contoso-iot'), hub('contoso-iot-eu')];
-
-function directory(): HubDirectory {
-  return {
-    subscriptions: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'],
-    resolve: async (query) => {
-      const found = HUBS.find((h) => h.hostName === query.value || h.name === query.value);
-      return found ? { kind: 'found', hub: found } : { kind: 'unknown', query, searchedSubscriptions: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'] };
-    },
-    list: async () => HUBS,
-    refresh: async (h) => h,
-  };
-}
-
-const outageHealth: HealthSource = { current: async (h) => health(h, h.name === 'contoso-iot' ? 'Unavailable' : 'Available') };
+const directory = fixtureDirectory([fixtureHub('contoso-iot'), fixtureHub('contoso-iot-eu')]);
+const outageHealth = outageOf('contoso-iot');
 const hangingHealth: HealthSource = { current: () => new Promise(() => undefined) };
 
 function harness(overrides: Partial<OnCallBotDeps> = {}): { adapter: TestAdapter; send(activity: Partial<Activity>): Promise<Partial<Activity>[]> } {
@@ -69,7 +27,7 @@ function harness(overrides: Partial<OnCallBotDeps> = {}): { adapter: TestAdapter
     logger,
     demo: false,
     dedupe: new ActivityDeduplicator(),
-    hubs: { directory: directory(), health: outageHealth },
+    hubs: { directory, health: outageHealth },
     healthBudgetMs: 1000,
     eligibility: eligibilityFromHubFacts,
     ...overrides,
@@ -125,7 +83,7 @@ describe('OnCallBot messages', () => {
   });
 
   it('answers within the health budget when the health source hangs', async () => {
-    const replies = await harness({ hubs: { directory: directory(), health: hangingHealth }, healthBudgetMs: 50 }).send(personal(serverError('contoso-iot.azure-devices.net')));
+    const replies = await harness({ hubs: { directory, health: hangingHealth }, healthBudgetMs: 50 }).send(personal(serverError('contoso-iot.azure-devices.net')));
     const text = cardOf(replies[0]);
     assert.match(text, /500001/);
     assert.ok(text.includes(en.health.unavailable.replace('{reason}', en.health.unavailableReasons.timeout)), text);

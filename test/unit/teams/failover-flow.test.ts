@@ -19,6 +19,7 @@ import type { AdaptiveCard } from '../../../src/teams/cards/index.ts';
 import type { Mention } from '../../../src/teams/cards/failover-render.ts';
 import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
 import { createFailoverTeams, createTeamsFailoverNotifier, FailoverCards, ApproverDirectory } from '../../../src/teams/failover/index.ts';
+import { readCardDocument } from '../../../src/teams/failover/card-store.ts';
 import type { FailoverTeams, ProactiveChannel } from '../../../src/teams/failover/index.ts';
 import type { ReplyDeps } from '../../../src/teams/replies.ts';
 import { cardText } from '../../support/cards.ts';
@@ -474,6 +475,62 @@ describe('failover in the Teams bot', () => {
     const down = cardText((await message('status'))[0]?.attachments?.[0]?.content);
     assert.ok(down.includes(en.refusals['store-unavailable']), down);
     w.store.get = original;
+  });
+});
+
+describe('failover proposals in the Teams bot: lazy expiry', () => {
+  it('an unrequested proposal is not swept; a click after its TTL answers with the expired card and updates it for everyone', async () => {
+    const w = world();
+    const { cardActivityId, requestId } = await w.paste();
+    w.clock.advance(31 * MINUTE);
+    assert.deepEqual((await w.failover.service.expireDue()).expired, []);
+    assert.equal((await w.record(requestId)).state, 'proposed');
+    const answer = await w.invoke(USERS.alice, 'failover.request', { requestId, justification: 'Outage' });
+    assert.equal(answer.status, 200);
+    assert.ok(answer.text.includes(en.refusals['already-expired']), answer.text);
+    assert.ok(!verbs(answer.card).includes('failover.request'), 'no request button on an expired proposal');
+    await w.failover.service.settled();
+    assert.equal((await w.record(requestId)).state, 'expired');
+    assert.equal(w.channel.updates.at(-1)?.activityId, cardActivityId);
+    assert.match(lastUpdate(w), /expired/);
+    assert.equal(w.executor.starts.length, 0);
+  });
+
+  it('the automatic refresh of an old proposal shows it expired; before its TTL it keeps the request button', async () => {
+    const w = world();
+    const { requestId } = await w.paste();
+    const record = await w.record(requestId);
+    w.clock.set(Date.parse(record.expiresAt) - 1);
+    const before = await w.invoke(USERS.bob, 'card.refresh', { requestId }, { trigger: 'automatic' });
+    assert.deepEqual(verbs(before.card), ['failover.request']);
+    w.clock.set(Date.parse(record.expiresAt));
+    const after = await w.invoke(USERS.bob, 'card.refresh', { requestId }, { trigger: 'automatic' });
+    assert.match(after.text, /expired/);
+    assert.ok(!verbs(after.card).includes('failover.request'));
+    assert.equal((await w.record(requestId)).state, 'expired');
+  });
+
+  it('a requested proposal is swept at its TTL and listed by status until then', async () => {
+    const w = world();
+    const { requestId } = await w.paste();
+    await w.paste();
+    assert.deepEqual(await w.failover.service.listActive(), []);
+    await w.invoke(USERS.alice, 'failover.request', { requestId, justification: 'Outage' });
+    assert.deepEqual((await w.failover.service.listActive()).map((record) => record.id), [requestId]);
+    w.clock.advance(30 * MINUTE);
+    assert.deepEqual((await w.failover.service.expireDue()).expired, [requestId]);
+  });
+
+  it('an automatic refresh after a succeeded failover proposes no failback', async () => {
+    const w = world();
+    const { requestId } = await w.paste();
+    await w.invoke(USERS.alice, 'failover.request', { requestId, justification: 'Outage' });
+    await w.invoke(USERS.bob, 'failover.approve', { requestId });
+    await w.failover.service.settled();
+    w.clock.advance(HOUR);
+    const refreshed = await w.invoke(USERS.bob, 'card.refresh', { requestId }, { trigger: 'automatic' });
+    assert.equal((refreshed.card['refresh'] as { action: { data: { requestId: string } } }).action.data.requestId, requestId);
+    assert.equal((await readCardDocument(w.store, requestId))?.failbackRequestId ?? null, null);
   });
 });
 

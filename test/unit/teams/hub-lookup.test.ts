@@ -4,37 +4,7 @@ import type { HealthSource, Hub, HubDirectory, HubHealthResult, HubQuery, HubRes
 import type { ExtractedContext } from '../../../src/diagnosis/types.ts';
 import { beforeDeadline, DeadlineExceeded, hubQueryFromContext, lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from '../../../src/teams/hub-lookup.ts';
 import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
-
-function hub(name: string, overrides: Partial<Hub> = {}): Hub {
-  return {
-    id: `/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/${name}`,
-    subscriptionId: '3f2504e0-4f89-41d3-9a0c-0305e82c3301',
-    resourceGroup: 'rg',
-    name,
-    hostName: `${name}.azure-devices.net`,
-    location: 'westus',
-    locations: [
-      { location: 'West US', role: 'primary' },
-      { location: 'East US', role: 'secondary' },
-    ],
-    state: 'Active',
-    provisioningState: 'Succeeded',
-    drDisabled: false,
-    skuName: 'S1',
-    deviceCount: null,
-    ...overrides,
-  };
-}
-
-function healthy(h: Hub): HubHealthResult {
-  return {
-    ok: true,
-    hub: h,
-    health: { availabilityState: 'Available', title: 'Available', summary: '', since: null, reasonType: '', reportedTime: null, recentlyResolved: null },
-    events: [],
-    checkedAt: '2025-11-27T09:00:00Z',
-  };
-}
+import { FIXTURE_SUBSCRIPTION, fixtureHub as hub, hubHealth } from '../../support/hubs.ts';
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
 
@@ -56,7 +26,7 @@ function fakes(options: { resolve?: (query: HubQuery) => Promise<HubResolution>;
     resolved,
     healthCalls,
     directory: {
-      subscriptions: ['3f2504e0-4f89-41d3-9a0c-0305e82c3301'],
+      subscriptions: [FIXTURE_SUBSCRIPTION],
       resolve: async (query) => {
         resolved.push(query);
         return (options.resolve ?? (async () => ({ kind: 'found', hub: hub(query.value) })))(query);
@@ -67,7 +37,7 @@ function fakes(options: { resolve?: (query: HubQuery) => Promise<HubResolution>;
     health: {
       current: async (h) => {
         healthCalls.push(h.name);
-        return (options.current ?? (async (x: Hub) => healthy(x)))(h);
+        return (options.current ?? (async (x: Hub) => hubHealth(x, 'Available')))(h);
       },
     },
   };

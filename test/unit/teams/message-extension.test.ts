@@ -5,7 +5,6 @@ import assert from 'node:assert/strict';
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import type { HealthSource, Hub, HubDirectory } from '../../../src/diagnosis/hub.ts';
 import type { Diagnosis } from '../../../src/diagnosis/types.ts';
 import { uiStrings } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
@@ -18,50 +17,15 @@ import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
 import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
 import { renderAddBotCard, renderDiagnosePreviewCard, renderDialogNoticeCard } from '../../../src/teams/message-extension-cards.ts';
 import { cardText } from '../../support/cards.ts';
+import { fixtureDirectory, fixtureHub, outageOf } from '../../support/hubs.ts';
 import { assertWellFormedCard } from '../cards/helpers.ts';
 import { INSTALLED_DATA, POST_DATA, dialogCard, submitActions } from '../../support/message-action.ts';
 
 const en = uiStrings('en');
 const fr = uiStrings('fr');
 const BOT = { id: '28:bot', name: 'IoT Hub On-Call' };
-const SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
-
-function hub(name: string): Hub {
-  return {
-    id: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/${name}`,
-    subscriptionId: SUBSCRIPTION,
-    resourceGroup: 'rg',
-    name,
-    hostName: `${name}.azure-devices.net`,
-    location: 'westus',
-    locations: [
-      { location: 'West US', role: 'primary' },
-      { location: 'East US', role: 'secondary' },
-    ],
-    state: 'Active',
-    provisioningState: 'Succeeded',
-    drDisabled: false,
-    skuName: 'S1',
-    deviceCount: null,
-  };
-}
-
-const HUB = hub('contoso-iot');
-const directory: HubDirectory = {
-  subscriptions: [SUBSCRIPTION],
-  resolve: async (query) => (query.value === HUB.hostName || query.value === HUB.name ? { kind: 'found', hub: HUB } : { kind: 'unknown', query, searchedSubscriptions: [SUBSCRIPTION] }),
-  list: async () => [HUB],
-  refresh: async (h) => h,
-};
-const outage: HealthSource = {
-  current: async (h) => ({
-    ok: true,
-    hub: h,
-    health: { availabilityState: 'Unavailable', title: 'Unavailable', summary: 'The hub is unavailable.', since: '2025-11-27T08:30:00Z', reasonType: 'Unplanned', reportedTime: null, recentlyResolved: null },
-    events: [],
-    checkedAt: '2025-11-27T09:00:00Z',
-  }),
-};
+const directory = fixtureDirectory([fixtureHub('contoso-iot')]);
+const outage = outageOf('contoso-iot');
 
 const SERVER_ERROR_HTML = '<div><pre>ServerErrorException: {&quot;errorCode&quot;:500001,&quot;message&quot;:&quot;ServerError&quot;} HostName=contoso-iot.azure-devices.net</pre></div>';
 
