@@ -5,7 +5,7 @@
 import { isStoreConflict, StoreConflictError } from './ports.ts';
 import type { AuditLog, Clock, StateStore } from './ports.ts';
 import type { FailoverEligibility } from './policy.ts';
-import { newRevision, readRequest, releaseHubLock, removeActive, requestKey, revisionLanded, updateRequest } from './repository.ts';
+import { addActive, entersIndex, newRevision, readRequest, releaseHubLock, removeActive, requestKey, revisionLanded, updateRequest } from './repository.ts';
 import { CAS_MAX_ATTEMPTS, backoff } from './store-ops.ts';
 import type { AuditDraft, FailoverRequest, RefusalReason } from './types.ts';
 import { errorSummary } from './notifications.ts';
@@ -119,6 +119,10 @@ export function createEngine(deps: EngineDeps): Engine {
           return { record: item.value, outcome: result.refusal };
         }
         const next: FailoverRequest = { ...result.next, revision: newRevision() };
+        // A proposal is not indexed: it enters the index BEFORE the write that makes it a request, so the
+        // sweeper, resume and eligibility never miss it. Should this write lose its race, the entry stays for a
+        // record in another state, which readers filter and the sweeper drops once it is finished.
+        if (entersIndex(item.value.state, next.state)) await addActive(deps.store, id, new Date(now).toISOString());
         try {
           await deps.store.write(requestKey(id), next, item.eTag);
         } catch (error) {

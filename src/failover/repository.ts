@@ -1,13 +1,24 @@
 // Where the workflow keeps its documents in the StateStore:
 //   failover/request/<id>      one FailoverRequest per request (created once by its proposer: random id)
-//   failover/active            index of requests not yet finished with (the store cannot list keys)
+//   failover/active            index of the requests someone asked for and that are not finished with
+//                              (the store cannot list keys)
 //   failover/lock/<hub>        which request holds the hub's one running failover
-// The index is written BEFORE a record is created and cleaned AFTER it is finished, so it may name a
-// record that does not exist (skipped and pruned) but never misses one that does.
+//
+// What the index names: every record in an ACTIVE state (requested, approved, running), and finished records
+// until they are dropped (after their outcome is announced, or by the sweeper). NOT proposals: a paste about
+// a hub in an outage proposes a request on its card, and proposals are many, mostly never clicked, and stay
+// for the whole TTL; indexing them made every paste, sweep and eligibility check read every open proposal
+// (work per turn growing with the number of proposals). A proposal enters the index when it is requested:
+// the engine adds it BEFORE the compare-and-set that makes it a request, so the index may name a record that
+// is still (or again) a proposal — a lost race, or an index written by an older version — but never misses a
+// requested, approved or running one. Such extra entries are harmless: readers filter on the state, the
+// sweeper expires a due proposal it finds (which drops it) and prunes finished ones.
+// An entry is only ever removed for a finished record, or for an id whose record does not exist (a writer
+// that stopped between the two writes: skipped, and pruned after a grace period); never for an active one.
 import { StoreConflictError, isStoreConflict } from './ports.ts';
 import type { StateStore, StoreItem } from './ports.ts';
 import { updateDocument } from './store-ops.ts';
-import type { FailoverRequest } from './types.ts';
+import type { FailoverRequest, FailoverState } from './types.ts';
 
 export const ACTIVE_INDEX_KEY = 'failover/active';
 
@@ -27,13 +38,43 @@ export function hubLockKey(hubId: string): string {
   return `failover/lock/${encoded}`;
 }
 
-/** 16 random bytes, base64url: unguessable and safe in a key. */
+const ID_BYTES = 16;
+const BASE64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+// Bytes from the CSPRNG, drawn 256 ids at a time: a getRandomValues call costs far more than 16 bytes of it,
+// and every turn that proposes needs three (id and revisions). The same source, only fewer calls.
+const randomPool = new Uint8Array(ID_BYTES * 256);
+let randomOffset = randomPool.length;
+
+function base64url(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i] ?? 0;
+    const b = bytes[i + 1];
+    const c = bytes[i + 2];
+    text += BASE64URL[a >> 2];
+    text += BASE64URL[((a & 3) << 4) | ((b ?? 0) >> 4)];
+    if (b !== undefined) text += BASE64URL[((b & 15) << 2) | ((c ?? 0) >> 6)];
+    if (c !== undefined) text += BASE64URL[c & 63];
+  }
+  return text;
+}
+
+/** 16 random bytes, base64url (22 characters): unguessable and safe in a key. */
 export function newRequestId(): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  if (randomOffset + ID_BYTES > randomPool.length) {
+    globalThis.crypto.getRandomValues(randomPool);
+    randomOffset = 0;
+  }
+  const bytes = randomPool.subarray(randomOffset, randomOffset + ID_BYTES);
+  randomOffset += ID_BYTES;
+  return base64url(bytes);
+}
+
+/** States whose records are always named by the active index. */
+export const ACTIVE_STATES: readonly FailoverState[] = ['requested', 'approved', 'running'];
+
+export function isActiveState(state: FailoverState): boolean {
+  return ACTIVE_STATES.includes(state);
 }
 
 interface ActiveIndex {
@@ -54,9 +95,15 @@ export async function readRequest(store: StateStore, id: string): Promise<StoreI
   return store.get<FailoverRequest>(requestKey(id));
 }
 
+/** Stores a new record; one created in an active state is indexed first (a proposal is not indexed). */
 export async function createRequest(store: StateStore, record: FailoverRequest): Promise<void> {
-  await addActive(store, record.id, record.createdAt);
+  if (isActiveState(record.state)) await addActive(store, record.id, record.createdAt);
   await store.create(requestKey(record.id), record);
+}
+
+/** A transition from `from` to `to` must put the record in the index before it is written. */
+export function entersIndex(from: FailoverState, to: FailoverState): boolean {
+  return !isActiveState(from) && isActiveState(to);
 }
 
 /** CAS update of a record outside the workflow's transitions (card activity id, announcement time). */
@@ -96,7 +143,7 @@ export async function removeActive(store: StateStore, ids: readonly string[]): P
   });
 }
 
-/** Records named by the active index (any state). Ids without a record for a while are pruned. */
+/** Records named by the active index (any state: see the module comment). Ids without a record for a while are pruned. */
 export async function readIndexed(store: StateStore, now: number): Promise<FailoverRequest[]> {
   const entries = (await store.get<ActiveIndex>(ACTIVE_INDEX_KEY))?.value.entries ?? [];
   const valid = entries.filter((entry) => isRequestId(entry.id));

@@ -1,5 +1,17 @@
 // The failover application service: what src/teams/ (cards, commands) and main.ts call. It only talks to
 // ports; the decisions are the pure workflow and policy, persisted by the engine with compare-and-set.
+//
+// Proposals. Every paste about a hub in an outage proposes a request on its card, so proposals are many and
+// mostly never clicked. They are stored (their card's button needs the record) but not indexed (see
+// repository.ts), so a proposal costs one write and nothing on later turns. An unrequested proposal expires
+// lazily: nobody sweeps it; the first action on it at or after expiresAt — a click, a card refresh (Teams
+// refreshes cards automatically when they are viewed) — expires it through the workflow, which updates the
+// card for everyone and answers the click with the expired card. A proposal that nobody looks at again stays
+// as it was stored; its card says until when it could be requested. Requests (requested, approved, running)
+// are indexed, swept and resumed as before: exactly once, expiry at the TTL, resume after a restart.
+// Each paste gets its own proposal, even for a hub that already has an open one in the same conversation:
+// reusing it would bind two messages to one record, whose card document and activity id name only one of
+// them, so the older card would be updated with the newer card's diagnosis (or not at all).
 import type { Hub, HealthSource, HubDirectory, HubHealthResult } from '../diagnosis/hub.ts';
 import type { Locale } from '../diagnosis/types.ts';
 import { createEngine } from './engine.ts';
@@ -10,7 +22,7 @@ import { realSleep } from './ports.ts';
 import type { AuditLog, Clock, FailoverExecutor, FailoverNotifier, Sleep, StateStore } from './ports.ts';
 import { FAILOVER_LIMITS, evaluateEligibility } from './policy.ts';
 import type { EligibilityDetails, FailoverEligibility, IneligibilityReason } from './policy.ts';
-import { createRequest, newRequestId, newRevision, readIndexed, readRequest, removeActive, updateRequest } from './repository.ts';
+import { createRequest, isActiveState, isRequestId, newRequestId, newRevision, readIndexed, readRequest, removeActive, updateRequest } from './repository.ts';
 import { createRunner } from './runner.ts';
 import type { Actor, FailoverKind, FailoverRequest, RefusalReason } from './types.ts';
 import { isDue, isTerminal, newProposal } from './workflow.ts';
@@ -97,7 +109,7 @@ export interface FailoverService {
   attachCard(requestId: string, cardActivityId: string): Promise<FailoverRequest | null>;
   act(input: ActInput): Promise<ActResult>;
   get(requestId: string): Promise<FailoverRequest | null>;
-  /** Requests not finished: proposed, requested, approved, running. */
+  /** Requests asked for and not finished: requested, approved, running (proposals are not listed). */
   listActive(): Promise<FailoverRequest[]>;
   /** At start-up: continue approved/running requests (polling from the saved token, never a second POST). */
   resumeInFlight(): Promise<{ resumed: string[] }>;
@@ -244,8 +256,7 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
     },
 
     async attachCard(requestId, cardActivityId) {
-      const item = await readRequest(store, requestId);
-      if (!item) return null;
+      if (!isRequestId(requestId)) return null;
       return (await updateRequest(store, requestId, (record) => ({ ...record, conversation: { ...record.conversation, cardActivityId } }))) ?? null;
     },
 
@@ -268,7 +279,7 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
     },
 
     async listActive() {
-      return (await listIndexed()).filter((record) => !isTerminal(record.state));
+      return (await listIndexed()).filter((record) => isActiveState(record.state));
     },
 
     async resumeInFlight() {

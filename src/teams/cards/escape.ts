@@ -30,6 +30,8 @@ export function cleanText(text: string, maxChars: number = DEFAULT_ECHO_CHARS): 
   const cleaned = withoutControls(window.replace(LONE_SURROGATE, '\uFFFD').replace(INVISIBLE, ''))
     .replace(WHITESPACE_RUN, ' ')
     .trim();
+  // Fewer UTF-16 units than maxChars means fewer code points too: nothing to cut (the common case).
+  if (cleaned.length <= maxChars && window.length === text.length) return cleaned;
   const codePoints = Array.from(cleaned);
   const cut = codePoints.length > maxChars || window.length < text.length;
   if (!cut) return cleaned;
@@ -38,12 +40,21 @@ export function cleanText(text: string, maxChars: number = DEFAULT_ECHO_CHARS): 
 
 /** C0/C1 control characters (which serialize as \u00XX) become spaces; tabs and newlines stay whitespace. */
 function withoutControls(text: string): string {
+  if (!hasControls(text)) return text;
   let out = '';
   for (const ch of text) {
     const c = ch.charCodeAt(0);
     out += c < 0x20 || (c >= 0x7f && c <= 0x9f) ? ' ' : ch;
   }
   return out;
+}
+
+function hasControls(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || (c >= 0x7f && c <= 0x9f)) return true;
+  }
+  return false;
 }
 
 /** Backslash-escapes every markdown control character so a TextBlock or Fact shows the text as is. */

@@ -81,6 +81,44 @@ function findById(node: unknown, id: string): Record<string, unknown> | null {
   return null;
 }
 
+/**
+ * The base card to store for a request: the card as posted, less what renderFailoverCard replaces whenever it
+ * renders on it — the failover slot's items (left empty) and the refresh (dropped). A third smaller to write
+ * on every proposal; what it renders is unchanged. Copies only the objects on the way to the slot.
+ */
+export function storableBase(card: AdaptiveCard): AdaptiveCard {
+  const { refresh: _refresh, ...rest } = card;
+  let found = false;
+  // The slot findById finds (the first, in its order): its items emptied, every object above it copied.
+  const withEmptySlot = (node: unknown): unknown => {
+    if (found) return node;
+    if (Array.isArray(node)) {
+      for (let index = 0; index < node.length; index++) {
+        const replaced = withEmptySlot(node[index]);
+        if (replaced !== node[index]) return node.map((item: unknown, at) => (at === index ? replaced : item));
+      }
+      return node;
+    }
+    if (typeof node !== 'object' || node === null) return node;
+    const record = node as Record<string, unknown>;
+    if (record['id'] === FAILOVER_SLOT_ID) {
+      found = true;
+      return { ...record, items: [] };
+    }
+    for (const key in record) {
+      if (key === 'refresh' || key === 'actions' || !Object.hasOwn(record, key)) continue;
+      const value = record[key];
+      // Only objects can hold the slot (skips the strings and numbers of every element cheaply).
+      if (typeof value !== 'object' || value === null) continue;
+      const replaced = withEmptySlot(value);
+      if (replaced !== value) return { ...record, [key]: replaced };
+    }
+    return node;
+  };
+  const body = withEmptySlot(rest.body);
+  return { ...rest, body: Array.isArray(body) ? body : rest.body };
+}
+
 /** The card of a request as one viewer sees it: on the stored base card when it fits, else on its own. */
 export function renderFailoverCard(record: FailoverRequest, ctx: FailoverViewContext, options: FailoverCardOptions): AdaptiveCard {
   // The refresh is always the request that owns the message now (after a failback proposal, the failback).

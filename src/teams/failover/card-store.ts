@@ -3,12 +3,16 @@
 // enough for Teams to refresh it for everyone, and the failback proposed after a succeeded failover.
 // One small document per request, next to the record: `teams/failover-card/<request id>`.
 import { isRequestId } from '../../failover/repository.ts';
+import { isStoreConflict } from '../../failover/ports.ts';
 import type { StateStore } from '../../failover/ports.ts';
 import { updateDocument } from '../../failover/store-ops.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
 
 export interface RequestCardDocument {
-  /** The diagnosis/health card as posted (with its failover slot); null when posted without one. */
+  /**
+   * The diagnosis/health card as posted (with its failover slot; stored without the slot's items and the
+   * refresh, which every render replaces: see storableBase); null when posted without one.
+   */
   base: AdaptiveCard | null;
   /** The conversation has at most 60 members: a card without refresh.userIds refreshes for everyone. */
   smallConversation: boolean;
@@ -28,6 +32,20 @@ export async function readCardDocument(store: StateStore, requestId: string): Pr
 
 export async function writeCardDocument(store: StateStore, requestId: string, document: RequestCardDocument): Promise<void> {
   await updateDocument<RequestCardDocument>(store, cardDocumentKey(requestId), () => document);
+}
+
+/**
+ * The document of a request whose card was just posted: one create (a proposal's id is new), without the
+ * read-before-write of writeCardDocument. Should it exist after all (a storage SDK retrying a create that
+ * had landed), it is replaced.
+ */
+export async function createCardDocument(store: StateStore, requestId: string, document: RequestCardDocument): Promise<void> {
+  try {
+    await store.create(cardDocumentKey(requestId), document);
+  } catch (error) {
+    if (!isStoreConflict(error)) throw error;
+    await writeCardDocument(store, requestId, document);
+  }
 }
 
 /**

@@ -11,11 +11,11 @@ import { uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
-import { failoverRefresh, renderFailoverSection } from '../cards/failover-render.ts';
+import { failoverRefresh, renderFailoverSection, storableBase } from '../cards/failover-render.ts';
 import type { FailoverViewContext } from '../cards/failover-view.ts';
 import { SMALL_CONVERSATION_MEMBERS } from './approvers.ts';
 import type { ApproverDirectory, RosterFacts } from './approvers.ts';
-import { writeCardDocument } from './card-store.ts';
+import { createCardDocument } from './card-store.ts';
 import type { FailoverCards } from './cards.ts';
 
 /** Where the card goes and who asked: given by the Teams layer, opaque to replies.ts. */
@@ -114,7 +114,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
                 return;
               }
               try {
-                await writeCardDocument(deps.store, record.id, { base: withRefresh, smallConversation, failbackRequestId: null });
+                await createCardDocument(deps.store, record.id, { base: storableBase(withRefresh), smallConversation, failbackRequestId: null });
                 const attached = await deps.service.attachCard(record.id, activityId);
                 log.info({ requestId: record.id, cardActivityId: activityId, attached: attached !== null }, 'failover proposed on the card');
               } catch (error) {

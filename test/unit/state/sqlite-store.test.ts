@@ -91,3 +91,55 @@ describe('sqlite store: several connections on one file', () => {
     await reopened.close();
   });
 });
+
+describe('sqlite store: table layout', () => {
+  const tableSql = (file: string): string => {
+    const probe = new DatabaseSync(file);
+    try {
+      const row = probe.prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'kv'").get();
+      return String(row?.['sql'] ?? '');
+    } finally {
+      probe.close();
+    }
+  };
+
+  it('a new database has a rowid table (large JSON values do not sit in the b-tree key)', () => {
+    assert.ok(tableSql(path).includes('CREATE TABLE'));
+    assert.doesNotMatch(tableSql(path), /without\s+rowid/i);
+  });
+
+  it('a database of an earlier version (WITHOUT ROWID) is migrated on open: keys, values and eTags kept, CAS still holds', async () => {
+    const oldPath = join(dir, 'earlier.db');
+    const earlier = new DatabaseSync(oldPath);
+    earlier.exec('PRAGMA journal_mode = WAL');
+    earlier.exec('CREATE TABLE kv (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL) WITHOUT ROWID');
+    const insert = earlier.prepare('INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?)');
+    insert.run('failover/request/AAAAAAAAAAAAAAAAAAAAAA', JSON.stringify({ state: 'requested', pad: 'x'.repeat(5000) }), 'etag-1', 1);
+    insert.run('failover/active', JSON.stringify({ entries: [{ id: 'AAAAAAAAAAAAAAAAAAAAAA', since: '2026-05-01T10:00:00.000Z' }] }), 'etag-2', 2);
+    // A process of the earlier version keeps its connection and prepared statements across the migration.
+    const select = earlier.prepare('SELECT value, etag FROM kv WHERE key = ?');
+    const update = earlier.prepare('UPDATE kv SET value = ?, etag = ? WHERE key = ? AND etag = ?');
+
+    const migrated = openSqliteStore(oldPath);
+    const second = openSqliteStore(oldPath);
+    try {
+      assert.doesNotMatch(tableSql(oldPath), /without\s+rowid/i);
+      const record = await migrated.get<{ state: string; pad: string }>('failover/request/AAAAAAAAAAAAAAAAAAAAAA');
+      assert.equal(record?.value.state, 'requested');
+      assert.equal(record?.value.pad.length, 5000);
+      assert.equal(record?.eTag, 'etag-1');
+      assert.equal((await second.get('failover/active'))?.eTag, 'etag-2');
+      await migrated.write('failover/active', { entries: [] }, 'etag-2');
+      await assert.rejects(second.write('failover/active', { entries: [{ id: 'x', since: '' }] }, 'etag-2'), StoreConflictError);
+      await assert.rejects(second.create('failover/request/AAAAAAAAAAAAAAAAAAAAAA', {}), StoreConflictError);
+      assert.deepEqual((await second.get('failover/active'))?.value, { entries: [] });
+      assert.equal(select.get('failover/request/AAAAAAAAAAAAAAAAAAAAAA')?.['etag'], 'etag-1');
+      assert.equal(Number(update.run('{"state":"approved"}', 'etag-3', 'failover/request/AAAAAAAAAAAAAAAAAAAAAA', 'etag-1').changes), 1);
+      assert.deepEqual((await migrated.get('failover/request/AAAAAAAAAAAAAAAAAAAAAA'))?.value, { state: 'approved' });
+    } finally {
+      earlier.close();
+      await migrated.close();
+      await second.close();
+    }
+  });
+});
