@@ -1,6 +1,5 @@
 // Loads the card templates of cards/ once, resolves their partials, and expands them with
-// adaptivecards-templating — or, for the same result at a fraction of the cost, with the template compiled
-// to a plain function (compiled-template.ts), which leaves to the engine whatever it does not cover.
+// adaptivecards-templating.
 // Only the templates' own `${...}` are evaluated: values in the data are inserted as they are, never parsed
 // as expressions (a paste containing `${...}` stays text).
 // The package's root typings pull in the TypeScript sources of adaptivecards (which do not compile
@@ -26,8 +25,6 @@ import failover from '../../../cards/failover.json' with { type: 'json' };
 import failoverNotice from '../../../cards/failover-notice.json' with { type: 'json' };
 import failoverStatus from '../../../cards/failover-status.json' with { type: 'json' };
 import failoverAudit from '../../../cards/failover-audit.json' with { type: 'json' };
-import { NOT_DECIDED, compileTemplate } from './compiled-template.ts';
-import type { CompiledTemplate } from './compiled-template.ts';
 import type { AdaptiveCard } from './types.ts';
 
 const partials: Readonly<Record<string, unknown>> = {
@@ -80,41 +77,21 @@ export function resolvePartials(node: unknown, seen: readonly string[] = []): un
   return out;
 }
 
-interface LoadedTemplate {
-  /** The engine's template, parsed once (Template prepares its expressions in the constructor). */
-  engine: Template;
-  /** The same template as a plain function for the expressions cards/ uses (see compiled-template.ts). */
-  compiled: CompiledTemplate | null;
-}
+// Every template is parsed once, when the module loads (Template prepares its expressions in the
+// constructor): no turn pays for it.
+const loaded = new Map<CardName, Template>(
+  Object.keys(CARD_TEMPLATES).map((name) => [name as CardName, new Template(resolvePartials(CARD_TEMPLATES[name as CardName]))]),
+);
 
-function load(name: CardName): LoadedTemplate {
-  const resolved = resolvePartials(CARD_TEMPLATES[name]);
-  return { engine: new Template(resolved), compiled: compileTemplate(resolved) };
-}
-
-// Every template is parsed and compiled once, when the module loads: no turn pays for it.
-const loaded = new Map<CardName, LoadedTemplate>(Object.keys(CARD_TEMPLATES).map((name) => [name as CardName, load(name as CardName)]));
-
-function template(name: CardName): LoadedTemplate {
+function template(name: CardName): Template {
   const found = loaded.get(name);
   if (found === undefined) throw new Error(`card template: unknown template "${name}"`);
   return found;
 }
 
-/** The expansion by adaptivecards-templating itself (the reference the compiled templates match). */
-export function expandCardByEngine(name: CardName, data: object): unknown {
-  return template(name).engine.expand({ $root: data });
-}
-
-/** The expansion by the compiled template; NOT_DECIDED when it leaves it to the engine. */
-export function expandCardCompiled(name: CardName, data: object): unknown {
-  return template(name).compiled?.(data) ?? NOT_DECIDED;
-}
-
 /** Expands a card template with a view model (the template's `$root`). */
 export function expandCard(name: CardName, data: object): AdaptiveCard {
-  const compiled = expandCardCompiled(name, data);
-  const expanded = compiled === NOT_DECIDED ? expandCardByEngine(name, data) : compiled;
+  const expanded: unknown = template(name).expand({ $root: data });
   if (!isAdaptiveCard(expanded)) throw new Error(`card template "${name}" did not expand to an Adaptive Card 1.5`);
   return expanded;
 }
