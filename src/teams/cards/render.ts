@@ -30,15 +30,8 @@ export interface DiagnosisCardInput {
   failoverOffered?: boolean;
 }
 
-export interface HealthCardInput {
-  locale: Locale;
-  demo: boolean;
-  hub: HubCardPart;
-  advice: FailoverAdvice | null;
-  actions?: CardAction[];
-  failover?: readonly unknown[];
-  failoverOffered?: boolean;
-}
+/** The `health <hub>` card takes everything the diagnosis card does but the diagnosis. */
+export type HealthCardInput = Omit<DiagnosisCardInput, 'diagnosis'>;
 
 /** Root data shared by every template: the strings of the locale and the demo flag. */
 interface CommonData {
