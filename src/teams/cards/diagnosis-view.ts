@@ -86,9 +86,10 @@ function findingSummary(locale: Locale, finding: Finding): string {
 
 function seenText(locale: Locale, finding: Finding): string {
   const t = uiStrings(locale).diagnosis;
-  const times = finding.firstSeen !== null && finding.lastSeen !== null && finding.firstSeen !== finding.lastSeen
-    ? ' ' + fill(t.seenBetween, { from: formatTime(locale, finding.firstSeen), to: formatTime(locale, finding.lastSeen) })
-    : '';
+  const from = finding.firstSeen === null ? null : formatTime(locale, finding.firstSeen);
+  const to = finding.lastSeen === null ? null : formatTime(locale, finding.lastSeen);
+  // Compared as shown (to the second): 09:12:44.000 and 09:12:44.201 are one moment on the card.
+  const times = from !== null && to !== null && from !== to ? ' ' + fill(t.seenBetween, { from, to }) : '';
   return plural(locale, finding.count, t.occurrences) + times;
 }
 

@@ -189,3 +189,15 @@ test('more than 5 actions are laid out in several ActionSets (hosts show at most
   const sets = elementsOfType(card, 'ActionSet').filter((set) => (set['actions'] as { type: string }[]).some((a) => a.type === 'Action.Execute'));
   assert.deepEqual(sets.map((set) => (set['actions'] as unknown[]).length), [5, 2]);
 });
+
+test('a finding seen once is not shown "between" one second and the same second', () => {
+  for (const locale of ['en', 'fr'] as const) {
+    const between = uiStrings(locale).diagnosis.seenBetween.split(' ')[0] ?? '';
+    const sameSecond = finding({ count: 1, firstSeen: '2025-03-14T09:12:44.000Z', lastSeen: '2025-03-14T09:12:44.201Z' });
+    const sameText = cardText(render(diagnosis({ findings: [sameSecond] }), locale));
+    assert.ok(!sameText.includes(`${between} `), `${locale}: no range for one moment`);
+    const span = finding({ count: 2, firstSeen: '2025-03-14T09:12:44.000Z', lastSeen: '2025-03-14T09:12:45.000Z' });
+    const spanText = cardText(render(diagnosis({ findings: [span] }), locale));
+    assert.ok(spanText.includes(`${between} `), `${locale}: a real range is shown`);
+  }
+});
