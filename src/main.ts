@@ -119,6 +119,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       cardActions: failover.cardActions,
       unknownCardAction: failover.actions.unknownAction(),
       cardSubmit: (turn) => failover.actions.submit(turn),
+      postClaimStore: store,
     });
 
     const readiness: ReadinessCheck[] = [

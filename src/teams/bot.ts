@@ -6,6 +6,7 @@ import type { Logger } from '../log.ts';
 import { renderErrorCard, renderHelpCard } from './cards/index.ts';
 import { DiagnoseMessageAction } from './message-extension.ts';
 import type { DiagnoseActionPorts } from './message-extension.ts';
+import type { StateStore } from '../failover/ports.ts';
 import { MessageHandler, sendCard } from './message-handler.ts';
 import type { MessageHandlerDeps } from './message-handler.ts';
 import { botStrings } from './pending-strings.ts';
@@ -22,6 +23,8 @@ export interface OnCallBotDeps extends MessageHandlerDeps {
   cardSubmit?: (turn: TurnContext) => Promise<boolean>;
   /** Connector edges of the Diagnose message action (unit tests replace them). */
   diagnoseActionPorts?: Partial<DiagnoseActionPorts>;
+  /** The state store, so the Diagnose message action posts once per message across bot instances. */
+  postClaimStore?: StateStore;
 }
 
 /** Invoke answers keep HTTP 200 and carry the outcome in the body (botbuilder copies statusCode to HTTP). */

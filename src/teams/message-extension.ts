@@ -12,6 +12,7 @@
 // codes, verdicts and durations, never the message.
 import { CardFactory, TurnContext } from 'botbuilder';
 import type { ConversationReference, MessagingExtensionActionResponse } from 'botbuilder';
+import type { StateStore } from '../failover/ports.ts';
 import type { Locale } from '../diagnosis/types.ts';
 import { selectLocale, uiStrings } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
@@ -23,6 +24,7 @@ import type { BotMembership, CardPoster } from './conversation-post.ts';
 import type { ActivityDeduplicator } from './dedupe.ts';
 import { hasSomethingToPost, renderAddBotCard, renderDiagnosePreviewCard, renderDialogNoticeCard } from './message-extension-cards.ts';
 import { PostClaims } from './message-extension-claims.ts';
+import type { PostTarget } from './message-extension-claims.ts';
 import { DIAGNOSE_COMMAND_ID, commandIdOf, placeOf, postConversationId, sourceMessageOf, submitIntentOf } from './message-extension-payload.ts';
 import type { InvokeConversation, SourceMessage } from './message-extension-payload.ts';
 import { diagnosePaste, replyToDiagnosis } from './replies.ts';
@@ -47,6 +49,8 @@ export interface DiagnoseActionDeps extends ReplyDeps {
   dedupe: ActivityDeduplicator;
   ports?: Partial<DiagnoseActionPorts>;
   claims?: PostClaims;
+  /** Shared by every bot instance: one post per message across them (without it, per instance). */
+  postClaimStore?: StateStore;
 }
 
 type Dialog = MessagingExtensionActionResponse;
@@ -100,8 +104,8 @@ export class DiagnoseMessageAction {
   constructor(deps: DiagnoseActionDeps) {
     this.deps = deps;
     this.ports = { ...defaultPorts, ...deps.ports };
-    this.claims = deps.claims ?? new PostClaims();
     this.log = deps.logger.child({ component: 'message-action' });
+    this.claims = deps.claims ?? new PostClaims({ store: deps.postClaimStore, logger: this.log });
   }
 
   /** composeExtension/fetchTask: the preview dialog, or how to add the bot. */
@@ -171,21 +175,21 @@ export class DiagnoseMessageAction {
     }
     const target = postConversationId(conversation, source);
     // Without a message id the invoke id (deduplicated above) is all there is to go by.
-    const claim = source.id === null ? null : `${target}\u0000${source.id}`;
-    if (claim !== null && !this.claims.claim(claim)) {
+    const claim: PostTarget | null = source.id === null ? null : { conversationId: target, messageId: source.id };
+    if (claim !== null && !(await this.claims.claim(claim))) {
       log.info({ messageId: source.id }, 'diagnosis of this message already posted or being posted');
       return CLOSE_DIALOG;
     }
     const membership = await this.ports.membership(turn);
     if (membership === 'not-member') {
-      if (claim !== null) this.claims.release(claim);
+      if (claim !== null) await this.claims.release(claim);
       log.info({ membership, durationMs: elapsed(started) }, 'message action: bot not in the conversation');
       return this.addBotDialog(turn, locale);
     }
     const diagnosed = diagnosePaste(source.text);
     if (!hasSomethingToPost(diagnosed.diagnosis)) {
       // The preview offers no button then; a submit anyway (an old dialog, a crafted call) gets the preview again.
-      if (claim !== null) this.claims.release(claim);
+      if (claim !== null) await this.claims.release(claim);
       log.info({ ...diagnosed.log, durationMs: elapsed(started) }, 'message action: nothing to post');
       return this.previewDialog(turn, diagnosed, locale);
     }
@@ -197,7 +201,7 @@ export class DiagnoseMessageAction {
   }
 
   /** After the invoke was answered: hub and health within the budget, then the card into the conversation. */
-  private async postDiagnosis(diagnosed: PasteDiagnosis, poster: CardPoster, locale: Locale, claim: string | null, log: Logger, context: ProposalContext): Promise<void> {
+  private async postDiagnosis(diagnosed: PasteDiagnosis, poster: CardPoster, locale: Locale, claim: PostTarget | null, log: Logger, context: ProposalContext): Promise<void> {
     const started = performance.now();
     try {
       const reply = await replyToDiagnosis(diagnosed, locale, this.deps, context);
@@ -208,13 +212,13 @@ export class DiagnoseMessageAction {
         await reply.afterSend?.(outcome.activityId);
         return;
       }
-      if (claim !== null) this.claims.release(claim);
+      if (claim !== null) await this.claims.release(claim);
       log.warn(
         { ...reply.log, notInConversation: outcome.notInConversation, ...connectorErrorFields(outcome.error), durationMs: elapsed(started) },
         'diagnosis could not be posted',
       );
     } catch (error) {
-      if (claim !== null) this.claims.release(claim);
+      if (claim !== null) await this.claims.release(claim);
       log.error({ ...errorFields(error, { withMessage: false }), durationMs: elapsed(started) }, 'diagnosis could not be posted');
     }
   }

@@ -15,6 +15,12 @@ import type { ContainerStyle, FactView } from './view-types.ts';
 /** Id of the container of the diagnosis/health card that holds the failover section. */
 export const FAILOVER_SLOT_ID = 'failover-slot';
 
+/**
+ * Id of the advice's hint on the diagnosis/health card ("use the button below to request it"): true only
+ * while the proposal waits for a request, so a request card rendered on the base leaves it out.
+ */
+export const ADVICE_REQUEST_HINT_ID = 'advice-request-hint';
+
 /** Teams refreshes a card for at most this many users (refresh.userIds). */
 export const MAX_REFRESH_USERS = 60;
 
@@ -60,6 +66,24 @@ export function failoverRefresh(requestId: string, locale: Locale, userIds: read
     action: { type: 'Action.Execute', verb: 'card.refresh', title: uiStrings(locale).failover.refreshTitle, data: { requestId } },
     ...(userIds === null ? {} : { userIds: [...new Set(userIds)].slice(0, MAX_REFRESH_USERS) }),
   };
+}
+
+/** Removes the elements with this id from the `items` of the containers under `node` (a copy of the base: mutated). */
+function removeById(node: unknown, id: string): void {
+  if (Array.isArray(node)) {
+    for (const item of node) removeById(item, id);
+    return;
+  }
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  for (const [key, value] of Object.entries(record)) {
+    if (key === 'refresh' || key === 'actions') continue;
+    if (Array.isArray(value)) {
+      const kept = value.filter((item: unknown) => !(typeof item === 'object' && item !== null && (item as Record<string, unknown>)['id'] === id));
+      if (kept.length !== value.length) record[key] = kept;
+    }
+    removeById(record[key], id);
+  }
 }
 
 function findById(node: unknown, id: string): Record<string, unknown> | null {
@@ -129,6 +153,7 @@ export function renderFailoverCard(record: FailoverRequest, ctx: FailoverViewCon
     const slot = findById(composed.body, FAILOVER_SLOT_ID);
     if (slot !== null) {
       slot['items'] = renderFailoverSection(record, ctx, options.demo);
+      if (record.state !== 'proposed') removeById(composed, ADVICE_REQUEST_HINT_ID);
       const card: AdaptiveCard = { ...composed, refresh };
       if (byteSize(card) < CARD_BYTE_LIMIT) return card;
     }

@@ -3,12 +3,13 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locale } from '../../../src/diagnosis/types.ts';
+import { uiStrings } from '../../../src/i18n/index.ts';
 import type { FailoverRequest } from '../../../src/failover/types.ts';
 import { newProposal, transition } from '../../../src/failover/workflow.ts';
 import type { WorkflowCommand } from '../../../src/failover/workflow.ts';
 import { renderDiagnosisCard, renderHealthCard } from '../../../src/teams/cards/index.ts';
 import type { AdaptiveCard } from '../../../src/teams/cards/index.ts';
-import { FAILOVER_SLOT_ID, failoverRefresh, renderFailoverCard, renderFailoverSection, storableBase } from '../../../src/teams/cards/failover-render.ts';
+import { ADVICE_REQUEST_HINT_ID, FAILOVER_SLOT_ID, failoverRefresh, renderFailoverCard, renderFailoverSection, storableBase } from '../../../src/teams/cards/failover-render.ts';
 import type { ViewerRole } from '../../../src/teams/cards/failover-view.ts';
 import { APPROVERS, T0, alice, bob, makeHub } from '../failover/fakes.ts';
 import { byteLength, diagnosis, healthOk, walk } from './helpers.ts';
@@ -91,6 +92,38 @@ describe('the stored base card of a proposal', () => {
               renderFailoverCard(record, ctx, { ...options, base: card }),
               `${locale} ${kind} ${record.state} ${role}`,
             );
+          }
+        }
+      }
+    }
+  });
+
+  it('points at the request button only while the proposal waits for a request, and keeps the rest of the card', () => {
+    for (const locale of ['en', 'fr'] as const) {
+      const t = uiStrings(locale).advice;
+      for (const kind of ['diagnosis', 'health'] as const) {
+        const records = states(locale);
+        const card = posted(kind, records[0] as FailoverRequest, locale);
+        const base = storableBase(card);
+        const outsideSlot = (rendered: AdaptiveCard): string[] =>
+          rendered.body.filter((element) => (element as Record<string, unknown>)['id'] !== FAILOVER_SLOT_ID).map((element) => JSON.stringify(element));
+        for (const record of records) {
+          const rendered = renderFailoverCard(record, { locale, now: T0 + 5 * MINUTE, role: 'everyone', approversConfigured: true }, { demo: true, base, refreshUserIds: null });
+          const text = JSON.stringify(rendered.body);
+          const hints = [...walk(rendered)].filter(({ node }) => node['id'] === ADVICE_REQUEST_HINT_ID);
+          const label = `${locale} ${kind} ${record.state}`;
+          assert.ok(text.includes(JSON.stringify(t.heading)), `${label}: the advice is still there`);
+          if (record.state === 'proposed') {
+            assert.equal(hints.length, 1, label);
+            assert.ok(text.includes(JSON.stringify(t.requestHint).slice(1, -1)), label);
+            assert.deepEqual(outsideSlot(rendered), outsideSlot(card), `${label}: the rest is the card as posted`);
+          } else {
+            assert.equal(hints.length, 0, label);
+            assert.ok(!text.includes(JSON.stringify(t.requestHint).slice(1, -1)), `${label}: no hint about a button to request it`);
+            const withoutHint = (key: string, value: unknown): unknown =>
+              Array.isArray(value) ? value.filter((item: unknown) => (item as Record<string, unknown> | null)?.['id'] !== ADVICE_REQUEST_HINT_ID) : value;
+            const expected = outsideSlot(card).map((element) => JSON.stringify(JSON.parse(element, withoutHint)));
+            assert.deepEqual(outsideSlot(rendered), expected, `${label}: only the hint is gone`);
           }
         }
       }

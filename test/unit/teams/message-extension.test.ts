@@ -7,7 +7,9 @@ import type { Activity } from 'botbuilder';
 import { diagnose } from '../../../src/diagnosis/diagnose.ts';
 import type { Diagnosis } from '../../../src/diagnosis/types.ts';
 import { uiStrings } from '../../../src/i18n/index.ts';
+import type { StateStore } from '../../../src/failover/ports.ts';
 import { silentLogger } from '../../../src/log.ts';
+import { createMemoryStore } from '../../../src/state/memory-store.ts';
 import { OnCallBot } from '../../../src/teams/bot.ts';
 import { CARD_BYTE_LIMIT, byteSize } from '../../../src/teams/cards/index.ts';
 import type { AdaptiveCard } from '../../../src/teams/cards/index.ts';
@@ -44,7 +46,7 @@ interface Harness {
   idle(): Promise<void>;
 }
 
-function harness(): Harness {
+function harness(options: { store?: StateStore } = {}): Harness {
   let membership: BotMembership = 'member';
   const failures: PostOutcome[] = [];
   const state = { posts: [] as Post[], membershipChecks: 0 };
@@ -55,6 +57,7 @@ function harness(): Harness {
     hubs: { directory, health: outage },
     healthBudgetMs: 1000,
     eligibility: eligibilityFromHubFacts,
+    ...(options.store ? { postClaimStore: options.store } : {}),
     diagnoseActionPorts: {
       membership: async () => {
         state.membershipChecks += 1;
@@ -187,6 +190,30 @@ describe('Diagnose message action: submitAction', () => {
     await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML, 'another-message'));
     await h.idle();
     assert.equal(h.posts.length, 2, 'another message is another post');
+  });
+
+  it('posts once per message across bot instances sharing a store, and again after one post failed', async () => {
+    const store = createMemoryStore();
+    const [first, second] = [harness({ store }), harness({ store })];
+    await Promise.all([
+      first.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML), CHANNEL),
+      second.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML), CHANNEL),
+    ]);
+    await Promise.all([first.idle(), second.idle()]);
+    assert.equal(first.posts.length + second.posts.length, 1, 'one instance posted');
+    assert.ok(await store.get('message-action/19%3Ach%40thread.tacv2%3Bmessageid%3D1732700000222/1732700000222'), 'the claim is in the store');
+    await second.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML), CHANNEL);
+    await first.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML), CHANNEL);
+    await Promise.all([first.idle(), second.idle()]);
+    assert.equal(first.posts.length + second.posts.length, 1, 'later submits on either instance do not post again');
+
+    first.failNextPost({ ok: false, notInConversation: true, error: null });
+    await first.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML, 'failing-message'), CHANNEL);
+    await first.idle();
+    assert.equal(first.posts.length + second.posts.length, 1, 'the post failed');
+    await second.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML, 'failing-message'), CHANNEL);
+    await second.idle();
+    assert.equal(first.posts.length + second.posts.length, 2, 'the failure released the claim in the store: the other instance posts');
   });
 
   it('answers with the add-the-bot dialog instead of posting when the bot is not in the chat, then posts once added', async () => {
