@@ -1,7 +1,7 @@
 // The failover request record and the audit trail, as plain JSON-serialisable data. The record is
 // what the store holds, what cards render and what the workflow transitions.
 import type { AvailabilityState, Hub } from '../diagnosis/hub.ts';
-import type { Locale } from '../diagnosis/types.ts';
+import type { Locale, SecretKind } from '../diagnosis/types.ts';
 import type { FailoverOperationStatus } from './ports.ts';
 import type { FailoverEligibility, IneligibilityReason } from './policy.ts';
 
@@ -97,6 +97,12 @@ export interface HistoryEntry {
   by: string | null;
 }
 
+/** Which kinds of secret were removed from the justification and from the reject reason ([] when none). */
+export interface SecretsRemoved {
+  justification: SecretKind[];
+  reason: SecretKind[];
+}
+
 export interface FailoverRequest {
   /** Opaque random id: the only thing a card carries. */
   id: string;
@@ -119,8 +125,12 @@ export interface FailoverRequest {
   approver: Actor | null;
   rejectedBy: Actor | null;
   cancelledBy: Actor | null;
+  /** As typed, with any secret in it redacted (see free-text.ts). */
   justification: string | null;
+  /** As typed, with any secret in it redacted. */
   rejectReason: string | null;
+  /** Kinds of the secrets removed from what people typed; absent in records stored before it was kept. */
+  secretsRemoved?: SecretsRemoved;
   createdAt: string;
   requestedAt: string | null;
   decidedAt: string | null;
@@ -155,6 +165,11 @@ export interface AuditDraft {
   /** null: the bot itself (runner, sweeper). */
   actor: AuditActor | null;
   requestId: string;
+  /**
+   * Conversation of the request's card: `status` and `audit` show the record in full only there. Absent in
+   * records written before it was kept, which are then shown as from another conversation.
+   */
+  conversationId?: string;
   justification: string | null;
   reason: string | null;
   failoverRegion: string | null;
@@ -174,8 +189,11 @@ export type RefusalReason =
   | AlreadyRefusal
   | 'not-found'
   | 'justification-required'
+  /** What was typed held nothing but a secret, which was removed. */
+  | 'justification-only-secret'
   | 'justification-too-long'
   | 'reason-required'
+  | 'reason-only-secret'
   | 'reason-too-long'
   | 'no-approvers-configured'
   | 'not-an-approver'

@@ -2,7 +2,8 @@
 // plus rejected, expired, cancelled. transition() decides; the service persists the result with a
 // compare-and-set, so whatever reaches the store went through here exactly once.
 import type { AvailabilityState, Hub } from '../diagnosis/hub.ts';
-import type { Locale } from '../diagnosis/types.ts';
+import type { Locale, SecretKind } from '../diagnosis/types.ts';
+import { redactTypedText } from './free-text.ts';
 import type { FailoverProgress } from './ports.ts';
 import { primaryLocation, secondaryLocation } from './policy.ts';
 import type { FailoverEligibility } from './policy.ts';
@@ -25,6 +26,8 @@ import { TERMINAL_STATES } from './types.ts';
 export const JUSTIFICATION_MAX_LENGTH = 1000;
 export const REASON_MAX_LENGTH = 1000;
 export const HISTORY_MAX_ENTRIES = 30;
+/** Typed text longer than this many times its maximum is refused unread: the redaction's work stays bounded. */
+export const UNREAD_TEXT_FACTOR = 4;
 
 export type WorkflowCommand =
   | { type: 'request'; actor: Actor; justification: string }
@@ -171,6 +174,7 @@ function draft(record: FailoverRequest, kind: AuditKind, now: number, extras: Au
     failoverKind: record.kind,
     actor: actor ? { name: actor.name, aadObjectId: actor.aadObjectId } : null,
     requestId: record.id,
+    conversationId: record.conversation.id,
     justification: extras.justification ?? null,
     reason: extras.reason ?? null,
     failoverRegion: record.failoverRegion,
@@ -215,11 +219,26 @@ function startedAudit(record: FailoverRequest, operation: OperationState, now: n
   return [draft(record, 'started', now, { actor: record.approver, armRequestId: operation.armRequestId, operationId: operation.operationId })];
 }
 
-function textInput(value: string, required: RefusalReason, tooLong: RefusalReason, max: number): { ok: true; text: string } | { ok: false; refusal: RefusalReason } {
-  const text = value.trim();
-  if (text === '') return { ok: false, refusal: required };
-  if (text.length > max) return { ok: false, refusal: tooLong };
-  return { ok: true, text };
+interface TextRefusals {
+  required: RefusalReason;
+  onlySecret: RefusalReason;
+  tooLong: RefusalReason;
+}
+
+type TextInput = { ok: true; text: string; secretsRemoved: SecretKind[] } | { ok: false; refusal: RefusalReason };
+
+/** Typed text, redacted like a paste BEFORE it is validated: only a secret is as good as nothing. */
+function textInput(value: string, refusals: TextRefusals, max: number): TextInput {
+  if (value.length > max * UNREAD_TEXT_FACTOR) return { ok: false, refusal: refusals.tooLong };
+  const typed = redactTypedText(value);
+  if (typed.text === '') return { ok: false, refusal: typed.secretsRemoved.length > 0 ? refusals.onlySecret : refusals.required };
+  if (typed.text.length > max) return { ok: false, refusal: refusals.tooLong };
+  return { ok: true, ...typed };
+}
+
+/** The audit detail of typed text that had secrets removed (kinds, never values). */
+function secretsDetail(kinds: readonly SecretKind[]): string | null {
+  return kinds.length === 0 ? null : `secrets-removed:${kinds.join(',')}`;
 }
 
 function describeFailure(cause: FailureCause): string {
@@ -249,13 +268,24 @@ export function transition(record: FailoverRequest, command: WorkflowCommand, ct
     case 'request': {
       if (state !== 'proposed') return refuse(already(state));
       if (isDue(record, now)) return refuse('expired');
-      const justification = textInput(command.justification, 'justification-required', 'justification-too-long', JUSTIFICATION_MAX_LENGTH);
+      const justification = textInput(
+        command.justification,
+        { required: 'justification-required', onlySecret: 'justification-only-secret', tooLong: 'justification-too-long' },
+        JUSTIFICATION_MAX_LENGTH,
+      );
       if (!justification.ok) return refuse(justification.refusal);
       if (ctx.eligibility && !ctx.eligibility.possible) return refuse('ineligible');
       return advance(
         record,
-        { state: 'requested', requester: command.actor, justification: justification.text, requestedAt: iso(now), expiresAt: iso(now + ctx.ttlMinutes * 60_000) },
-        [draft(record, 'requested', now, { actor: command.actor, justification: justification.text })],
+        {
+          state: 'requested',
+          requester: command.actor,
+          justification: justification.text,
+          secretsRemoved: { justification: justification.secretsRemoved, reason: [] },
+          requestedAt: iso(now),
+          expiresAt: iso(now + ctx.ttlMinutes * 60_000),
+        },
+        [draft(record, 'requested', now, { actor: command.actor, justification: justification.text, detail: secretsDetail(justification.secretsRemoved) })],
       );
     }
     case 'approve': {
@@ -276,12 +306,19 @@ export function transition(record: FailoverRequest, command: WorkflowCommand, ct
       if (isDue(record, now)) return refuse('expired');
       if (ctx.approvers.length === 0) return refuse('no-approvers-configured');
       if (!isApprover(command.actor, ctx.approvers)) return refuse('not-an-approver');
-      const reason = textInput(command.reason, 'reason-required', 'reason-too-long', REASON_MAX_LENGTH);
+      const reason = textInput(command.reason, { required: 'reason-required', onlySecret: 'reason-only-secret', tooLong: 'reason-too-long' }, REASON_MAX_LENGTH);
       if (!reason.ok) return refuse(reason.refusal);
       return advance(
         record,
-        { state: 'rejected', rejectedBy: command.actor, rejectReason: reason.text, decidedAt: iso(now), finishedAt: iso(now) },
-        [draft(record, 'rejected', now, { actor: command.actor, reason: reason.text })],
+        {
+          state: 'rejected',
+          rejectedBy: command.actor,
+          rejectReason: reason.text,
+          secretsRemoved: { justification: record.secretsRemoved?.justification ?? [], reason: reason.secretsRemoved },
+          decidedAt: iso(now),
+          finishedAt: iso(now),
+        },
+        [draft(record, 'rejected', now, { actor: command.actor, reason: reason.text, detail: secretsDetail(reason.secretsRemoved) })],
       );
     }
     case 'cancel': {

@@ -99,12 +99,12 @@ export const failoverEn = {
   },
   limits: 'Azure allows two failovers and two failbacks per hub per day, at least one hour apart.',
   justification: {
-    label: 'Why fail over now? (required, seen by everyone and kept in the audit trail)',
+    label: 'Why fail over now? (required, seen in this conversation and kept in the audit trail; keys are removed)',
     placeholder: 'e.g. Resource Health Unavailable for 20 min, devices cannot connect, incident SIM1-IOT',
     error: 'Write a justification before requesting the failover.',
   },
   rejectReason: {
-    label: 'Reason to reject (required to reject)',
+    label: 'Reason to reject (required to reject; keys are removed)',
     placeholder: 'e.g. Microsoft expects mitigation within minutes',
     error: 'Write a reason before rejecting the request.',
   },
@@ -163,8 +163,11 @@ export const failoverEn = {
     'already-cancelled': 'This request has been cancelled.',
     'not-found': 'This card is not a failover request the bot knows in this conversation. Nothing was changed.',
     'justification-required': 'Write a justification before requesting the failover.',
+    'justification-only-secret':
+      'Your justification held only a key, which was removed: nothing was saved. Say in words why the failover is needed, and rotate the key: it was typed into Teams.',
     'justification-too-long': 'The justification is too long (1000 characters at most).',
     'reason-required': 'Write a reason before rejecting the request.',
+    'reason-only-secret': 'Your reason held only a key, which was removed: nothing was saved. Say in words why you reject the request, and rotate the key: it was typed into Teams.',
     'reason-too-long': 'The reason is too long (1000 characters at most).',
     'no-approvers-configured': 'No approver is configured on this bot (FAILOVER_APPROVERS): nobody can approve or reject.',
     'not-an-approver': 'Only the approvers configured on this bot (FAILOVER_APPROVERS) can approve or reject a failover.',
@@ -184,6 +187,16 @@ export const failoverEn = {
     'failback-not-yet': 'A failback is possible from {at}, one hour after the failover.',
     'failback-unavailable': 'A failback cannot be prepared now: {reasons}.',
   } satisfies Record<CardRefusal, string>,
+  secretsRemoved: {
+    justification: count(
+      'A key was removed from the justification before it was saved ({kinds}): rotate it, it was typed into Teams.',
+      'Keys were removed from the justification before it was saved ({kinds}): rotate them, they were typed into Teams.',
+    ),
+    reason: count(
+      'A key was removed from the reason before it was saved ({kinds}): rotate it, it was typed into Teams.',
+      'Keys were removed from the reason before it was saved ({kinds}): rotate them, they were typed into Teams.',
+    ),
+  },
   ineligibleUnknown: 'the hub could not be checked',
   proposalUnavailable: "A failover request could not be prepared: the bot's state store is not available. The diagnosis above is complete; send the error again in a moment to get the request button.",
   outcome: {
@@ -200,6 +213,7 @@ export const failoverEn = {
     where: 'Where',
     here: 'in this conversation',
     elsewhere: 'in another conversation',
+    elsewhereNote: 'Requests made in other conversations show only their hub, state and times here.',
     states: {
       proposed: 'Proposed',
       requested: 'Waiting for approval',
@@ -224,6 +238,8 @@ export const failoverEn = {
     export: 'The whole trail can be exported as CSV or JSON from the audit API (GET /api/audit).',
     bot: 'the bot',
     line: '{at} · {kind} · {hub} · {actor}',
+    lineElsewhere: '{at} · {kind} · {hub} · in another conversation',
+    elsewhereNote: 'Records of requests made in other conversations show only their hub, decision and time here.',
     kinds: {
       requested: 'requested',
       approved: 'approved',

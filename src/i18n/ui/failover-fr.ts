@@ -87,12 +87,12 @@ export const failoverFr: FailoverStrings = {
   },
   limits: 'Azure autorise deux basculements et deux retours par hub et par jour, espacés d’au moins une heure.',
   justification: {
-    label: 'Pourquoi basculer maintenant ? (obligatoire, visible de tous et conservé dans le journal)',
+    label: 'Pourquoi basculer maintenant ? (obligatoire, visible dans cette conversation et conservé dans le journal ; les clés sont retirées)',
     placeholder: 'ex. Resource Health indisponible depuis 20 min, les appareils ne se connectent plus, incident SIM1-IOT',
     error: 'Écrivez une justification avant de demander le basculement.',
   },
   rejectReason: {
-    label: 'Motif du refus (obligatoire pour refuser)',
+    label: 'Motif du refus (obligatoire pour refuser ; les clés sont retirées)',
     placeholder: "ex. Microsoft annonce un rétablissement d'ici quelques minutes",
     error: 'Écrivez un motif avant de refuser la demande.',
   },
@@ -151,8 +151,12 @@ export const failoverFr: FailoverStrings = {
     'already-cancelled': 'Cette demande a été annulée.',
     'not-found': "Cette carte n'est pas une demande de basculement connue du bot dans cette conversation. Rien n'a été modifié.",
     'justification-required': 'Écrivez une justification avant de demander le basculement.',
+    'justification-only-secret':
+      "Votre justification ne contenait qu'une clé, qui a été retirée : rien n'a été enregistré. Dites avec des mots pourquoi le basculement est nécessaire, et changez la clé : elle a été saisie dans Teams.",
     'justification-too-long': 'La justification est trop longue (1000 caractères au plus).',
     'reason-required': 'Écrivez un motif avant de refuser la demande.',
+    'reason-only-secret':
+      "Votre motif ne contenait qu'une clé, qui a été retirée : rien n'a été enregistré. Dites avec des mots pourquoi vous refusez la demande, et changez la clé : elle a été saisie dans Teams.",
     'reason-too-long': 'Le motif est trop long (1000 caractères au plus).',
     'no-approvers-configured': "Aucun approbateur n'est configuré sur ce bot (FAILOVER_APPROVERS) : personne ne peut approuver ni refuser.",
     'not-an-approver': 'Seuls les approbateurs configurés sur ce bot (FAILOVER_APPROVERS) peuvent approuver ou refuser un basculement.',
@@ -172,6 +176,16 @@ export const failoverFr: FailoverStrings = {
     'failback-not-yet': 'Un retour est possible à partir du {at}, une heure après le basculement.',
     'failback-unavailable': 'Un retour ne peut pas être préparé maintenant : {reasons}.',
   },
+  secretsRemoved: {
+    justification: count(
+      'Une clé a été retirée de la justification avant son enregistrement ({kinds}) : changez-la, elle a été saisie dans Teams.',
+      'Des clés ont été retirées de la justification avant son enregistrement ({kinds}) : changez-les, elles ont été saisies dans Teams.',
+    ),
+    reason: count(
+      'Une clé a été retirée du motif avant son enregistrement ({kinds}) : changez-la, elle a été saisie dans Teams.',
+      'Des clés ont été retirées du motif avant son enregistrement ({kinds}) : changez-les, elles ont été saisies dans Teams.',
+    ),
+  },
   ineligibleUnknown: "le hub n'a pas pu être vérifié",
   proposalUnavailable:
     "Une demande de basculement n'a pas pu être préparée : le stockage d'état du bot est indisponible. Le diagnostic ci-dessus est complet ; renvoyez l'erreur dans un instant pour obtenir le bouton de demande.",
@@ -189,6 +203,7 @@ export const failoverFr: FailoverStrings = {
     where: 'Où',
     here: 'dans cette conversation',
     elsewhere: 'dans une autre conversation',
+    elsewhereNote: "Les demandes faites dans d'autres conversations ne montrent ici que leur hub, leur état et leurs heures.",
     states: {
       proposed: 'Proposé',
       requested: "En attente d'approbation",
@@ -213,6 +228,8 @@ export const failoverFr: FailoverStrings = {
     export: "Le journal complet s'exporte en CSV ou en JSON depuis l'API d'audit (GET /api/audit).",
     bot: 'le bot',
     line: '{at} · {kind} · {hub} · {actor}',
+    lineElsewhere: '{at} · {kind} · {hub} · dans une autre conversation',
+    elsewhereNote: "Les enregistrements des demandes faites dans d'autres conversations ne montrent ici que leur hub, la décision et l'heure.",
     kinds: {
       requested: 'demandé',
       approved: 'approuvé',

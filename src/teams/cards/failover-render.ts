@@ -1,12 +1,14 @@
 // Failover cards: the request section (alone, or in place of the proposal on the stored diagnosis/health
 // card), refusal notices, the `status` and `audit` cards, and the final thread message with its mentions.
 import type { Locale } from '../../diagnosis/types.ts';
-import type { AuditRecord, FailoverRequest } from '../../failover/types.ts';
+import type { FailoverRequest } from '../../failover/types.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
 import { CARD_BYTE_LIMIT, byteSize } from './budget.ts';
 import { cleanText, echo } from './escape.ts';
 import { buildFailoverSection, displayName, failureText, formatElapsed } from './failover-view.ts';
 import type { FailoverViewContext, NoticeTone } from './failover-view.ts';
+import { outlineAudit, outlineRequest } from './failover-visibility.ts';
+import type { AuditEntry, AuditOutline, RequestOutline, StatusEntry } from './failover-visibility.ts';
 import { expandCard } from './templates.ts';
 import { formatTime } from './time.ts';
 import type { AdaptiveCard } from './types.ts';
@@ -173,39 +175,51 @@ export function renderFailoverNoticeCard(locale: Locale, text: string, tone: Not
 /** `status`: requests waiting for approval and failovers running, at most this many listed. */
 export const MAX_STATUS_ITEMS = 15;
 
-export function renderFailoverStatusCard(records: readonly FailoverRequest[], input: { locale: Locale; demo: boolean; now: number; conversationId: string; sameConversation: (a: string, b: string) => boolean }): AdaptiveCard {
+export function renderFailoverStatusCard(entries: readonly StatusEntry[], input: { locale: Locale; demo: boolean; now: number }): AdaptiveCard {
   const { locale, now } = input;
   const t = uiStrings(locale).failover;
-  const shown = records.slice(0, MAX_STATUS_ITEMS);
-  const items = shown.map((record) => {
+  const shown = entries.slice(0, MAX_STATUS_ITEMS);
+  const item = (outline: RequestOutline, facts: FactView[]) => ({
+    style: outline.state === 'requested' ? 'warning' : 'accent',
+    heading: fill(t.status.item, {
+      kind: t.status.kinds[outline.kind],
+      hub: echo(outline.hubName, 60),
+      target: echo(outline.failoverRegion, 60),
+      state: t.status.states[outline.state],
+    }),
+    facts,
+  });
+  const items = shown.map((entry) => {
     const facts: FactView[] = [];
     const add = (title: string, value: string): void => {
       facts.push({ title, value });
     };
+    if (!entry.here) {
+      // Another conversation's request: its hub, state and times, nothing of who or why.
+      const { outline } = entry;
+      if (outline.requestedAt !== null) add(t.facts.requestedAt, formatTime(locale, outline.requestedAt));
+      if (outline.expiresAt !== null) add(t.facts.expiresAt, formatTime(locale, outline.expiresAt));
+      if (outline.startedAt !== null) add(t.facts.elapsed, formatElapsed(locale, now - Date.parse(outline.startedAt)));
+      add(t.status.where, t.status.elsewhere);
+      return item(outline, facts);
+    }
+    const { record } = entry;
     add(t.facts.requestedBy, displayName(record.requester, locale));
     if (record.justification !== null) add(t.facts.justification, echo(record.justification, 200));
     if (record.state === 'requested') add(t.facts.expiresAt, formatTime(locale, record.expiresAt));
     if (record.approver !== null) add(t.facts.approvedBy, displayName(record.approver, locale));
     if (record.startedAt !== null) add(t.facts.elapsed, formatElapsed(locale, now - Date.parse(record.startedAt)));
     if (record.operation?.lastPolledAt) add(t.facts.lastUpdate, formatTime(locale, record.operation.lastPolledAt));
-    add(t.status.where, input.sameConversation(record.conversation.id, input.conversationId) ? t.status.here : t.status.elsewhere);
-    return {
-      style: record.state === 'requested' ? 'warning' : 'accent',
-      heading: fill(t.status.item, {
-        kind: t.status.kinds[record.kind],
-        hub: echo(record.hub.name, 60),
-        target: echo(record.failoverRegion, 60),
-        state: t.status.states[record.state],
-      }),
-      facts,
-    };
+    add(t.status.where, t.status.here);
+    return item(outlineRequest(record), facts);
   });
-  const remaining = records.length - shown.length;
+  const remaining = entries.length - shown.length;
   return expandCard('failover-status', {
     t: uiStrings(locale),
     demo: input.demo,
-    summary: records.length === 0 ? t.status.none : plural(locale, records.length, t.status.summary),
+    summary: entries.length === 0 ? t.status.none : plural(locale, entries.length, t.status.summary),
     items,
+    showElsewhereNote: shown.some((entry) => !entry.here),
     showMore: remaining > 0,
     more: remaining > 0 ? plural(locale, remaining, t.status.more) : '',
   });
@@ -214,30 +228,30 @@ export function renderFailoverStatusCard(records: readonly FailoverRequest[], in
 /** `audit [hub]`: at most this many records, newest first. */
 export const MAX_AUDIT_ITEMS = 20;
 
-export function renderFailoverAuditCard(records: readonly AuditRecord[], input: { locale: Locale; demo: boolean; hub: string | null }): AdaptiveCard {
+export function renderFailoverAuditCard(entries: readonly AuditEntry[], input: { locale: Locale; demo: boolean; hub: string | null }): AdaptiveCard {
   const { locale } = input;
   const t = uiStrings(locale).failover.audit;
-  const shown = records.slice(0, MAX_AUDIT_ITEMS);
+  const shown = entries.slice(0, MAX_AUDIT_ITEMS);
+  const line = (outline: AuditOutline, actor: string | null): string => {
+    const values = { at: formatTime(locale, outline.at), kind: t.kinds[outline.kind], hub: echo(outline.hubName, 60) };
+    return actor === null ? fill(t.lineElsewhere, values) : fill(t.line, { ...values, actor });
+  };
   const render = (detailChars: number): AdaptiveCard =>
     expandCard('failover-audit', {
       t: uiStrings(locale),
       demo: input.demo,
       scope: input.hub === null ? t.scopeAll : fill(t.scopeHub, { hub: echo(input.hub, 100) }),
       summary: shown.length === 0 ? t.none : plural(locale, shown.length, t.shown),
-      records: shown.map((record) => {
+      showElsewhereNote: shown.some((entry) => !entry.here),
+      records: shown.map((entry) => {
+        // Another conversation's record: the hub, the decision and the time, nothing of who or why.
+        if (!entry.here) return { line: line(entry.outline, null), details: [] };
+        const { record } = entry;
         const details: { text: string }[] = [];
         if (record.justification) details.push({ text: fill(t.justification, { text: echo(record.justification, detailChars) }) });
         if (record.reason) details.push({ text: fill(t.reason, { text: echo(record.reason, detailChars) }) });
         if (record.operationId) details.push({ text: fill(t.operation, { id: echo(record.operationId, 100) }) });
-        return {
-          line: fill(t.line, {
-            at: formatTime(locale, record.at),
-            kind: t.kinds[record.kind],
-            hub: echo(record.hubName, 60),
-            actor: record.actor === null ? t.bot : echo(record.actor.name, 60),
-          }),
-          details,
-        };
+        return { line: line(outlineAudit(record), record.actor === null ? t.bot : echo(record.actor.name, 60)), details };
       }),
     });
   const card = render(300);

@@ -4,7 +4,7 @@
 import type { Locale } from '../../diagnosis/types.ts';
 import { FAILOVER_LIMITS, proposalFacts } from '../../failover/policy.ts';
 import type { FailoverRequest, FailureCause, PreflightFailure } from '../../failover/types.ts';
-import { fill, formatCount, uiStrings } from '../../i18n/index.ts';
+import { fill, formatCount, plural, uiStrings } from '../../i18n/index.ts';
 import type { FailoverStrings } from '../../i18n/ui/failover-en.ts';
 import { echo } from './escape.ts';
 import { formatTime } from './time.ts';
@@ -194,6 +194,18 @@ export function failbackAllowedAt(record: FailoverRequest): string | null {
   return new Date(Date.parse(record.finishedAt) + FAILOVER_LIMITS.cooldownMs).toISOString();
 }
 
+/** What was typed and had secrets removed: the kinds were removed, and the keys must be rotated. Never the values. */
+function secretsRemovedLines(record: FailoverRequest, locale: Locale, fields: readonly ('justification' | 'reason')[]): LineView[] {
+  const t = strings(locale).secretsRemoved;
+  const kindNames: Readonly<Record<string, string | undefined>> = uiStrings(locale).diagnosis.secretKinds;
+  return fields.flatMap((field) => {
+    const kinds = record.secretsRemoved?.[field] ?? [];
+    if (kinds.length === 0) return [];
+    const names = kinds.map((kind) => kindNames[kind] ?? kind).join(uiStrings(locale).common.listSeparator);
+    return [{ text: fill(plural(locale, kinds.length, t[field]), { kinds: names }) }];
+  });
+}
+
 function emptySection(): FailoverSectionView {
   return {
     style: 'default',
@@ -250,6 +262,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       fact(t.facts.from, n.source);
       fact(t.facts.to, n.target);
       fact(t.facts.expectedDuration, durationText(record, locale));
+      view.lines = secretsRemovedLines(record, locale, ['justification']);
       view.groups.push(lostGroup(locale), afterGroup(record, locale));
       if (!ctx.approversConfigured) view.hints.push({ text: t.hints.noApprovers });
       if (ctx.role === 'approver') {
@@ -282,6 +295,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       fact(t.facts.lastUpdate, time(locale, operation?.lastPolledAt ?? null));
       fact(t.facts.operationId, operation?.operationId ? echo(shortOperationId(operation.operationId), 100) : t.notYet);
       if (operation?.armRequestId) fact(t.facts.armRequestId, echo(operation.armRequestId, 100));
+      view.lines = secretsRemovedLines(record, locale, ['justification']);
       view.groups.push(afterGroup(record, locale));
       view.hints.push({ text: t.hints.running });
       actions.push(refresh());
@@ -326,6 +340,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       fact(t.facts.requestedBy, requester);
       fact(t.facts.justification, echo(record.justification ?? '', 600));
       fact(t.facts.finishedAt, time(locale, record.finishedAt));
+      view.lines = secretsRemovedLines(record, locale, ['reason', 'justification']);
       break;
     }
     case 'expired': {
@@ -334,6 +349,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       if (record.requester !== null) {
         fact(t.facts.requestedBy, requester);
         fact(t.facts.justification, echo(record.justification ?? '', 600));
+        view.lines.push(...secretsRemovedLines(record, locale, ['justification']));
       }
       break;
     }

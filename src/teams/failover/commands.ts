@@ -5,10 +5,10 @@ import { TurnContext } from 'botbuilder';
 import type { HubQuery } from '../../diagnosis/hub.ts';
 import type { AuditLog, Clock } from '../../failover/ports.ts';
 import type { FailoverService } from '../../failover/service.ts';
-import { sameConversation } from '../../failover/service.ts';
 import type { AuditRecord, FailoverRequest } from '../../failover/types.ts';
 import { errorFields } from '../../log.ts';
 import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from '../cards/failover-render.ts';
+import { auditEntries, statusEntries } from '../cards/failover-visibility.ts';
 import { sendCard } from '../message-handler.ts';
 import type { ScopeHandlers, TurnScope } from '../message-handler.ts';
 import { replyToHealth, replyToPaste } from '../replies.ts';
@@ -96,16 +96,8 @@ export function failoverCommandHandlers(deps: FailoverCommandsDeps): Pick<ScopeH
       records.sort((a, b) => Date.parse(b.requestedAt ?? b.createdAt) - Date.parse(a.requestedAt ?? a.createdAt));
       scope.summary.card = 'failover-status';
       scope.summary.failovers = records.length;
-      await sendCard(
-        scope.turn,
-        renderFailoverStatusCard(records, {
-          locale: scope.locale,
-          demo: deps.demo,
-          now: deps.clock.now(),
-          conversationId: scope.turn.activity.conversation?.id ?? '',
-          sameConversation,
-        }),
-      );
+      const entries = statusEntries(records, scope.turn.activity.conversation?.id ?? '');
+      await sendCard(scope.turn, renderFailoverStatusCard(entries, { locale: scope.locale, demo: deps.demo, now: deps.clock.now() }));
     },
     audit: async (scope, command) => {
       let records: AuditRecord[];
@@ -119,7 +111,8 @@ export function failoverCommandHandlers(deps: FailoverCommandsDeps): Pick<ScopeH
       const shown = hub === null ? records : records.filter((record) => auditMatchesHub(record, hub));
       scope.summary.card = 'failover-audit';
       scope.summary.auditRecords = shown.length;
-      await sendCard(scope.turn, renderFailoverAuditCard(shown, { locale: scope.locale, demo: deps.demo, hub: hub?.value ?? null }));
+      const entries = auditEntries(shown, scope.turn.activity.conversation?.id ?? '');
+      await sendCard(scope.turn, renderFailoverAuditCard(entries, { locale: scope.locale, demo: deps.demo, hub: hub?.value ?? null }));
     },
   };
 }

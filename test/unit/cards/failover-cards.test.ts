@@ -22,6 +22,7 @@ import {
   renderOutcomeMessage,
 } from '../../../src/teams/cards/failover-render.ts';
 import { formatElapsed } from '../../../src/teams/cards/failover-view.ts';
+import { auditEntries, statusEntries } from '../../../src/teams/cards/failover-visibility.ts';
 import type { FailoverViewContext, ViewerRole } from '../../../src/teams/cards/failover-view.ts';
 import { APPROVERS, T0, alice, bob, makeHub } from '../failover/fakes.ts';
 import type { AdaptiveCard } from '../../../src/teams/cards/index.ts';
@@ -318,14 +319,14 @@ describe('status and audit cards', () => {
     const { requested } = proposal('en', '**urgent** [x](https://evil.example)');
     const records = Array.from({ length: 20 }, (_, i) => ({ ...requested, id: `REQ00000000000000${String(i).padStart(2, '0')}` }));
     for (const locale of LOCALES) {
-      const card = renderFailoverStatusCard(records, { locale, demo: false, now: T0 + 10 * MINUTE, conversationId: CONVERSATION, sameConversation: (a, b) => a === b });
+      const card = renderFailoverStatusCard(statusEntries(records, CONVERSATION), { locale, demo: false, now: T0 + 10 * MINUTE });
       assertWellFormedCard(card, `status ${locale}`);
       const items = elementsOfType(card, 'FactSet');
       assert.equal(items.length, MAX_STATUS_ITEMS);
       assert.match(cardText(card), locale === 'en' ? /\+5 more not shown/ : /\+5 autres non affichées/);
       assert.ok(markdownTexts(card).join('\n').includes('\\*\\*urgent\\*\\* \\[x\\]'));
     }
-    const empty = renderFailoverStatusCard([], { locale: 'en', demo: false, now: T0, conversationId: CONVERSATION, sameConversation: () => true });
+    const empty = renderFailoverStatusCard([], { locale: 'en', demo: false, now: T0 });
     assertWellFormedCard(empty, 'empty status');
     assert.match(cardText(empty), /No failover is waiting for approval or running/);
   });
@@ -340,6 +341,7 @@ describe('status and audit cards', () => {
       failoverKind: 'failover',
       actor: i % 3 === 0 ? null : { name: `User <at>${i}</at>`, aadObjectId: null },
       requestId: 'REQ0000000000000001',
+      conversationId: CONVERSATION,
       justification: i % 2 === 0 ? `why ${'[x](https://evil.example) '.repeat(100)}` : null,
       reason: i % 2 === 1 ? 'because **reasons**' : null,
       failoverRegion: 'North Europe',
@@ -349,7 +351,7 @@ describe('status and audit cards', () => {
     });
     const records = Array.from({ length: 40 }, (_, i) => record(i));
     for (const locale of LOCALES) {
-      const card = renderFailoverAuditCard(records, { locale, demo: true, hub: 'contoso-hub' });
+      const card = renderFailoverAuditCard(auditEntries(records, CONVERSATION), { locale, demo: true, hub: 'contoso-hub' });
       assertWellFormedCard(card, `audit ${locale}`);
       assert.ok(byteLength(card) < CARD_BYTE_LIMIT);
       const lines = markdownTexts(card).filter((text) => text.includes('contoso\\-hub ·'));

@@ -5,6 +5,7 @@ import type { FailoverEligibility } from '../../../src/failover/policy.ts';
 import type { Actor, FailoverRequest, RefusalReason } from '../../../src/failover/types.ts';
 import {
   JUSTIFICATION_MAX_LENGTH,
+  UNREAD_TEXT_FACTOR,
   eligibleApprovers,
   isDue,
   newProposal,
@@ -236,6 +237,59 @@ describe('reject', () => {
     assert.equal(refusal(requested(), { type: 'reject', actor: mallory, reason: 'no' }), 'not-an-approver');
     assert.equal(refusal(proposal(), { type: 'reject', actor: carol, reason: 'no' }), 'not-requested');
     assert.equal(refusal(approved(), { type: 'reject', actor: carol, reason: 'no' }), 'already-approved');
+  });
+});
+
+describe('typed text is redacted before it is validated, stored or audited', () => {
+  const KEY = 'q2Zk3uT4mVb9WcXyA1sD5fG7hJ8kL0pO9iU8yT7rE6w=';
+  const CONNECTION_STRING = `HostName=contoso-hub.azure-devices.net;DeviceId=gateway-7;SharedAccessKey=${KEY}`;
+  const SAS_TOKEN = 'SharedAccessSignature sr=contoso-hub.azure-devices.net&sig=Lr6XYkF4nWkQ1d8d1bOqkQq1K5g7u0Gx5m0F2xJkPmE%3D&se=1798761600';
+  const withoutSecrets = (value: unknown): void => {
+    const text = JSON.stringify(value);
+    assert.equal(text.includes(KEY) || text.includes('Lr6XYkF4nWkQ'), false, text);
+  };
+
+  it('a justification holding only a secret is refused as empty, with its own reason; a reject reason too', () => {
+    assert.equal(refusal(proposal(), { type: 'request', actor: alice, justification: CONNECTION_STRING }), 'justification-only-secret');
+    assert.equal(refusal(proposal(), { type: 'request', actor: alice, justification: `  ${SAS_TOKEN}  ` }), 'justification-only-secret');
+    assert.equal(refusal(requested(), { type: 'reject', actor: carol, reason: SAS_TOKEN }), 'reason-only-secret');
+  });
+
+  it('the record, the history and the audit draft hold the redacted justification and which kinds were removed', () => {
+    const result = transition(proposal(), { type: 'request', actor: alice, justification: `Gateways down, tried ${CONNECTION_STRING}` }, ctx(T0));
+    assert.ok(result.ok);
+    assert.equal(result.next.justification, 'Gateways down, tried HostName=contoso-hub.azure-devices.net;DeviceId=gateway-7;SharedAccessKey=[REDACTED]');
+    assert.deepEqual(result.next.secretsRemoved, { justification: ['shared-access-key'], reason: [] });
+    assert.equal(result.audit[0]?.justification, result.next.justification);
+    assert.equal(result.audit[0]?.detail, 'secrets-removed:shared-access-key');
+    withoutSecrets(result);
+    const approval = transition(result.next, { type: 'approve', actor: bob }, ctx(T0));
+    assert.ok(approval.ok);
+    withoutSecrets(approval);
+  });
+
+  it('a reject reason is redacted the same way, and the justification’s removal is kept', () => {
+    const asked = apply(proposal(), { type: 'request', actor: alice, justification: `Gateways down, tried ${CONNECTION_STRING}` });
+    const result = transition(asked, { type: 'reject', actor: carol, reason: `Works for me with ${SAS_TOKEN}` }, ctx(T0));
+    assert.ok(result.ok);
+    assert.match(result.next.rejectReason ?? '', /^Works for me with SharedAccessSignature sr=contoso-hub\.azure-devices\.net&sig=\[REDACTED\]&se=1798761600$/);
+    assert.deepEqual(result.next.secretsRemoved, { justification: ['shared-access-key'], reason: ['sas-signature'] });
+    assert.deepEqual(result.audit.map((draft) => [draft.reason, draft.detail]), [[result.next.rejectReason, 'secrets-removed:sas-signature']]);
+    withoutSecrets(result);
+  });
+
+  it('the length limit applies to the redacted text; text far over it is refused unread', () => {
+    // 970 characters and a key: 1031 typed, 997 once the key is redacted.
+    const long = `${'x'.repeat(970)} SharedAccessKey=${KEY}`;
+    assert.ok(long.length > JUSTIFICATION_MAX_LENGTH);
+    assert.equal(apply(proposal(), { type: 'request', actor: alice, justification: long }).justification?.length, 997);
+    assert.equal(refusal(proposal(), { type: 'request', actor: alice, justification: `SharedAccessKey=${'a'.repeat(JUSTIFICATION_MAX_LENGTH * UNREAD_TEXT_FACTOR)}` }), 'justification-too-long');
+  });
+
+  it('every audit draft names the conversation of the request', () => {
+    const result = transition(proposal(), { type: 'request', actor: alice, justification: 'go' }, ctx(T0));
+    assert.ok(result.ok);
+    assert.deepEqual(result.audit.map((draft) => draft.conversationId), ['19:channel@thread.tacv2;messageid=1']);
   });
 });
 
