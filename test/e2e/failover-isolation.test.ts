@@ -12,7 +12,7 @@ import { uiStrings } from '../../src/i18n/index.ts';
 import { message, postActivity } from '../support/activities.ts';
 import { cardText, cardsOf } from '../support/cards.ts';
 import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import { ALICE, AUDIT_TOKEN, BOB, CAROL, FAILOVER_BOT_ENV, MALLORY, channelMessage, invokeCard, outageScenario, pasteForProposal } from '../support/failover-e2e.ts';
+import { ALICE, AUDIT_TOKEN, BOB, CAROL, FAILOVER_BOT_ENV, MALLORY, actOnProposal, channelMessage, outageScenario, pasteForProposal } from '../support/failover-e2e.ts';
 import type { InvokeAnswer, ProposalCard, TeamsUser } from '../support/failover-e2e.ts';
 
 const en = uiStrings('en').failover;
@@ -67,14 +67,7 @@ describe('failover isolation and free-text redaction end to end (bot process, SQ
   });
 
   const act = (proposal: ProposalCard, from: TeamsUser, verb: string, data: Record<string, unknown> = {}): Promise<InvokeAnswer> =>
-    invokeCard(stack.bot.url, {
-      serviceUrl: stack.connector.url,
-      from,
-      conversationId: proposal.conversationId,
-      replyToId: proposal.cardActivityId,
-      verb,
-      data: { requestId: proposal.requestId, ...data },
-    });
+    actOnProposal(stack.bot.url, stack.connector.url, proposal, from, verb, data);
 
   /** Sends `text` as `from` in an activity and returns the text of the card the bot answered with. */
   const command = async (activity: Record<string, unknown>, activityId: string, from: TeamsUser): Promise<string> => {

@@ -166,6 +166,18 @@ export async function invokeCard(botUrl: string, options: InvokeOptions): Promis
   return { status: response.status, body, card, text: card ? cardText(card) : '' };
 }
 
+/** `verb` clicked by `from` on the proposal's card, in its conversation, with the request id and `data`. */
+export function actOnProposal(botUrl: string, serviceUrl: string, proposal: ProposalCard, from: TeamsUser, verb: string, data: Record<string, unknown> = {}): Promise<InvokeAnswer> {
+  return invokeCard(botUrl, {
+    serviceUrl,
+    from,
+    conversationId: proposal.conversationId,
+    replyToId: proposal.cardActivityId,
+    verb,
+    data: { requestId: proposal.requestId, ...data },
+  });
+}
+
 /** Card updates (PUT) of the message, in order, as text. */
 export function updatesOf(connector: FakeConnector, activityId: string): { request: RecordedRequest; text: string }[] {
   return connector.requests
