@@ -202,11 +202,22 @@ function parseLogLevel(env: Env): LogLevel {
   return match;
 }
 
-function parseHost(env: Env, authEnabled: boolean): string {
-  const value = raw(env, 'HOST');
-  if (value === '') return authEnabled ? '0.0.0.0' : '127.0.0.1';
-  if (!/^[0-9a-zA-Z.:[\]-]{1,253}$/.test(value)) throw new ConfigError('HOST', `HOST must be an IP address or host name to bind, got ${shown(value)}`);
+function bindAddress(env: Env, name: string, fallback: string): string {
+  const value = raw(env, name);
+  if (value === '') return fallback;
+  if (!/^[0-9a-zA-Z.:[\]-]{1,253}$/.test(value)) throw new ConfigError(name, `${name} must be an IP address or host name to bind, got ${shown(value)}`);
   return value;
+}
+
+function parseHost(env: Env, authEnabled: boolean): string {
+  const host = bindAddress(env, 'HOST', authEnabled ? '0.0.0.0' : '127.0.0.1');
+  if (!authEnabled && !isLoopback(host)) {
+    throw new ConfigError(
+      'HOST',
+      `HOST=${shown(host)} would expose the bot beyond this machine, but MicrosoftAppId is empty (local mode: no token is checked on /api/messages, so anyone who can reach it could drive the bot). Set MicrosoftAppId (and its password), or bind HOST to loopback (127.0.0.1)`,
+    );
+  }
+  return host;
 }
 
 function optionalValue(env: Env, name: string, pattern: RegExp, what: string): string | null {

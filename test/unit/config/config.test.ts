@@ -210,3 +210,22 @@ describe('loadEnvFile', () => {
     }
   });
 });
+
+describe('loadConfig: HOST without authentication', () => {
+  const AUTH = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'pw-value', MicrosoftAppType: 'MultiTenant' };
+
+  it('refuses a non-loopback interface without an app id, naming HOST and saying why', () => {
+    for (const host of ['0.0.0.0', '::', '10.0.0.4', 'bot.contoso.com', '[::]']) {
+      const error = configError({ HOST: host });
+      assert.equal(error.variable, 'HOST', host);
+      assert.match(error.message, /MicrosoftAppId is empty/);
+      assert.match(error.message, /anyone who can reach it/);
+    }
+  });
+
+  it('accepts loopback without an app id, and any interface with one', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]']) assert.equal(loadConfig({ HOST: host }).host, host);
+    assert.equal(loadConfig({ ...AUTH, HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.equal(loadConfig({ ...AUTH, HOST: '10.0.0.4' }).host, '10.0.0.4');
+  });
+});
