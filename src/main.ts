@@ -6,8 +6,10 @@ import type { Config } from './config.ts';
 import { createBotMetrics, metricsRoute } from './http/metrics.ts';
 import type { BotMetrics } from './http/metrics.ts';
 import { startAgentsPlayground } from './http/playground.ts';
+import { mainListenerAccess } from './http/ops-access.ts';
+import { cachedReadiness } from './http/readiness.ts';
+import type { ReadinessCheck } from './http/readiness.ts';
 import { startHttpServer } from './http/server.ts';
-import type { ReadinessCheck } from './http/server.ts';
 import { createLogger, errorFields } from './log.ts';
 import type { Logger } from './log.ts';
 import { recordArmAttempts } from './observability/arm-attempts.ts';
@@ -122,10 +124,12 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       postClaimStore: store,
     });
 
-    const readiness: ReadinessCheck[] = [
+    const checks: ReadinessCheck[] = [
       { name: 'arm', run: async (signal) => ({ ok: await azure.probe(signal), ...(config.demo ? { detail: 'simulated' } : {}) }) },
       { name: 'state', run: async () => (await store.ping(), { ok: true, detail: store.kind }) },
     ];
+    // One cached verdict for every listener: probes cost an ARM call and a store read at most every 30 s.
+    const readiness = cachedReadiness(checks);
     // Stopped after HTTP closes (stops run in reverse): first no new requests, then the turns in flight finish
     // (an approval among them may start a failover), then the pollers stop with their state saved at every
     // poll and a POST in flight saved before the process exits.
@@ -134,12 +138,21 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       host: config.host,
       port: config.port,
       logger,
+      name: 'main',
       messages: adapter.endpoint(observeTurns((turn) => bot.run(turn), { logger, metrics })),
       readiness,
       metrics: metricsRoute(metrics),
+      operationsAccess: mainListenerAccess(config.bot.authEnabled, config.operations.token),
       routes: [auditApiRoute({ token: config.auditApiToken, audit, logger })],
     });
     stops.push(() => http.close(SHUTDOWN_GRACE_MS));
+    if (config.operations.port !== null) {
+      // Closed first on SIGTERM (stops run in reverse): the orchestrator stops routing to a bot that is leaving.
+      const operations = await startHttpServer({ host: config.operations.host, port: config.operations.port, logger, name: 'operations', readiness, metrics: metricsRoute(metrics) });
+      stops.push(() => operations.close(1_000));
+    } else if (config.bot.authEnabled && config.operations.token === null) {
+      logger.warn('/readyz and /metrics are not served: with MicrosoftAppId set they need OPS_PORT (operations listener) or OPS_TOKEN (bearer token on the main port)');
+    }
     try {
       const { resumed } = await failover.service.resumeInFlight();
       if (resumed.length > 0) logger.info({ requestIds: resumed }, 'failovers in flight resumed');

@@ -229,3 +229,34 @@ describe('loadConfig: HOST without authentication', () => {
     assert.equal(loadConfig({ ...AUTH, HOST: '10.0.0.4' }).host, '10.0.0.4');
   });
 });
+
+describe('loadConfig: operations listener and token', () => {
+  it('is off by default: no operations listener, no token, loopback host', () => {
+    assert.deepEqual(loadConfig({}).operations, { port: null, host: '127.0.0.1', token: null });
+  });
+
+  it('reads OPS_PORT, OPS_HOST and OPS_TOKEN', () => {
+    const config = loadConfig({ OPS_PORT: '9090', OPS_HOST: '0.0.0.0', OPS_TOKEN: 'ops-token-0123456789abcdef' });
+    assert.deepEqual(config.operations, { port: 9090, host: '0.0.0.0', token: 'ops-token-0123456789abcdef' });
+    assert.equal(loadConfig({ OPS_PORT: '0' }).operations.port, 0);
+  });
+
+  it('names the bad variable', () => {
+    assert.equal(configError({ OPS_PORT: 'ninety' }).variable, 'OPS_PORT');
+    assert.equal(configError({ OPS_PORT: '70000' }).variable, 'OPS_PORT');
+    const same = configError({ PORT: '3978', OPS_PORT: '3978' });
+    assert.equal(same.variable, 'OPS_PORT');
+    assert.match(same.message, /differ from PORT/);
+    assert.equal(configError({ OPS_HOST: 'not a host!' }).variable, 'OPS_HOST');
+    const short = configError({ OPS_TOKEN: 'short-token' });
+    assert.equal(short.variable, 'OPS_TOKEN');
+    assert.ok(!short.message.includes('short-token'), 'the token is not echoed');
+  });
+
+  it('masks OPS_TOKEN in the startup description', () => {
+    const token = 'ops-token-0123456789abcdef';
+    const text = JSON.stringify(describeConfig(loadConfig({ OPS_PORT: '9090', OPS_TOKEN: token })));
+    assert.ok(!text.includes(token));
+    assert.match(text, /"listener":"127\.0\.0\.1:9090"/);
+  });
+});
