@@ -21,6 +21,7 @@ import { systemClock } from './failover/ports.ts';
 import { sqliteRunnerIdentity } from './failover/runner-id.ts';
 import { auditApiRoute } from './http/audit-api.ts';
 import { createAuditLog } from './state/audit.ts';
+import { StoreIntegrityError } from './state/integrity.ts';
 import { openStateStore } from './state/store.ts';
 import { createFailoverTeams } from './teams/failover/index.ts';
 import type { FailoverTeams } from './teams/failover/index.ts';
@@ -210,7 +211,16 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const stops = await start(config, logger);
+  let stops: Stop[];
+  try {
+    stops = await start(config, logger);
+  } catch (error) {
+    // A store the bot will not use (empty, damaged, foreign) is an operator's problem: its message says what
+    // and where, a stack would say nothing more.
+    if (error instanceof StoreIntegrityError) logger.fatal({ variable: error.variable }, error.message);
+    else logger.fatal({ ...errorFields(error) }, 'failed to start');
+    throw error;
+  }
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {

@@ -91,7 +91,7 @@ export interface StateStore {
   create<T>(key: string, value: T): Promise<void>;
   /** Removes the key (no error when absent). */
   delete(key: string): Promise<void>;
-  /** Cheap round trip proving the store answers (for /readyz). */
+  /** Readiness: reads and checks the store's meta record; throws when the store cannot hand it back. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -16,12 +16,16 @@
 // container client BlobsStorage built (same connection string, pipeline and retry policy) for one call:
 // an upload with `ifNoneMatch: '*'` (409 BlobAlreadyExists / 412 → StoreConflictError 'exists'). The client
 // is a private field; we check its shape at construction and fail loudly if a botbuilder release changes it.
+//
+// Integrity: the first call that reaches the container writes the meta record if it is absent (a new
+// container, or one filled by a version that wrote none); the readiness check reads it back and parses it.
 import { Buffer } from 'node:buffer';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey.js';
 import { ANY_ETAG, StoreConflictError } from '../failover/ports.ts';
 import type { StateStore, StoreItem } from '../failover/ports.ts';
 import { assertValidKey } from './keys.ts';
+import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 
 /** The document as stored in the blob: the value under one property, so no value field can collide with eTag. */
 interface BlobDocument {
@@ -90,10 +94,27 @@ export function openAzureBlobStore(connectionString: string, container: string, 
   containerClientOf(storage);
   let ready: Promise<void> | null = null;
 
+  /** An upload with If-None-Match: * (create-if-absent); false when the blob already exists. */
+  const uploadIfAbsent = async (key: string, value: unknown): Promise<boolean> => {
+    const body = JSON.stringify({ doc: value } satisfies BlobDocument);
+    try {
+      await containerClientOf(storage)
+        .getBlockBlobClient(sanitizeBlobKey(key))
+        .upload(body, Buffer.byteLength(body), { conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'application/json' } });
+      return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 409 || status === 412) return false;
+      throw error;
+    }
+  };
+
   // BlobsStorage creates the container on its first call and caches that promise, even a rejected one.
   const ensureReady = (): Promise<void> => {
     if (!ready) {
-      const attempt = storage.read([]).then(() => undefined);
+      // The meta record is created only where absent (one conditional PUT per process), never read here:
+      // a damaged one must fail the readiness check, not every read and write.
+      const attempt = storage.read([]).then(() => uploadIfAbsent(STORE_META_KEY, newStoreMeta(Date.now()))).then(() => undefined);
       ready = attempt.catch((error: unknown) => {
         storage = make();
         ready = null;
@@ -144,16 +165,13 @@ export function openAzureBlobStore(connectionString: string, container: string, 
     async create<T>(key: string, value: T) {
       assertValidKey(key);
       await ensureReady();
-      const body = JSON.stringify({ doc: value } satisfies BlobDocument);
+      let created: boolean;
       try {
-        await containerClientOf(storage)
-          .getBlockBlobClient(sanitizeBlobKey(key))
-          .upload(body, Buffer.byteLength(body), { conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'application/json' } });
+        created = await uploadIfAbsent(key, value);
       } catch (error) {
-        const status = statusOf(error);
-        if (status === 409 || status === 412) throw new StoreConflictError(key, 'exists');
         throw new BlobStoreError('create', error);
       }
+      if (!created) throw new StoreConflictError(key, 'exists');
     },
     async delete(key: string) {
       assertValidKey(key);
@@ -166,7 +184,9 @@ export function openAzureBlobStore(connectionString: string, container: string, 
     },
     async ping() {
       await ensureReady();
-      await readMany(['health/ping']);
+      const meta = (await readMany([STORE_META_KEY])).get(STORE_META_KEY);
+      if (!meta) throw new Error('store: the meta record is missing');
+      checkStoreMeta(meta.value);
     },
     async close() {
       // BlobsStorage holds no resources beyond keep-alive sockets, which do not keep the process alive.

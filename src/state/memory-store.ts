@@ -4,6 +4,7 @@ import { StoreConflictError } from '../failover/ports.ts';
 import type { StateStore, StoreItem } from '../failover/ports.ts';
 import { ANY_ETAG } from '../failover/ports.ts';
 import { assertValidKey } from './keys.ts';
+import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 
 interface Stored {
   json: string;
@@ -25,6 +26,10 @@ export function createMemoryStore(): StateStore {
     const stored = items.get(key);
     return stored ? { value: JSON.parse(stored.json) as T, eTag: stored.eTag } : undefined;
   };
+  const put = (key: string, value: unknown): void => {
+    items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+  };
+  put(STORE_META_KEY, newStoreMeta(Date.now()));
 
   return {
     kind: 'memory',
@@ -51,14 +56,14 @@ export function createMemoryStore(): StateStore {
       assertValidKey(key);
       const current = items.get(key);
       if (eTag !== ANY_ETAG && current?.eTag !== eTag) throw new StoreConflictError(key, 'etag-mismatch');
-      items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+      put(key, value);
     },
     async create<T>(key: string, value: T) {
       await tick();
       open();
       assertValidKey(key);
       if (items.has(key)) throw new StoreConflictError(key, 'exists');
-      items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+      put(key, value);
     },
     async delete(key: string) {
       await tick();
@@ -68,6 +73,7 @@ export function createMemoryStore(): StateStore {
     },
     async ping() {
       open();
+      checkStoreMeta(getOne(STORE_META_KEY)?.value);
     },
     async close() {
       closed = true;

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { ANY_ETAG, StoreConflictError } from '../../../src/failover/ports.ts';
 import type { StateStore } from '../../../src/failover/ports.ts';
 import { updateDocument } from '../../../src/failover/store-ops.ts';
+import { STORE_META_KEY, newStoreMeta } from '../../../src/state/meta.ts';
 
 interface Doc {
   n: number;
@@ -138,6 +139,24 @@ export function storeContract(name: string, store: () => StateStore): void {
     });
 
     it('answers ping', async () => {
+      await store().ping();
+    });
+
+    it('ping reads the meta record back: missing, foreign or of a newer schema, it fails', async () => {
+      const meta = await store().get(STORE_META_KEY);
+      assert.ok(meta, 'a store has its meta record from the start');
+      try {
+        await store().delete(STORE_META_KEY);
+        await assert.rejects(store().ping(), /meta record/);
+        await store().write(STORE_META_KEY, { app: 'someone-else', schema: 1, createdAt: '2026-01-01T00:00:00.000Z' }, ANY_ETAG);
+        await assert.rejects(store().ping(), /another application/);
+        await store().write(STORE_META_KEY, { ...newStoreMeta(Date.now()), schema: 99 }, ANY_ETAG);
+        await assert.rejects(store().ping(), /newer version/);
+        await store().write(STORE_META_KEY, 'not a record', ANY_ETAG);
+        await assert.rejects(store().ping());
+      } finally {
+        await store().write(STORE_META_KEY, meta.value, ANY_ETAG);
+      }
       await store().ping();
     });
   });
