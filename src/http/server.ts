@@ -74,6 +74,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   EmptyBody: 'The request body is empty.',
   MissingActivityType: 'The activity has no type.',
   Unauthorized: 'Authentication failed.',
+  Forbidden: 'Not allowed.',
   NotFound: 'Not found.',
   MethodNotAllowed: 'Method not allowed.',
   BadRequest: 'Bad request.',
@@ -129,7 +130,6 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
 
   const messages = options.messages;
   if (messages) server.post('/api/messages', async (req: Request, res: Response) => {
-    const started = performance.now();
     try {
       const body = await readJsonBody(req, { maxBytes: maxActivityBytes, maxDepth: MAX_ACTIVITY_DEPTH });
       if (!body.ok) {
@@ -144,8 +144,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       }
       const result = await messages.process({ activity: body.value, authorization: headerValue(req.headers.authorization) });
       if (result.status === 401 || result.status === 403) {
-        logger.warn({ status: result.status, durationMs: Math.round(performance.now() - started) }, 'activity refused: authentication failed');
-        sendError(res, result.status, 'Unauthorized');
+        // The endpoint has logged why (one line per refusal).
+        sendError(res, result.status, result.status === 401 ? 'Unauthorized' : 'Forbidden');
         return;
       }
       if (result.body === undefined) {
