@@ -47,6 +47,8 @@ export interface Config {
   auditApiToken: string | null;
   /** Who may read /readyz and /metrics when auth is on (see OperationsConfig). */
   operations: OperationsConfig;
+  /** Entra tenant ids whose activities the bot serves (lower case); empty = any tenant. */
+  allowedTenantIds: readonly string[];
   logLevel: LogLevel;
   botDomain: string | null;
   teamsAppId: string | null;
@@ -303,6 +305,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     auditApiToken,
     operations: parseOperations(env, port),
+    allowedTenantIds: guidList(env, 'ALLOWED_TENANT_IDS', 'Entra tenant ids'),
     logLevel: parseLogLevel(env),
     botDomain: optionalValue(env, 'BOT_DOMAIN', DOMAIN, 'a host name without scheme or path (e.g. bot.contoso.com)'),
     teamsAppId: optionalValue(env, 'TEAMS_APP_ID', GUID, 'the Teams app id (a GUID)'),
@@ -349,6 +352,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
       listener: config.operations.port === null ? 'off' : `${config.operations.host}:${config.operations.port}`,
       token: config.operations.token === null ? null : MASK,
     },
+    allowedTenantIds: config.allowedTenantIds.length === 0 ? 'any' : config.allowedTenantIds,
     logLevel: config.logLevel,
     botDomain: config.botDomain,
     teamsAppId: config.teamsAppId,

@@ -27,6 +27,7 @@ import { createFailoverTeams } from './teams/failover/index.ts';
 import type { FailoverTeams } from './teams/failover/index.ts';
 import type { ReplyDeps } from './teams/replies.ts';
 import { messageRateGateFor } from './teams/rate-limit.ts';
+import { tenantGate } from './teams/tenant-gate.ts';
 import { observeTurns } from './teams/turn-observer.ts';
 
 type Stop = () => Promise<void>;
@@ -140,7 +141,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       port: config.port,
       logger,
       name: 'main',
-      messages: adapter.endpoint(observeTurns((turn) => bot.run(turn), { logger, metrics })),
+      messages: adapter.endpoint(tenantGate(config.allowedTenantIds, logger, observeTurns((turn) => bot.run(turn), { logger, metrics }))),
       readiness,
       metrics: metricsRoute(metrics),
       operationsAccess: mainListenerAccess(config.bot.authEnabled, config.operations.token),

@@ -260,3 +260,16 @@ describe('loadConfig: operations listener and token', () => {
     assert.match(text, /"listener":"127\.0\.0\.1:9090"/);
   });
 });
+
+describe('loadConfig: ALLOWED_TENANT_IDS', () => {
+  it('is empty (any tenant) by default, and reads GUIDs in lower case', () => {
+    assert.deepEqual(loadConfig({}).allowedTenantIds, []);
+    assert.deepEqual(loadConfig({ ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()}, ${SUB_A} ` }).allowedTenantIds, [TENANT, SUB_A]);
+  });
+
+  it('refuses anything but GUIDs (a domain name is not a tenant id here)', () => {
+    const error = configError({ ALLOWED_TENANT_IDS: `${TENANT},contoso.onmicrosoft.com` });
+    assert.equal(error.variable, 'ALLOWED_TENANT_IDS');
+    assert.match(error.message, /GUIDs/);
+  });
+});
