@@ -35,15 +35,19 @@ type Stop = () => Promise<void>;
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How often requests are expired, orphaned failovers adopted and unannounced outcomes offered again. */
 const FAILOVER_SWEEP_MS = 30_000;
+/** Expired proposals are deleted on every this-many sweeps (10 minutes): their grace is a day, no hurry. */
+const PROPOSAL_PURGE_EVERY_SWEEPS = 20;
 
-/** The failover sweeper: expiry, adoption, announcements, and the pending-approvals gauge. */
+/** The failover sweeper: expiry, adoption, announcements, the pending-approvals gauge, expired proposals. */
 function startFailoverSweeper(failover: FailoverTeams, metrics: BotMetrics, logger: Logger): () => Promise<void> {
   let running: Promise<void> | null = null;
+  let sweeps = 0;
   const sweep = async (): Promise<void> => {
     try {
       const result = await failover.service.expireDue();
       if (result.expired.length + result.adopted.length + result.announced.length > 0) logger.info({ ...result }, 'failover sweep');
       metrics.setPendingApprovals((await failover.service.listActive()).filter((record) => record.state === 'requested').length);
+      if (sweeps++ % PROPOSAL_PURGE_EVERY_SWEEPS === 0) await failover.service.purgeProposals();
     } catch (error) {
       logger.warn({ ...errorFields(error) }, 'failover sweep failed (the store did not answer); next sweep later');
     }

@@ -16,6 +16,8 @@
 // container client BlobsStorage built (same connection string, pipeline and retry policy) for one call:
 // an upload with `ifNoneMatch: '*'` (409 BlobAlreadyExists / 412 → StoreConflictError 'exists'). The client
 // is a private field; we check its shape at construction and fail loudly if a botbuilder release changes it.
+// listKeys (housekeeping) lists blobs by name prefix through the same client: a listing carries each blob's
+// Last-Modified, so no document is downloaded to learn its age.
 //
 // Integrity: the first call that reaches the container writes the meta record if it is absent (a new
 // container, or one filled by a version that wrote none); the readiness check reads it back and parses it.
@@ -23,7 +25,7 @@ import { Buffer } from 'node:buffer';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey.js';
 import { ANY_ETAG, StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem } from '../failover/ports.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
 import { assertValidKey } from './keys.ts';
 import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 
@@ -37,12 +39,23 @@ interface UploadOptions {
   blobHTTPHeaders: { blobContentType: string };
 }
 
+interface ListedBlob {
+  name: string;
+  properties: { lastModified?: Date };
+}
+
 interface ContainerClientLike {
   getBlockBlobClient(name: string): { upload(body: string, contentLength: number, options: UploadOptions): Promise<unknown> };
+  listBlobsFlat(options: { prefix: string }): AsyncIterable<ListedBlob>;
 }
 
 function isContainerClientLike(value: unknown): value is ContainerClientLike {
-  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'getBlockBlobClient') === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'getBlockBlobClient') === 'function' &&
+    typeof Reflect.get(value, 'listBlobsFlat') === 'function'
+  );
 }
 
 function containerClientOf(storage: BlobsStorage): ContainerClientLike {
@@ -51,6 +64,15 @@ function containerClientOf(storage: BlobsStorage): ContainerClientLike {
     throw new Error('botbuilder-azure-blobs: BlobsStorage no longer exposes its container client; create-if-absent is unavailable');
   }
   return client;
+}
+
+/** The key a blob was written under (its name is the URI-encoded key); null for a name no key gives. */
+function keyOfBlob(name: string): string | null {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return null;
+  }
 }
 
 function statusOf(error: unknown): number | null {
@@ -181,6 +203,22 @@ export function openAzureBlobStore(connectionString: string, container: string, 
       } catch (error) {
         throw new BlobStoreError('delete', error);
       }
+    },
+    async listKeys(prefix, written) {
+      await ensureReady();
+      const found: WrittenKey[] = [];
+      try {
+        // Blob names are encodeURIComponent(key) (see the header), so the prefix is encoded the same way.
+        for await (const blob of containerClientOf(storage).listBlobsFlat({ prefix: encodeURIComponent(prefix) })) {
+          const writtenAt = blob.properties.lastModified?.getTime();
+          if (writtenAt === undefined || writtenAt < written.from || writtenAt >= written.to) continue;
+          const key = keyOfBlob(blob.name);
+          if (key?.startsWith(prefix)) found.push({ key, writtenAt });
+        }
+      } catch (error) {
+        throw new BlobStoreError('list', error);
+      }
+      return found.sort((a, b) => a.writtenAt - b.writtenAt || (a.key < b.key ? -1 : 1));
     },
     async ping() {
       await ensureReady();

@@ -1,7 +1,7 @@
 // In-memory store for tests: same semantics as the durable ones (CAS on eTag, create-if-absent), values
 // copied through JSON so a caller can never mutate what is stored.
 import { StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem } from '../failover/ports.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
 import { ANY_ETAG } from '../failover/ports.ts';
 import { assertValidKey } from './keys.ts';
 import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
@@ -9,9 +9,16 @@ import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 interface Stored {
   json: string;
   eTag: string;
+  writtenAt: number;
 }
 
-export function createMemoryStore(): StateStore {
+export interface MemoryStoreOptions {
+  /** Clock of the write times listKeys reports (tests). */
+  now?: () => number;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore {
+  const now = options.now ?? Date.now;
   const items = new Map<string, Stored>();
   let counter = 0;
   let closed = false;
@@ -27,9 +34,9 @@ export function createMemoryStore(): StateStore {
     return stored ? { value: JSON.parse(stored.json) as T, eTag: stored.eTag } : undefined;
   };
   const put = (key: string, value: unknown): void => {
-    items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+    items.set(key, { json: JSON.stringify(value), eTag: nextETag(), writtenAt: now() });
   };
-  put(STORE_META_KEY, newStoreMeta(Date.now()));
+  put(STORE_META_KEY, newStoreMeta(now()));
 
   return {
     kind: 'memory',
@@ -70,6 +77,15 @@ export function createMemoryStore(): StateStore {
       open();
       assertValidKey(key);
       items.delete(key);
+    },
+    async listKeys(prefix, written) {
+      await tick();
+      open();
+      const found: WrittenKey[] = [];
+      for (const [key, stored] of items) {
+        if (key.startsWith(prefix) && stored.writtenAt >= written.from && stored.writtenAt < written.to) found.push({ key, writtenAt: stored.writtenAt });
+      }
+      return found.sort((a, b) => a.writtenAt - b.writtenAt || (a.key < b.key ? -1 : 1));
     },
     async ping() {
       open();

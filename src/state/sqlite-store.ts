@@ -15,11 +15,14 @@
 // table is refused rather than silently re-created empty, and so is a file that fails SQLite's quick_check.
 // The readiness check then reads back two real records: the meta record and the latest written one, found
 // through an index on (updated_at, key).
+//
+// Housekeeping (listKeys) walks that index too, so finding old keys reads neither the values nor the keys
+// written since.
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { ANY_ETAG, StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem } from '../failover/ports.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
 import { StoreIntegrityError } from './integrity.ts';
 import { assertValidKey } from './keys.ts';
 import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
@@ -27,6 +30,8 @@ import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 export interface SqliteStoreOptions {
   /** How long a writer waits for another connection's lock, in ms. */
   busyTimeoutMs?: number;
+  /** Clock of updated_at (tests). */
+  now?: () => number;
 }
 
 function row(value: unknown): { value: string; etag: string } | undefined {
@@ -125,9 +130,15 @@ function readBackRecords(db: DatabaseSync): void {
   if (latest !== undefined) JSON.parse(latest.value);
 }
 
+/** The next string after every string that starts with `prefix` (keys are ASCII, '~' is the largest allowed). */
+function prefixEnd(prefix: string): string {
+  return `${prefix}\u007f`;
+}
+
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): StateStore {
+  const now = options.now ?? Date.now;
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const db = openVerified(path, busyTimeoutMs, Date.now());
+  const db = openVerified(path, busyTimeoutMs, now());
   const select = db.prepare('SELECT value, etag FROM kv WHERE key = ?');
   const compareAndSet = db.prepare('UPDATE kv SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
   const insertIfAbsent = db.prepare('INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
@@ -135,6 +146,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     'INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
   );
   const remove = db.prepare('DELETE FROM kv WHERE key = ?');
+  const writtenBetween = db.prepare(
+    'SELECT key, updated_at FROM kv INDEXED BY kv_updated_at WHERE updated_at >= ? AND updated_at < ? AND key >= ? AND key < ? ORDER BY updated_at, key',
+  );
 
   const getOne = <T>(key: string): StoreItem<T> | undefined => {
     assertValidKey(key);
@@ -159,20 +173,29 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       assertValidKey(key);
       const json = JSON.stringify(value);
       if (eTag === ANY_ETAG) {
-        upsert.run(key, json, randomUUID(), Date.now());
+        upsert.run(key, json, randomUUID(), now());
         return;
       }
-      const result = compareAndSet.run(json, randomUUID(), Date.now(), key, eTag);
+      const result = compareAndSet.run(json, randomUUID(), now(), key, eTag);
       if (Number(result.changes) !== 1) throw new StoreConflictError(key, 'etag-mismatch');
     },
     async create<T>(key: string, value: T) {
       assertValidKey(key);
-      const result = insertIfAbsent.run(key, JSON.stringify(value), randomUUID(), Date.now());
+      const result = insertIfAbsent.run(key, JSON.stringify(value), randomUUID(), now());
       if (Number(result.changes) !== 1) throw new StoreConflictError(key, 'exists');
     },
     async delete(key: string) {
       assertValidKey(key);
       remove.run(key);
+    },
+    async listKeys(prefix, written) {
+      const found: WrittenKey[] = [];
+      for (const entry of writtenBetween.all(written.from, written.to, prefix, prefixEnd(prefix))) {
+        const key: unknown = Reflect.get(entry, 'key');
+        const writtenAt: unknown = Reflect.get(entry, 'updated_at');
+        if (typeof key === 'string' && typeof writtenAt === 'number') found.push({ key, writtenAt });
+      }
+      return found;
     },
     async ping() {
       // On a connection of its own: this one's page cache would answer from memory what the disk no longer holds.

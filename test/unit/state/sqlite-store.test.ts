@@ -232,4 +232,17 @@ describe('sqlite store: integrity', () => {
       await opened.close();
     }
   });
+
+  it('listKeys walks the updated_at index (no table scan through the values)', () => {
+    const probe = new DatabaseSync(path);
+    try {
+      const plan = probe
+        .prepare('EXPLAIN QUERY PLAN SELECT key, updated_at FROM kv INDEXED BY kv_updated_at WHERE updated_at >= ? AND updated_at < ? AND key >= ? AND key < ? ORDER BY updated_at, key')
+        .all(0, 1, 'a', 'b')
+        .map((step) => String(step['detail']));
+      assert.ok(plan.some((detail) => /USING COVERING INDEX kv_updated_at/.test(detail)), plan.join('\n'));
+    } finally {
+      probe.close();
+    }
+  });
 });
