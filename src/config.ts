@@ -45,9 +45,27 @@ export interface Config {
   rateLimit: { messagesPerMinute: number; burst: number };
   /** Bearer token for the audit API; null = audit API disabled. */
   auditApiToken: string | null;
+  /** Who may read /readyz and /metrics when auth is on (see OperationsConfig). */
+  operations: OperationsConfig;
+  /** Entra tenant ids whose activities the bot serves (lower case); empty = any tenant. */
+  allowedTenantIds: readonly string[];
   logLevel: LogLevel;
   botDomain: string | null;
   teamsAppId: string | null;
+}
+
+/**
+ * /readyz and /metrics. With auth off (local mode, loopback) the main listener serves them to anyone. With auth
+ * on, the main listener serves them only with `Authorization: Bearer <token>` (404 without a token configured),
+ * and the operations listener, when a port is set, serves them (and /healthz) to anyone who can reach it.
+ */
+export interface OperationsConfig {
+  /** OPS_PORT: the operations listener's port (0 = any free port); null = no operations listener. */
+  port: number | null;
+  /** OPS_HOST: the operations listener's interface. */
+  host: string;
+  /** OPS_TOKEN: bearer token for /readyz and /metrics on the main listener; null = not served there when auth is on. */
+  token: string | null;
 }
 
 export class ConfigError extends Error {
@@ -68,7 +86,10 @@ const APP_TYPES: readonly MicrosoftAppType[] = ['MultiTenant', 'SingleTenant', '
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** Names of the variables whose values are secrets: never printed, masked by describeConfig. */
-export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN'] as const;
+export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN', 'OPS_TOKEN'] as const;
+
+/** Shortest accepted bearer token (AUDIT_API_TOKEN, OPS_TOKEN). */
+const MIN_TOKEN_LENGTH = 16;
 
 function raw(env: Env, name: string): string {
   return (env[name] ?? '').trim();
@@ -202,11 +223,42 @@ function parseLogLevel(env: Env): LogLevel {
   return match;
 }
 
-function parseHost(env: Env, authEnabled: boolean): string {
-  const value = raw(env, 'HOST');
-  if (value === '') return authEnabled ? '0.0.0.0' : '127.0.0.1';
-  if (!/^[0-9a-zA-Z.:[\]-]{1,253}$/.test(value)) throw new ConfigError('HOST', `HOST must be an IP address or host name to bind, got ${shown(value)}`);
+function bindAddress(env: Env, name: string, fallback: string): string {
+  const value = raw(env, name);
+  if (value === '') return fallback;
+  if (!/^[0-9a-zA-Z.:[\]-]{1,253}$/.test(value)) throw new ConfigError(name, `${name} must be an IP address or host name to bind, got ${shown(value)}`);
   return value;
+}
+
+function parseHost(env: Env, authEnabled: boolean): string {
+  const host = bindAddress(env, 'HOST', authEnabled ? '0.0.0.0' : '127.0.0.1');
+  if (!authEnabled && !isLoopback(host)) {
+    throw new ConfigError(
+      'HOST',
+      `HOST=${shown(host)} would expose the bot beyond this machine, but MicrosoftAppId is empty (local mode: no token is checked on /api/messages, so anyone who can reach it could drive the bot). Set MicrosoftAppId (and its password), or bind HOST to loopback (127.0.0.1)`,
+    );
+  }
+  return host;
+}
+
+/** An optional bearer token: empty = null; otherwise long enough to resist guessing. */
+function bearerToken(env: Env, name: string, disabledMeaning: string): string | null {
+  const value = raw(env, name);
+  if (value === '') return null;
+  if (value.length < MIN_TOKEN_LENGTH) throw new ConfigError(name, `${name} must be at least ${MIN_TOKEN_LENGTH} characters long (or empty ${disabledMeaning})`);
+  return value;
+}
+
+function parseOperations(env: Env, port: number): OperationsConfig {
+  const opsPort = raw(env, 'OPS_PORT') === '' ? null : wholeNumber(env, 'OPS_PORT', 0, 0, 65535, null);
+  if (opsPort !== null && opsPort !== 0 && opsPort === port) {
+    throw new ConfigError('OPS_PORT', `OPS_PORT must differ from PORT (both are ${port}): the operations listener is a second listener`);
+  }
+  return {
+    port: opsPort,
+    host: bindAddress(env, 'OPS_HOST', '127.0.0.1'),
+    token: bearerToken(env, 'OPS_TOKEN', 'to serve /readyz and /metrics only on OPS_PORT when MicrosoftAppId is set'),
+  };
 }
 
 function optionalValue(env: Env, name: string, pattern: RegExp, what: string): string | null {
@@ -228,12 +280,10 @@ function deepFreeze<T>(value: T): T {
 export function loadConfig(env: Env = process.env): Config {
   const bot = parseBotIdentity(env);
   const subscriptionIds = guidList(env, 'AZURE_SUBSCRIPTION_IDS', 'Azure subscription ids');
-  const auditApiToken = raw(env, 'AUDIT_API_TOKEN');
-  if (auditApiToken !== '' && auditApiToken.length < 16) {
-    throw new ConfigError('AUDIT_API_TOKEN', 'AUDIT_API_TOKEN must be at least 16 characters long (or empty to disable the audit API)');
-  }
+  const auditApiToken = bearerToken(env, 'AUDIT_API_TOKEN', 'to disable the audit API');
+  const port = wholeNumber(env, 'PORT', 3978, 0, 65535, null);
   const config: Config = {
-    port: wholeNumber(env, 'PORT', 3978, 0, 65535, null),
+    port,
     host: parseHost(env, bot.authEnabled),
     bot,
     azure: { subscriptionIds, armEndpoint: parseArmEndpoint(env) },
@@ -253,7 +303,9 @@ export function loadConfig(env: Env = process.env): Config {
       messagesPerMinute: wholeNumber(env, 'RATE_LIMIT_MESSAGES_PER_MINUTE', 10, 0, 100_000, 'messages'),
       burst: wholeNumber(env, 'RATE_LIMIT_BURST', 5, 1, 100_000, 'messages'),
     },
-    auditApiToken: auditApiToken === '' ? null : auditApiToken,
+    auditApiToken,
+    operations: parseOperations(env, port),
+    allowedTenantIds: guidList(env, 'ALLOWED_TENANT_IDS', 'Entra tenant ids'),
     logLevel: parseLogLevel(env),
     botDomain: optionalValue(env, 'BOT_DOMAIN', DOMAIN, 'a host name without scheme or path (e.g. bot.contoso.com)'),
     teamsAppId: optionalValue(env, 'TEAMS_APP_ID', GUID, 'the Teams app id (a GUID)'),
@@ -296,6 +348,11 @@ export function describeConfig(config: Config): Record<string, unknown> {
     healthBudgetMs: config.healthBudgetMs,
     rateLimit: config.rateLimit.messagesPerMinute === 0 ? 'off' : config.rateLimit,
     auditApi: config.auditApiToken === null ? 'disabled' : `enabled (token ${MASK})`,
+    operations: {
+      listener: config.operations.port === null ? 'off' : `${config.operations.host}:${config.operations.port}`,
+      token: config.operations.token === null ? null : MASK,
+    },
+    allowedTenantIds: config.allowedTenantIds.length === 0 ? 'any' : config.allowedTenantIds,
     logLevel: config.logLevel,
     botDomain: config.botDomain,
     teamsAppId: config.teamsAppId,

@@ -6,8 +6,10 @@ import type { Config } from './config.ts';
 import { createBotMetrics, metricsRoute } from './http/metrics.ts';
 import type { BotMetrics } from './http/metrics.ts';
 import { startAgentsPlayground } from './http/playground.ts';
+import { mainListenerAccess } from './http/ops-access.ts';
+import { cachedReadiness } from './http/readiness.ts';
+import type { ReadinessCheck } from './http/readiness.ts';
 import { startHttpServer } from './http/server.ts';
-import type { ReadinessCheck } from './http/server.ts';
 import { createLogger, errorFields } from './log.ts';
 import type { Logger } from './log.ts';
 import { recordArmAttempts } from './observability/arm-attempts.ts';
@@ -19,11 +21,13 @@ import { systemClock } from './failover/ports.ts';
 import { sqliteRunnerIdentity } from './failover/runner-id.ts';
 import { auditApiRoute } from './http/audit-api.ts';
 import { createAuditLog } from './state/audit.ts';
+import { StoreIntegrityError } from './state/integrity.ts';
 import { openStateStore } from './state/store.ts';
 import { createFailoverTeams } from './teams/failover/index.ts';
 import type { FailoverTeams } from './teams/failover/index.ts';
 import type { ReplyDeps } from './teams/replies.ts';
 import { messageRateGateFor } from './teams/rate-limit.ts';
+import { tenantGate } from './teams/tenant-gate.ts';
 import { observeTurns } from './teams/turn-observer.ts';
 
 type Stop = () => Promise<void>;
@@ -31,15 +35,19 @@ type Stop = () => Promise<void>;
 const SHUTDOWN_GRACE_MS = 10_000;
 /** How often requests are expired, orphaned failovers adopted and unannounced outcomes offered again. */
 const FAILOVER_SWEEP_MS = 30_000;
+/** Expired proposals are deleted on every this-many sweeps (10 minutes): their grace is a day, no hurry. */
+const PROPOSAL_PURGE_EVERY_SWEEPS = 20;
 
-/** The failover sweeper: expiry, adoption, announcements, and the pending-approvals gauge. */
+/** The failover sweeper: expiry, adoption, announcements, the pending-approvals gauge, expired proposals. */
 function startFailoverSweeper(failover: FailoverTeams, metrics: BotMetrics, logger: Logger): () => Promise<void> {
   let running: Promise<void> | null = null;
+  let sweeps = 0;
   const sweep = async (): Promise<void> => {
     try {
       const result = await failover.service.expireDue();
       if (result.expired.length + result.adopted.length + result.announced.length > 0) logger.info({ ...result }, 'failover sweep');
       metrics.setPendingApprovals((await failover.service.listActive()).filter((record) => record.state === 'requested').length);
+      if (sweeps++ % PROPOSAL_PURGE_EVERY_SWEEPS === 0) await failover.service.purgeProposals();
     } catch (error) {
       logger.warn({ ...errorFields(error) }, 'failover sweep failed (the store did not answer); next sweep later');
     }
@@ -122,10 +130,12 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       postClaimStore: store,
     });
 
-    const readiness: ReadinessCheck[] = [
+    const checks: ReadinessCheck[] = [
       { name: 'arm', run: async (signal) => ({ ok: await azure.probe(signal), ...(config.demo ? { detail: 'simulated' } : {}) }) },
       { name: 'state', run: async () => (await store.ping(), { ok: true, detail: store.kind }) },
     ];
+    // One cached verdict for every listener: probes cost an ARM call and a store read at most every 30 s.
+    const readiness = cachedReadiness(checks);
     // Stopped after HTTP closes (stops run in reverse): first no new requests, then the turns in flight finish
     // (an approval among them may start a failover), then the pollers stop with their state saved at every
     // poll and a POST in flight saved before the process exits.
@@ -134,12 +144,21 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       host: config.host,
       port: config.port,
       logger,
-      messages: adapter.endpoint(observeTurns((turn) => bot.run(turn), { logger, metrics })),
+      name: 'main',
+      messages: adapter.endpoint(tenantGate(config.allowedTenantIds, logger, observeTurns((turn) => bot.run(turn), { logger, metrics }))),
       readiness,
       metrics: metricsRoute(metrics),
+      operationsAccess: mainListenerAccess(config.bot.authEnabled, config.operations.token),
       routes: [auditApiRoute({ token: config.auditApiToken, audit, logger })],
     });
     stops.push(() => http.close(SHUTDOWN_GRACE_MS));
+    if (config.operations.port !== null) {
+      // Closed first on SIGTERM (stops run in reverse): the orchestrator stops routing to a bot that is leaving.
+      const operations = await startHttpServer({ host: config.operations.host, port: config.operations.port, logger, name: 'operations', readiness, metrics: metricsRoute(metrics) });
+      stops.push(() => operations.close(1_000));
+    } else if (config.bot.authEnabled && config.operations.token === null) {
+      logger.warn('/readyz and /metrics are not served: with MicrosoftAppId set they need OPS_PORT (operations listener) or OPS_TOKEN (bearer token on the main port)');
+    }
     try {
       const { resumed } = await failover.service.resumeInFlight();
       if (resumed.length > 0) logger.info({ requestIds: resumed }, 'failovers in flight resumed');
@@ -197,7 +216,16 @@ async function main(): Promise<void> {
     process.exit(1);
   });
 
-  const stops = await start(config, logger);
+  let stops: Stop[];
+  try {
+    stops = await start(config, logger);
+  } catch (error) {
+    // A store the bot will not use (empty, damaged, foreign) is an operator's problem: its message says what
+    // and where, a stack would say nothing more.
+    if (error instanceof StoreIntegrityError) logger.fatal({ variable: error.variable }, error.message);
+    else logger.fatal({ ...errorFields(error) }, 'failed to start');
+    throw error;
+  }
 
   let stopping = false;
   const shutdown = (signal: NodeJS.Signals): void => {

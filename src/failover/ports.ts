@@ -73,6 +73,12 @@ export interface StoreItem<T> {
 /** Unconditional write: last writer wins. */
 export const ANY_ETAG = '*';
 
+/** A key and when it was last written (ms since the epoch, by the store's clock). */
+export interface WrittenKey {
+  key: string;
+  writtenAt: number;
+}
+
 /**
  * Port: a small versioned key-value store with optimistic concurrency, shaped like botbuilder's Storage.
  * Values are JSON objects written only by this application. Keys: 1-400 characters of [A-Za-z0-9._~:/%-].
@@ -91,7 +97,13 @@ export interface StateStore {
   create<T>(key: string, value: T): Promise<void>;
   /** Removes the key (no error when absent). */
   delete(key: string): Promise<void>;
-  /** Cheap round trip proving the store answers (for /readyz). */
+  /**
+   * Housekeeping, never on a turn's path: the keys under `prefix` last written at or after `from` and before
+   * `to` (ms since the epoch), oldest first. Each store answers from what it keeps anyway (SQLite's
+   * updated_at, a blob's Last-Modified), so nothing extra is written per document.
+   */
+  listKeys(prefix: string, written: { from: number; to: number }): Promise<WrittenKey[]>;
+  /** Readiness: reads and checks the store's meta record; throws when the store cannot hand it back. */
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,5 +1,6 @@
 // Where the workflow keeps its documents in the StateStore:
-//   failover/request/<id>      one FailoverRequest per request (created once by its proposer: random id)
+//   failover/request/<id>      one FailoverRequest per request (created once by its proposer: random id);
+//                              an expired proposal nobody requested is deleted a grace period after expiry
 //   failover/active            index of the requests someone asked for and that are not finished with
 //                              (the store cannot list keys)
 //   failover/lock/<hub>        which request holds the hub's one running failover
@@ -28,9 +29,18 @@ export function isRequestId(value: string): boolean {
   return REQUEST_ID.test(value);
 }
 
+export const REQUEST_KEY_PREFIX = 'failover/request/';
+
 export function requestKey(id: string): string {
   if (!isRequestId(id)) throw new Error('invalid request id');
-  return `failover/request/${id}`;
+  return `${REQUEST_KEY_PREFIX}${id}`;
+}
+
+/** The request id of a key listed under REQUEST_KEY_PREFIX; null for anything else. */
+export function requestIdOfKey(key: string): string | null {
+  if (!key.startsWith(REQUEST_KEY_PREFIX)) return null;
+  const id = key.slice(REQUEST_KEY_PREFIX.length);
+  return isRequestId(id) ? id : null;
 }
 
 export function hubLockKey(hubId: string): string {

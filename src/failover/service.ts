@@ -4,11 +4,17 @@
 // Proposals. Every paste about a hub in an outage proposes a request on its card, so proposals are many and
 // mostly never clicked. They are stored (their card's button needs the record) but not indexed (see
 // repository.ts), so a proposal costs one write and nothing on later turns. An unrequested proposal expires
-// lazily: nobody sweeps it; the first action on it at or after expiresAt — a click, a card refresh (Teams
-// refreshes cards automatically when they are viewed) — expires it through the workflow, which updates the
-// card for everyone and answers the click with the expired card. A proposal that nobody looks at again stays
-// as it was stored; its card says until when it could be requested. Requests (requested, approved, running)
-// are indexed, swept and resumed as before: exactly once, expiry at the TTL, resume after a restart.
+// lazily: the first action on it at or after expiresAt — a click, a card refresh (Teams refreshes cards
+// automatically when they are viewed) — expires it through the workflow, which updates the card for everyone
+// and answers the click with the expired card. Requests (requested, approved, running) are indexed, swept
+// and resumed as before: exactly once, expiry at the TTL, resume after a restart.
+// A proposal nobody requested is deleted, with its companion documents (the Teams card document), once
+// PROPOSAL_GRACE_MS has passed since it expired: until then a late click is told it expired; after, that it
+// no longer exists. purgeProposals() finds them without an index: it asks the store for the request keys
+// last written at least TTL + grace ago (SQLite's updated_at index, blob Last-Modified), reads only those,
+// and remembers up to where it has looked, so each record is read about once per process unless rewritten
+// (a proposal expired by a click is rewritten then, and deleted a grace after that write).
+// Failback proposals are kept: there is at most one per succeeded failover, and its failover's card names it.
 // Each paste gets its own proposal, even for a hub that already has an open one in the same conversation:
 // reusing it would bind two messages to one record, whose card document and activity id name only one of
 // them, so the older card would be updated with the newer card's diagnosis (or not at all).
@@ -22,7 +28,20 @@ import { realSleep } from './ports.ts';
 import type { AuditLog, Clock, FailoverExecutor, FailoverNotifier, Sleep, StateStore } from './ports.ts';
 import { FAILOVER_LIMITS, evaluateEligibility } from './policy.ts';
 import type { EligibilityDetails, FailoverEligibility, IneligibilityReason } from './policy.ts';
-import { createRequest, isActiveState, isRequestId, newRequestId, newRevision, readIndexed, readRequest, removeActive, updateRequest } from './repository.ts';
+import {
+  REQUEST_KEY_PREFIX,
+  createRequest,
+  isActiveState,
+  isRequestId,
+  newRequestId,
+  newRevision,
+  readIndexed,
+  readRequest,
+  removeActive,
+  requestIdOfKey,
+  requestKey,
+  updateRequest,
+} from './repository.ts';
 import { createRunner } from './runner.ts';
 import type { Actor, FailoverKind, FailoverRequest, RefusalReason } from './types.ts';
 import { isDue, isTerminal, newProposal } from './workflow.ts';
@@ -42,6 +61,9 @@ export interface FailoverServiceConfig {
   /** Polling gives up (outcome unknown) this long after the start; default 180 min (RTO is at most ~2 h). */
   maxRunMinutes?: number;
 }
+
+/** A day: a click the next morning is still told "expired" rather than "no longer exists". */
+export const PROPOSAL_GRACE_MS = 24 * 60 * 60_000;
 
 export interface FailoverServiceDeps {
   store: StateStore;
@@ -63,6 +85,8 @@ export interface FailoverServiceDeps {
   instanceId?: string;
   /** Pauses between notifier retries. */
   notifyRetryDelaysMs?: readonly number[];
+  /** Documents stored beside a request by the edges (the Teams card document), deleted with a purged proposal. */
+  companionKeys?: (requestId: string) => readonly string[];
 }
 
 export interface ProposeInput {
@@ -115,6 +139,8 @@ export interface FailoverService {
   resumeInFlight(): Promise<{ resumed: string[] }>;
   /** Sweeper: expire what is due, adopt in-flight requests whose runner is gone, re-offer unannounced outcomes. */
   expireDue(): Promise<SweepResult>;
+  /** Housekeeping: deletes the proposals nobody requested whose grace after expiry is over (see the header). */
+  purgeProposals(): Promise<{ deleted: string[] }>;
   /** Resolves when no runner, audit retry or notification is pending (tests, graceful stop). */
   settled(): Promise<void>;
   /** Stops pollers (state is saved at every poll), lets a POST in flight be saved, stops notifier retries. */
@@ -125,6 +151,11 @@ export interface FailoverService {
 export function sameConversation(a: string, b: string): boolean {
   const base = (id: string): string => id.split(';messageid=')[0] ?? id;
   return a === b || base(a) === base(b);
+}
+
+/** A failover proposal that was never requested (still proposed, or expired or withdrawn as a proposal). */
+function isUnrequestedProposal(record: FailoverRequest): boolean {
+  return record.kind === 'failover' && record.requestedAt === null && (record.state === 'proposed' || record.state === 'expired' || record.state === 'cancelled');
 }
 
 export function createFailoverService(deps: FailoverServiceDeps): FailoverService {
@@ -221,6 +252,10 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
 
   const listIndexed = (): Promise<FailoverRequest[]> => readIndexed(store, clock.now());
 
+  const companionKeys = deps.companionKeys ?? (() => []);
+  /** Every request key last written before this instant has been looked at by purgeProposals. */
+  let purgedUntil = 0;
+
   return {
     eligibility(hub, kind = 'failover') {
       return eligibilityFor(hub, kind, null);
@@ -316,6 +351,34 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
       }
       await removeActive(store, result.pruned);
       return result;
+    },
+
+    async purgeProposals() {
+      const now = clock.now();
+      // A proposal's record is last written at or after its creation, and it expires a TTL after that: a key
+      // last written at or before now - TTL - grace belongs to a request, or to a proposal whose grace is over.
+      const horizon = now - config.approvalTtlMinutes * 60_000 - PROPOSAL_GRACE_MS + 1;
+      if (horizon <= purgedUntil) return { deleted: [] };
+      let lookedUntil = horizon;
+      const deleted: string[] = [];
+      for (const { key, writtenAt } of await store.listKeys(REQUEST_KEY_PREFIX, { from: purgedUntil, to: horizon })) {
+        const id = requestIdOfKey(key);
+        const record = id === null ? undefined : (await readRequest(store, id))?.value;
+        if (id === null || record === undefined || !isUnrequestedProposal(record)) continue;
+        if (now < Date.parse(record.expiresAt) + PROPOSAL_GRACE_MS) {
+          // Proposed with a longer TTL than today's: look at it again next time.
+          lookedUntil = Math.min(lookedUntil, writtenAt);
+          continue;
+        }
+        // Companions first: they are found through the record, so a purge cut short in between leaves the
+        // record for the next one (and a record without its card document still answers a click).
+        for (const companion of companionKeys(id)) await store.delete(companion);
+        await store.delete(requestKey(id));
+        deleted.push(id);
+      }
+      purgedUntil = lookedUntil;
+      if (deleted.length > 0) log('failover.proposals.purged', { count: deleted.length });
+      return { deleted };
     },
 
     async settled() {

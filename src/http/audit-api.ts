@@ -3,12 +3,12 @@
 // Guarded by `Authorization: Bearer <AUDIT_API_TOKEN>`, compared in constant time. No token configured:
 // the endpoint does not exist (404). A missing or wrong token: 401, without saying which. `from`/`to` are
 // ISO 8601 instants or epoch milliseconds (from inclusive, to exclusive); by default the last 30 days.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { AuditLog } from '../failover/ports.ts';
 import type { AuditRecord } from '../failover/types.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { auditToCsv, auditToJson } from '../state/audit-export.ts';
+import { bearerMatches } from './bearer.ts';
 import type { HttpGetRoute, HttpRouteAnswer } from './server.ts';
 
 export const AUDIT_API_PATH = '/api/audit';
@@ -31,18 +31,6 @@ function json(status: number, body: unknown, headers: Record<string, string> = {
 
 function error(status: number, code: string, message: string, headers: Record<string, string> = {}): HttpRouteAnswer {
   return json(status, { error: { code, message } }, headers);
-}
-
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value, 'utf8').digest();
-}
-
-/** Constant-time comparison of the presented bearer token with the configured one. */
-export function bearerMatches(authorization: string, token: string): boolean {
-  const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization)?.[1] ?? '';
-  // Hashing first gives equal lengths, so timingSafeEqual never short-circuits on length.
-  const equal = timingSafeEqual(digest(presented), digest(token));
-  return equal && presented !== '';
 }
 
 /** An instant from the query: ISO 8601 with a date, or epoch milliseconds. */

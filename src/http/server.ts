@@ -1,10 +1,17 @@
-// restify 12: POST /api/messages (Bot Framework), GET /healthz, GET /readyz. Every answer is JSON, every
-// failure a small JSON error without internals; nothing a client sends can crash the process.
+// restify 12: POST /api/messages (Bot Framework), GET /healthz, GET /readyz, GET /metrics. Every answer is JSON,
+// every failure a small JSON error without internals; nothing a client sends can crash the process.
+// The same server, without the messages endpoint, is the operations listener (OPS_PORT): /healthz, /readyz
+// and /metrics for an orchestrator's probes and Prometheus.
 import { createServer } from 'restify';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { readJsonBody } from './body.ts';
+import { admitOperations } from './ops-access.ts';
+import type { OperationsAccess } from './ops-access.ts';
+import type { Readiness } from './readiness.ts';
+
+export type { ReadinessCheck } from './readiness.ts';
 
 /** What the HTTP layer needs from the bot: process one inbound activity, answer with a status and body. */
 export interface MessagesEndpoint {
@@ -24,24 +31,24 @@ export interface HttpGetRoute {
   handle(request: { url: URL; authorization: string }): Promise<HttpRouteAnswer>;
 }
 
-export interface ReadinessCheck {
-  name: string;
-  run(signal: AbortSignal): Promise<{ ok: boolean; detail?: string }>;
-}
-
 export interface HttpServerOptions {
   host: string;
   port: number;
   logger: Logger;
-  messages: MessagesEndpoint;
-  readiness?: readonly ReadinessCheck[];
+  /** POST /api/messages. Absent = no such route (the operations listener). */
+  messages?: MessagesEndpoint;
+  /** GET /readyz: the shared, cached verdict (see readiness.ts). Absent = always ready. */
+  readiness?: Readiness;
   /** Largest accepted activity body; Teams activities are far below this. */
   maxActivityBytes?: number;
-  readinessTimeoutMs?: number;
   /** Extra GET routes (GET /api/audit). */
   routes?: readonly HttpGetRoute[];
   /** GET /metrics (Prometheus text format; see metrics.ts). Absent = no such route. */
   metrics?: (req: Request, res: Response) => Promise<void>;
+  /** Who may read /readyz and /metrics here (see ops-access.ts). Default: anyone. */
+  operationsAccess?: OperationsAccess;
+  /** Names the listener in logs ('main', 'operations'). */
+  name?: string;
 }
 
 export interface RunningHttpServer {
@@ -67,6 +74,7 @@ const ERROR_MESSAGES: Record<string, string> = {
   EmptyBody: 'The request body is empty.',
   MissingActivityType: 'The activity has no type.',
   Unauthorized: 'Authentication failed.',
+  Forbidden: 'Not allowed.',
   NotFound: 'Not found.',
   MethodNotAllowed: 'Method not allowed.',
   BadRequest: 'Bad request.',
@@ -87,18 +95,6 @@ function headerValue(value: string | string[] | undefined): string {
   return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
 }
 
-function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, rejectTimeout) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      rejectTimeout(new Error(`timed out after ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
-}
-
 function errorCodeForStatus(status: number): string {
   if (status === 404) return 'NotFound';
   if (status === 405) return 'MethodNotAllowed';
@@ -108,10 +104,10 @@ function errorCodeForStatus(status: number): string {
 }
 
 export async function startHttpServer(options: HttpServerOptions): Promise<RunningHttpServer> {
-  const logger = options.logger.child({ component: 'http' });
+  const logger = options.logger.child({ component: 'http', ...(options.name ? { listener: options.name } : {}) });
   const maxActivityBytes = options.maxActivityBytes ?? DEFAULT_MAX_ACTIVITY_BYTES;
-  const readiness = options.readiness ?? [];
-  const readinessTimeoutMs = options.readinessTimeoutMs ?? 2000;
+  const readiness = options.readiness;
+  const operationsAccess = options.operationsAccess ?? { kind: 'open' };
   // name '' keeps restify from announcing itself in a Server header.
   const server: Server = createServer({ name: '', handleUncaughtExceptions: false });
   let inFlight = 0;
@@ -132,8 +128,8 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     next();
   });
 
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    const started = performance.now();
+  const messages = options.messages;
+  if (messages) server.post('/api/messages', async (req: Request, res: Response) => {
     try {
       const body = await readJsonBody(req, { maxBytes: maxActivityBytes, maxDepth: MAX_ACTIVITY_DEPTH });
       if (!body.ok) {
@@ -146,10 +142,10 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
         sendError(res, 400, 'MissingActivityType');
         return;
       }
-      const result = await options.messages.process({ activity: body.value, authorization: headerValue(req.headers.authorization) });
+      const result = await messages.process({ activity: body.value, authorization: headerValue(req.headers.authorization) });
       if (result.status === 401 || result.status === 403) {
-        logger.warn({ status: result.status, durationMs: Math.round(performance.now() - started) }, 'activity refused: authentication failed');
-        sendError(res, result.status, 'Unauthorized');
+        // The endpoint has logged why (one line per refusal).
+        sendError(res, result.status, result.status === 401 ? 'Unauthorized' : 'Forbidden');
         return;
       }
       if (result.body === undefined) {
@@ -163,7 +159,18 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     }
   });
 
-  if (options.metrics) server.get('/metrics', options.metrics);
+  /** Serves an operations route only to whom operationsAccess admits; a refusal says nothing more. */
+  const forOperations = (handler: (req: Request, res: Response) => Promise<void>) => async (req: Request, res: Response): Promise<void> => {
+    const admission = admitOperations(operationsAccess, headerValue(req.headers.authorization));
+    if (admission === 'not-found') return sendError(res, 404, 'NotFound');
+    if (admission === 'unauthorized') {
+      logger.warn({ path: req.getPath(), hasAuthorization: headerValue(req.headers.authorization) !== '' }, 'operations endpoint refused: authentication failed');
+      return sendError(res, 401, 'Unauthorized', { 'www-authenticate': 'Bearer' });
+    }
+    await handler(req, res);
+  };
+
+  if (options.metrics) server.get('/metrics', forOperations(options.metrics));
 
   for (const route of options.routes ?? []) {
     server.get(route.path, async (req: Request, res: Response) => {
@@ -181,21 +188,14 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
     sendJson(res, 200, { status: 'ok' });
   });
 
-  server.get('/readyz', async (_req: Request, res: Response) => {
-    const checks: Record<string, { ok: boolean; detail?: string }> = {};
-    await Promise.all(
-      readiness.map(async (check) => {
-        try {
-          checks[check.name] = await withTimeout((signal) => check.run(signal), readinessTimeoutMs);
-        } catch (error) {
-          const timedOut = error instanceof Error && error.message.startsWith('timed out');
-          checks[check.name] = { ok: false, detail: timedOut ? error.message : 'check failed' };
-        }
-      }),
-    );
-    const ready = !shuttingDown && Object.values(checks).every((check) => check.ok);
-    sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', checks });
-  });
+  server.get(
+    '/readyz',
+    forOperations(async (_req: Request, res: Response) => {
+      const report = readiness ? await readiness.report() : { ready: true, checks: {} };
+      const ready = !shuttingDown && report.ready;
+      sendJson(res, ready ? 200 : 503, { status: ready ? 'ready' : 'not-ready', checks: report.checks });
+    }),
+  );
 
   // restify's own errors (unknown route, wrong method, a handler that gave up): our JSON shape, no internals.
   server.on('restifyError', (_req: Request, res: Response, err: Error & { statusCode?: number }, done: () => void) => {

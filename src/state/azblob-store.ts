@@ -16,12 +16,18 @@
 // container client BlobsStorage built (same connection string, pipeline and retry policy) for one call:
 // an upload with `ifNoneMatch: '*'` (409 BlobAlreadyExists / 412 → StoreConflictError 'exists'). The client
 // is a private field; we check its shape at construction and fail loudly if a botbuilder release changes it.
+// listKeys (housekeeping) lists blobs by name prefix through the same client: a listing carries each blob's
+// Last-Modified, so no document is downloaded to learn its age.
+//
+// Integrity: the first call that reaches the container writes the meta record if it is absent (a new
+// container, or one filled by a version that wrote none); the readiness check reads it back and parses it.
 import { Buffer } from 'node:buffer';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey.js';
 import { ANY_ETAG, StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem } from '../failover/ports.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
 import { assertValidKey } from './keys.ts';
+import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 
 /** The document as stored in the blob: the value under one property, so no value field can collide with eTag. */
 interface BlobDocument {
@@ -33,12 +39,23 @@ interface UploadOptions {
   blobHTTPHeaders: { blobContentType: string };
 }
 
+interface ListedBlob {
+  name: string;
+  properties: { lastModified?: Date };
+}
+
 interface ContainerClientLike {
   getBlockBlobClient(name: string): { upload(body: string, contentLength: number, options: UploadOptions): Promise<unknown> };
+  listBlobsFlat(options: { prefix: string }): AsyncIterable<ListedBlob>;
 }
 
 function isContainerClientLike(value: unknown): value is ContainerClientLike {
-  return typeof value === 'object' && value !== null && typeof Reflect.get(value, 'getBlockBlobClient') === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof Reflect.get(value, 'getBlockBlobClient') === 'function' &&
+    typeof Reflect.get(value, 'listBlobsFlat') === 'function'
+  );
 }
 
 function containerClientOf(storage: BlobsStorage): ContainerClientLike {
@@ -47,6 +64,15 @@ function containerClientOf(storage: BlobsStorage): ContainerClientLike {
     throw new Error('botbuilder-azure-blobs: BlobsStorage no longer exposes its container client; create-if-absent is unavailable');
   }
   return client;
+}
+
+/** The key a blob was written under (its name is the URI-encoded key); null for a name no key gives. */
+function keyOfBlob(name: string): string | null {
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return null;
+  }
 }
 
 function statusOf(error: unknown): number | null {
@@ -90,10 +116,27 @@ export function openAzureBlobStore(connectionString: string, container: string, 
   containerClientOf(storage);
   let ready: Promise<void> | null = null;
 
+  /** An upload with If-None-Match: * (create-if-absent); false when the blob already exists. */
+  const uploadIfAbsent = async (key: string, value: unknown): Promise<boolean> => {
+    const body = JSON.stringify({ doc: value } satisfies BlobDocument);
+    try {
+      await containerClientOf(storage)
+        .getBlockBlobClient(sanitizeBlobKey(key))
+        .upload(body, Buffer.byteLength(body), { conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'application/json' } });
+      return true;
+    } catch (error) {
+      const status = statusOf(error);
+      if (status === 409 || status === 412) return false;
+      throw error;
+    }
+  };
+
   // BlobsStorage creates the container on its first call and caches that promise, even a rejected one.
   const ensureReady = (): Promise<void> => {
     if (!ready) {
-      const attempt = storage.read([]).then(() => undefined);
+      // The meta record is created only where absent (one conditional PUT per process), never read here:
+      // a damaged one must fail the readiness check, not every read and write.
+      const attempt = storage.read([]).then(() => uploadIfAbsent(STORE_META_KEY, newStoreMeta(Date.now()))).then(() => undefined);
       ready = attempt.catch((error: unknown) => {
         storage = make();
         ready = null;
@@ -144,16 +187,13 @@ export function openAzureBlobStore(connectionString: string, container: string, 
     async create<T>(key: string, value: T) {
       assertValidKey(key);
       await ensureReady();
-      const body = JSON.stringify({ doc: value } satisfies BlobDocument);
+      let created: boolean;
       try {
-        await containerClientOf(storage)
-          .getBlockBlobClient(sanitizeBlobKey(key))
-          .upload(body, Buffer.byteLength(body), { conditions: { ifNoneMatch: '*' }, blobHTTPHeaders: { blobContentType: 'application/json' } });
+        created = await uploadIfAbsent(key, value);
       } catch (error) {
-        const status = statusOf(error);
-        if (status === 409 || status === 412) throw new StoreConflictError(key, 'exists');
         throw new BlobStoreError('create', error);
       }
+      if (!created) throw new StoreConflictError(key, 'exists');
     },
     async delete(key: string) {
       assertValidKey(key);
@@ -164,9 +204,27 @@ export function openAzureBlobStore(connectionString: string, container: string, 
         throw new BlobStoreError('delete', error);
       }
     },
+    async listKeys(prefix, written) {
+      await ensureReady();
+      const found: WrittenKey[] = [];
+      try {
+        // Blob names are encodeURIComponent(key) (see the header), so the prefix is encoded the same way.
+        for await (const blob of containerClientOf(storage).listBlobsFlat({ prefix: encodeURIComponent(prefix) })) {
+          const writtenAt = blob.properties.lastModified?.getTime();
+          if (writtenAt === undefined || writtenAt < written.from || writtenAt >= written.to) continue;
+          const key = keyOfBlob(blob.name);
+          if (key?.startsWith(prefix)) found.push({ key, writtenAt });
+        }
+      } catch (error) {
+        throw new BlobStoreError('list', error);
+      }
+      return found.sort((a, b) => a.writtenAt - b.writtenAt || (a.key < b.key ? -1 : 1));
+    },
     async ping() {
       await ensureReady();
-      await readMany(['health/ping']);
+      const meta = (await readMany([STORE_META_KEY])).get(STORE_META_KEY);
+      if (!meta) throw new Error('store: the meta record is missing');
+      checkStoreMeta(meta.value);
     },
     async close() {
       // BlobsStorage holds no resources beyond keep-alive sockets, which do not keep the process alive.

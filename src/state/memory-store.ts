@@ -1,16 +1,24 @@
 // In-memory store for tests: same semantics as the durable ones (CAS on eTag, create-if-absent), values
 // copied through JSON so a caller can never mutate what is stored.
 import { StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem } from '../failover/ports.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
 import { ANY_ETAG } from '../failover/ports.ts';
 import { assertValidKey } from './keys.ts';
+import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 
 interface Stored {
   json: string;
   eTag: string;
+  writtenAt: number;
 }
 
-export function createMemoryStore(): StateStore {
+export interface MemoryStoreOptions {
+  /** Clock of the write times listKeys reports (tests). */
+  now?: () => number;
+}
+
+export function createMemoryStore(options: MemoryStoreOptions = {}): StateStore {
+  const now = options.now ?? Date.now;
   const items = new Map<string, Stored>();
   let counter = 0;
   let closed = false;
@@ -25,6 +33,10 @@ export function createMemoryStore(): StateStore {
     const stored = items.get(key);
     return stored ? { value: JSON.parse(stored.json) as T, eTag: stored.eTag } : undefined;
   };
+  const put = (key: string, value: unknown): void => {
+    items.set(key, { json: JSON.stringify(value), eTag: nextETag(), writtenAt: now() });
+  };
+  put(STORE_META_KEY, newStoreMeta(now()));
 
   return {
     kind: 'memory',
@@ -51,14 +63,14 @@ export function createMemoryStore(): StateStore {
       assertValidKey(key);
       const current = items.get(key);
       if (eTag !== ANY_ETAG && current?.eTag !== eTag) throw new StoreConflictError(key, 'etag-mismatch');
-      items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+      put(key, value);
     },
     async create<T>(key: string, value: T) {
       await tick();
       open();
       assertValidKey(key);
       if (items.has(key)) throw new StoreConflictError(key, 'exists');
-      items.set(key, { json: JSON.stringify(value), eTag: nextETag() });
+      put(key, value);
     },
     async delete(key: string) {
       await tick();
@@ -66,8 +78,18 @@ export function createMemoryStore(): StateStore {
       assertValidKey(key);
       items.delete(key);
     },
+    async listKeys(prefix, written) {
+      await tick();
+      open();
+      const found: WrittenKey[] = [];
+      for (const [key, stored] of items) {
+        if (key.startsWith(prefix) && stored.writtenAt >= written.from && stored.writtenAt < written.to) found.push({ key, writtenAt: stored.writtenAt });
+      }
+      return found.sort((a, b) => a.writtenAt - b.writtenAt || (a.key < b.key ? -1 : 1));
+    },
     async ping() {
       open();
+      checkStoreMeta(getOne(STORE_META_KEY)?.value);
     },
     async close() {
       closed = true;

@@ -9,15 +9,29 @@
 // tree of very low fan-out; every read and write of every key then costs several times more (measured
 // 2x on writes, 5x on reads). A database created by an earlier version with a WITHOUT ROWID table is
 // copied into the rowid layout once, when it is opened, in one transaction (keys, values and eTags kept).
+//
+// Integrity, at open: a path that does not exist becomes a new store (table + meta record). A file that
+// exists must already be a store: an empty file (a truncation, a failed copy) or a database without the kv
+// table is refused rather than silently re-created empty, and so is a file that fails SQLite's quick_check.
+// The readiness check then reads back two real records: the meta record and the latest written one, found
+// through an index on (updated_at, key).
+//
+// Housekeeping (listKeys) walks that index too, so finding old keys reads neither the values nor the keys
+// written since.
 import { randomUUID } from 'node:crypto';
+import { existsSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
 import { ANY_ETAG, StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem } from '../failover/ports.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
+import { StoreIntegrityError } from './integrity.ts';
 import { assertValidKey } from './keys.ts';
+import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 
 export interface SqliteStoreOptions {
   /** How long a writer waits for another connection's lock, in ms. */
   busyTimeoutMs?: number;
+  /** Clock of updated_at (tests). */
+  now?: () => number;
 }
 
 function row(value: unknown): { value: string; etag: string } | undefined {
@@ -54,12 +68,77 @@ function migrateToRowidTable(db: DatabaseSync): void {
   }
 }
 
+function hasKvTable(db: DatabaseSync): boolean {
+  return db.prepare("SELECT 1 AS found FROM sqlite_master WHERE type = 'table' AND name = 'kv'").get() !== undefined;
+}
+
+function quickCheck(db: DatabaseSync): string[] {
+  return db
+    .prepare('PRAGMA quick_check(5)')
+    .all()
+    .map((found) => String(Reflect.get(found, 'quick_check')))
+    .filter((line) => line !== 'ok');
+}
+
+/** Opens an existing store file, or creates a new one where nothing exists; refuses a damaged or foreign file. */
+function openVerified(path: string, busyTimeoutMs: number, now: number): DatabaseSync {
+  const inMemory = path === ':memory:';
+  const existed = !inMemory && existsSync(path);
+  if (existed && statSync(path).size === 0) {
+    throw new StoreIntegrityError(
+      path,
+      'the file exists but is empty (0 bytes): it was truncated or never written. The bot will not start a new, empty store over it (the audit trail and pending requests would be gone silently). Restore it from a backup, or delete it to start a new store',
+    );
+  }
+  let db: DatabaseSync | null = null;
+  try {
+    db = new DatabaseSync(path, { timeout: busyTimeoutMs });
+    if (existed) {
+      const problems = quickCheck(db);
+      if (problems.length > 0) {
+        const found = problems.join('; ').replace(/\s+/g, ' ').slice(0, 300);
+        throw new StoreIntegrityError(path, `the file is damaged (SQLite quick_check: ${found}). Restore it from a backup`);
+      }
+      if (!hasKvTable(db)) {
+        throw new StoreIntegrityError(path, "the file is an SQLite database without the bot's kv table: it is not this bot's store, or it lost its schema. Point STATE_STORE at the right file, restore it from a backup, or delete it to start a new store");
+      }
+    }
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec('PRAGMA synchronous = NORMAL');
+    migrateToRowidTable(db);
+    db.exec(`CREATE TABLE IF NOT EXISTS kv ${COLUMNS}`);
+    db.exec('CREATE INDEX IF NOT EXISTS kv_updated_at ON kv (updated_at, key)');
+    // A new store gets its meta record; so does a store created by a version that wrote none.
+    db.prepare('INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING').run(STORE_META_KEY, JSON.stringify(newStoreMeta(now)), randomUUID(), now);
+    return db;
+  } catch (error) {
+    if (db?.isOpen) db.close();
+    if (error instanceof StoreIntegrityError) throw error;
+    // "file is not a database", "database disk image is malformed": SQLite's own words, without a stack.
+    throw new StoreIntegrityError(path, `SQLite cannot open it (${error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) : String(error)}). Restore it from a backup`);
+  }
+}
+
+/**
+ * Reads two real records and parses them: the meta record, and the latest written one (damage is often in
+ * the pages written last). Reading them walks the table, its key index and its updated_at index, where a
+ * bare SELECT 1 succeeds on a file whose pages are garbage.
+ */
+function readBackRecords(db: DatabaseSync): void {
+  checkStoreMeta(JSON.parse(row(db.prepare('SELECT value, etag FROM kv WHERE key = ?').get(STORE_META_KEY))?.value ?? 'null'));
+  const latest = row(db.prepare('SELECT value, etag FROM kv ORDER BY updated_at DESC LIMIT 1').get());
+  if (latest !== undefined) JSON.parse(latest.value);
+}
+
+/** The next string after every string that starts with `prefix` (keys are ASCII, '~' is the largest allowed). */
+function prefixEnd(prefix: string): string {
+  return `${prefix}\u007f`;
+}
+
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): StateStore {
-  const db = new DatabaseSync(path, { timeout: options.busyTimeoutMs ?? 5000 });
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = NORMAL');
-  migrateToRowidTable(db);
-  db.exec(`CREATE TABLE IF NOT EXISTS kv ${COLUMNS}`);
+  const now = options.now ?? Date.now;
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const db = openVerified(path, busyTimeoutMs, now());
   const select = db.prepare('SELECT value, etag FROM kv WHERE key = ?');
   const compareAndSet = db.prepare('UPDATE kv SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
   const insertIfAbsent = db.prepare('INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');
@@ -67,7 +146,9 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     'INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, etag = excluded.etag, updated_at = excluded.updated_at',
   );
   const remove = db.prepare('DELETE FROM kv WHERE key = ?');
-  const probe = db.prepare('SELECT 1 AS ok');
+  const writtenBetween = db.prepare(
+    'SELECT key, updated_at FROM kv INDEXED BY kv_updated_at WHERE updated_at >= ? AND updated_at < ? AND key >= ? AND key < ? ORDER BY updated_at, key',
+  );
 
   const getOne = <T>(key: string): StoreItem<T> | undefined => {
     assertValidKey(key);
@@ -92,23 +173,38 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
       assertValidKey(key);
       const json = JSON.stringify(value);
       if (eTag === ANY_ETAG) {
-        upsert.run(key, json, randomUUID(), Date.now());
+        upsert.run(key, json, randomUUID(), now());
         return;
       }
-      const result = compareAndSet.run(json, randomUUID(), Date.now(), key, eTag);
+      const result = compareAndSet.run(json, randomUUID(), now(), key, eTag);
       if (Number(result.changes) !== 1) throw new StoreConflictError(key, 'etag-mismatch');
     },
     async create<T>(key: string, value: T) {
       assertValidKey(key);
-      const result = insertIfAbsent.run(key, JSON.stringify(value), randomUUID(), Date.now());
+      const result = insertIfAbsent.run(key, JSON.stringify(value), randomUUID(), now());
       if (Number(result.changes) !== 1) throw new StoreConflictError(key, 'exists');
     },
     async delete(key: string) {
       assertValidKey(key);
       remove.run(key);
     },
+    async listKeys(prefix, written) {
+      const found: WrittenKey[] = [];
+      for (const entry of writtenBetween.all(written.from, written.to, prefix, prefixEnd(prefix))) {
+        const key: unknown = Reflect.get(entry, 'key');
+        const writtenAt: unknown = Reflect.get(entry, 'updated_at');
+        if (typeof key === 'string' && typeof writtenAt === 'number') found.push({ key, writtenAt });
+      }
+      return found;
+    },
     async ping() {
-      probe.get();
+      // On a connection of its own: this one's page cache would answer from memory what the disk no longer holds.
+      const fresh = path === ':memory:' ? db : new DatabaseSync(path, { timeout: busyTimeoutMs });
+      try {
+        readBackRecords(fresh);
+      } finally {
+        if (fresh !== db) fresh.close();
+      }
     },
     async close() {
       if (db.isOpen) db.close();

@@ -1,6 +1,11 @@
 // botbuilder's CloudAdapter behind the small MessagesEndpoint port of src/http. We call processActivity
 // ourselves instead of CloudAdapter.process: that one prints errors with console.error and answers with
 // their messages; here every outcome is a status code and nothing internal leaves the process.
+//
+// Authentication is its own step: whatever makes it fail (no token, a malformed or expired one, a bad
+// signature, another audience, signing keys that cannot be downloaded) is a 401 and one log line with the
+// reason, never a 500 with a stack. Obviously invalid tokens are turned away before botbuilder sees them
+// (token-precheck.ts).
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication } from 'botbuilder';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { BotIdentityConfig } from '../config.ts';
@@ -8,8 +13,14 @@ import type { MessagesEndpoint } from '../http/server.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { activityShapeProblem } from './activity-shape.ts';
+import { withoutConsole } from './quiet-console.ts';
+import { tokenProblem } from './token-precheck.ts';
+import type { TokenProblem } from './token-precheck.ts';
 
 export type TurnLogic = (context: TurnContext) => Promise<void>;
+
+/** botframework-connector's AuthenticateRequestResult (botbuilder does not re-export the type). */
+type AuthenticateRequestResult = Awaited<ReturnType<ConfigurationBotFrameworkAuthentication['authenticateRequest']>>;
 
 /** Called when a turn throws: log and tell the user; must not throw itself. */
 export type TurnFailureHandler = (context: TurnContext, error: unknown) => Promise<void>;
@@ -47,13 +58,26 @@ function fixTimestamps(wire: Readonly<Record<string, unknown>>, activity: WireAc
   return activity;
 }
 
-function statusOf(error: unknown): number | null {
-  if (error instanceof Error && 'statusCode' in error && typeof error.statusCode === 'number') return error.statusCode;
-  return null;
+/** Why botbuilder refused a token, from what it threw (its messages may quote the token's claims: not logged). */
+export type RejectionReason = TokenProblem | 'expired' | 'not-yet-valid' | 'invalid-token' | 'unknown-signing-key' | 'signing-keys-unavailable' | 'rejected';
+
+export function rejectionReason(error: unknown): RejectionReason {
+  if (!(error instanceof Error)) return 'rejected';
+  if (error.name === 'TokenExpiredError' || error.message === 'The token has expired') return 'expired';
+  if (error.name === 'NotBeforeError') return 'not-yet-valid';
+  if (error.name === 'JsonWebTokenError') return 'invalid-token';
+  if (error.message === 'Signing Key could not be retrieved.') return 'unknown-signing-key';
+  // node-fetch's network errors, or botbuilder's "Failed to load openID config / Keys" (status 500).
+  if (error.name === 'FetchError' || /^Failed to load (openID config|Keys)/.test(error.message)) return 'signing-keys-unavailable';
+  return 'rejected';
 }
 
-export function createBotFrameworkAuthentication(bot: BotIdentityConfig): ConfigurationBotFrameworkAuthentication {
-  const settings: Record<string, string> = { MicrosoftAppType: bot.appType };
+/**
+ * `endpoints`: botbuilder settings naming the identity endpoints (ToBotFromChannelOpenIdMetadataUrl…); only
+ * tests set them, to verify tokens against a local OpenID endpoint instead of login.botframework.com.
+ */
+export function createBotFrameworkAuthentication(bot: BotIdentityConfig, endpoints: Readonly<Record<string, string>> = {}): ConfigurationBotFrameworkAuthentication {
+  const settings: Record<string, string> = { ...endpoints, MicrosoftAppType: bot.appType };
   if (bot.appId !== '') settings.MicrosoftAppId = bot.appId;
   if (bot.appPassword !== '') settings.MicrosoftAppPassword = bot.appPassword;
   if (bot.appTenantId !== '') settings.MicrosoftAppTenantId = bot.appTenantId;
@@ -62,11 +86,13 @@ export function createBotFrameworkAuthentication(bot: BotIdentityConfig): Config
 
 export class TeamsAdapter extends CloudAdapter {
   readonly appId: string;
+  private readonly authEnabled: boolean;
   private readonly log: Logger;
 
-  constructor(options: { bot: BotIdentityConfig; logger: Logger; onTurnFailed: TurnFailureHandler }) {
-    super(createBotFrameworkAuthentication(options.bot));
+  constructor(options: { bot: BotIdentityConfig; logger: Logger; onTurnFailed: TurnFailureHandler; authEndpoints?: Readonly<Record<string, string>> }) {
+    super(createBotFrameworkAuthentication(options.bot, options.authEndpoints));
     this.appId = options.bot.appId;
+    this.authEnabled = options.bot.authEnabled;
     this.log = options.logger.child({ component: 'adapter' });
     const onTurnFailed = options.onTurnFailed;
     const log = this.log;
@@ -92,13 +118,30 @@ export class TeamsAdapter extends CloudAdapter {
     }
     const shapeProblem = activityShapeProblem(input.activity);
     if (shapeProblem !== null) return { status: 400, body: { error: { code: 'InvalidActivity', message: shapeProblem } } };
+    const wire = fixTimestamps(input.activity, activity);
+    const authenticated = await this.authenticate(wire, input.authorization);
+    if (authenticated === null) return { status: 401 };
+    const response = await this.processActivity(authenticated, wire, logic);
+    return { status: response?.status ?? 200, ...(response?.body === undefined ? {} : { body: response.body }) };
+  }
+
+  /** The caller's identity, or null (logged once, with the reason) when the request is not authenticated. */
+  private async authenticate(activity: Activity, authorization: string): Promise<AuthenticateRequestResult | null> {
+    const refused = (reason: RejectionReason): null => {
+      const fields = { reason, activityId: typeof activity.id === 'string' ? activity.id.slice(0, 200) : null, hasAuthorization: authorization !== '' };
+      // Keys that cannot be downloaded refuse every caller, genuine ones included: that is the operator's problem.
+      if (reason === 'signing-keys-unavailable') this.log.error(fields, 'activity refused: Bot Framework signing keys could not be downloaded');
+      else this.log.warn(fields, 'activity refused: authentication failed');
+      return null;
+    };
+    if (this.authEnabled) {
+      const problem = tokenProblem(authorization, this.appId, Date.now());
+      if (problem !== null) return refused(problem);
+    }
     try {
-      const response = await this.processActivity(input.authorization, fixTimestamps(input.activity, activity), logic);
-      return { status: response?.status ?? 200, ...(response?.body === undefined ? {} : { body: response.body }) };
+      return await withoutConsole(() => this.botFrameworkAuthentication.authenticateRequest(activity, authorization));
     } catch (error) {
-      const status = statusOf(error);
-      if (status === 401 || status === 403) return { status };
-      throw error;
+      return refused(rejectionReason(error));
     }
   }
 

@@ -57,8 +57,8 @@ export interface E2eStack<Sim extends SimulatorEndpoint> {
   bot: BotProcess;
   /** The SQLite file of the bots' state (sqliteState only). */
   readonly database: string;
-  /** Another bot process with the suite's environment and state; after() stops it too. */
-  startBot(): Promise<BotProcess>;
+  /** Another bot process with the suite's environment and state (plus `env`); after() stops it too. */
+  startBot(env?: Record<string, string>): Promise<BotProcess>;
 }
 
 export function e2eStack<Sim extends SimulatorEndpoint>(options: E2eStackOptions<Sim>): E2eStack<Sim> {
@@ -94,8 +94,8 @@ export function e2eStack<Sim extends SimulatorEndpoint>(options: E2eStackOptions
     get database() {
       return database();
     },
-    async startBot() {
-      const bot = await startBotProcess(botEnv());
+    async startBot(env = {}) {
+      const bot = await startBotProcess({ ...botEnv(), ...env });
       bots.push(bot);
       return bot;
     },

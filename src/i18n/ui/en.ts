@@ -268,6 +268,9 @@ export const en = {
     installed: 'IoT Hub On-Call was added here. Run **Diagnose with IoT Hub On-Call** on the message again to post its diagnosis.',
   },
 
+  /** Activities from an organisation not in ALLOWED_TENANT_IDS: one sentence, nothing about the bot's setup. */
+  tenantRefused: 'IoT Hub On-Call is not available to your organisation. Nothing was done.',
+
   failover: failoverEn,
 };
 

@@ -161,7 +161,8 @@ export const failoverEn = {
     'already-rejected': 'This request has already been rejected.',
     'already-expired': 'This request has expired: nothing was changed.',
     'already-cancelled': 'This request has been cancelled.',
-    'not-found': 'This card is not a failover request the bot knows in this conversation. Nothing was changed.',
+    'not-found':
+      'This failover proposal no longer exists: proposals are deleted a day after they expire (or this card belongs to another conversation). Nothing was changed; paste the error again for a current diagnosis.',
     'justification-required': 'Write a justification before requesting the failover.',
     'justification-only-secret':
       'Your justification held only a key, which was removed: nothing was saved. Say in words why the failover is needed, and rotate the key: it was typed into Teams.',

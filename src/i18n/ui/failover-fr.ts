@@ -149,7 +149,8 @@ export const failoverFr: FailoverStrings = {
     'already-rejected': 'Cette demande a déjà été refusée.',
     'already-expired': "Cette demande a expiré : rien n'a été modifié.",
     'already-cancelled': 'Cette demande a été annulée.',
-    'not-found': "Cette carte n'est pas une demande de basculement connue du bot dans cette conversation. Rien n'a été modifié.",
+    'not-found':
+      "Cette proposition de basculement n'existe plus : les propositions sont supprimées un jour après leur expiration (ou cette carte appartient à une autre conversation). Rien n'a été modifié ; collez de nouveau l'erreur pour un diagnostic à jour.",
     'justification-required': 'Écrivez une justification avant de demander le basculement.',
     'justification-only-secret':
       "Votre justification ne contenait qu'une clé, qui a été retirée : rien n'a été enregistré. Dites avec des mots pourquoi le basculement est nécessaire, et changez la clé : elle a été saisie dans Teams.",

@@ -265,5 +265,7 @@ export const fr: UiStrings = {
     installed: 'IoT Hub On-Call a été ajouté ici. Relancez **Diagnostiquer avec IoT Hub On-Call** sur le message pour publier son diagnostic.',
   },
 
+  tenantRefused: "IoT Hub On-Call n'est pas disponible pour votre organisation. Rien n'a été fait.",
+
   failover: failoverFr,
 };

@@ -4,8 +4,8 @@
 //
 // Only `requestId` is read from the action's data, plus the text the user typed (justification, reason).
 // Every refusal is a card with a clear message, body statusCode 200 (botbuilder turns it into the HTTP
-// status): an unknown or malformed id, another conversation's request, a wrong verb, a store that cannot
-// be written.
+// status): an unknown or malformed id, another conversation's request, a proposal deleted after its grace
+// (see src/failover/service.ts), a wrong verb, a store that cannot be written.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { HubDirectory } from '../../diagnosis/hub.ts';
 import type { Locale } from '../../diagnosis/types.ts';
@@ -17,6 +17,7 @@ import type { Actor, FailoverRequest, RefusalReason } from '../../failover/types
 import { fill, selectLocale, uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
+import { messageInvokeResponse } from '../bot.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
 import { renderFailoverNoticeCard } from '../cards/failover-render.ts';
 import { failbackAllowedAt, ineligibleReasonsText } from '../cards/failover-view.ts';
@@ -117,6 +118,9 @@ export class FailoverActions {
     const value: unknown = turn.activity.value;
     const trigger = isRecord(value) && value['trigger'] === 'automatic' ? 'automatic' : 'manual';
     const outcome = await this.perform(turn, action.verb, action.data, trigger);
+    // Teams refreshes a card by itself when someone views it, long after the proposal on it was deleted:
+    // a card in the answer would replace the whole diagnosis for that viewer, a message leaves it as posted.
+    if (trigger === 'automatic' && outcome.outcome === 'not-found') return messageInvokeResponse(refusalText(selectLocale(turn.activity.locale), 'not-found'));
     return cardInvokeResponse(outcome.card);
   }
 

@@ -13,6 +13,7 @@ import { FailoverActions } from './actions.ts';
 import type { CardActionHandler } from './actions.ts';
 import { ApproverDirectory } from './approvers.ts';
 import { FailoverCards } from './cards.ts';
+import { cardDocumentKey } from './card-store.ts';
 import { failoverCommandHandlers } from './commands.ts';
 import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
 import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
@@ -93,6 +94,7 @@ export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
     clock,
     config: { approvers: deps.config.approvers, approvalTtlMinutes: deps.config.approvalTtlMinutes, pollSeconds: deps.config.pollSeconds },
     log: failoverLog(logger),
+    companionKeys: (requestId) => [cardDocumentKey(requestId)],
     ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     ...(deps.notifyRetryDelaysMs ? { notifyRetryDelaysMs: deps.notifyRetryDelaysMs } : {}),

@@ -210,3 +210,66 @@ describe('loadEnvFile', () => {
     }
   });
 });
+
+describe('loadConfig: HOST without authentication', () => {
+  const AUTH = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'pw-value', MicrosoftAppType: 'MultiTenant' };
+
+  it('refuses a non-loopback interface without an app id, naming HOST and saying why', () => {
+    for (const host of ['0.0.0.0', '::', '10.0.0.4', 'bot.contoso.com', '[::]']) {
+      const error = configError({ HOST: host });
+      assert.equal(error.variable, 'HOST', host);
+      assert.match(error.message, /MicrosoftAppId is empty/);
+      assert.match(error.message, /anyone who can reach it/);
+    }
+  });
+
+  it('accepts loopback without an app id, and any interface with one', () => {
+    for (const host of ['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]']) assert.equal(loadConfig({ HOST: host }).host, host);
+    assert.equal(loadConfig({ ...AUTH, HOST: '0.0.0.0' }).host, '0.0.0.0');
+    assert.equal(loadConfig({ ...AUTH, HOST: '10.0.0.4' }).host, '10.0.0.4');
+  });
+});
+
+describe('loadConfig: operations listener and token', () => {
+  it('is off by default: no operations listener, no token, loopback host', () => {
+    assert.deepEqual(loadConfig({}).operations, { port: null, host: '127.0.0.1', token: null });
+  });
+
+  it('reads OPS_PORT, OPS_HOST and OPS_TOKEN', () => {
+    const config = loadConfig({ OPS_PORT: '9090', OPS_HOST: '0.0.0.0', OPS_TOKEN: 'ops-token-0123456789abcdef' });
+    assert.deepEqual(config.operations, { port: 9090, host: '0.0.0.0', token: 'ops-token-0123456789abcdef' });
+    assert.equal(loadConfig({ OPS_PORT: '0' }).operations.port, 0);
+  });
+
+  it('names the bad variable', () => {
+    assert.equal(configError({ OPS_PORT: 'ninety' }).variable, 'OPS_PORT');
+    assert.equal(configError({ OPS_PORT: '70000' }).variable, 'OPS_PORT');
+    const same = configError({ PORT: '3978', OPS_PORT: '3978' });
+    assert.equal(same.variable, 'OPS_PORT');
+    assert.match(same.message, /differ from PORT/);
+    assert.equal(configError({ OPS_HOST: 'not a host!' }).variable, 'OPS_HOST');
+    const short = configError({ OPS_TOKEN: 'short-token' });
+    assert.equal(short.variable, 'OPS_TOKEN');
+    assert.ok(!short.message.includes('short-token'), 'the token is not echoed');
+  });
+
+  it('masks OPS_TOKEN in the startup description', () => {
+    const token = 'ops-token-0123456789abcdef';
+    const text = JSON.stringify(describeConfig(loadConfig({ OPS_PORT: '9090', OPS_TOKEN: token })));
+    assert.ok(!text.includes(token));
+    assert.match(text, /"listener":"127\.0\.0\.1:9090"/);
+  });
+});
+
+describe('loadConfig: ALLOWED_TENANT_IDS', () => {
+  it('is empty (any tenant) by default, and reads GUIDs in lower case', () => {
+    assert.deepEqual(loadConfig({}).allowedTenantIds, []);
+    assert.deepEqual(loadConfig({ ALLOWED_TENANT_IDS: ` ${TENANT.toUpperCase()}, ${SUB_A} ` }).allowedTenantIds, [TENANT, SUB_A]);
+  });
+
+  it('refuses anything but GUIDs (a domain name is not a tenant id here)', () => {
+    const error = configError({ ALLOWED_TENANT_IDS: `${TENANT},contoso.onmicrosoft.com` });
+    assert.equal(error.variable, 'ALLOWED_TENANT_IDS');
+    assert.match(error.message, /GUIDs/);
+  });
+});

@@ -50,6 +50,7 @@ function recordingStore(inner: StateStore): StateStore & { writes: string[]; rea
       return inner.create(key, value);
     },
     delete: inner.delete.bind(inner),
+    listKeys: inner.listKeys.bind(inner),
     ping: inner.ping.bind(inner),
     close: inner.close.bind(inner),
   };

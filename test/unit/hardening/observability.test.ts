@@ -2,33 +2,20 @@
 // outcome, request id), the turn trace (AsyncLocalStorage), and the turn observer around the bot's logic.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Writable } from 'node:stream';
 import { createHttpHeaders, createPipelineRequest } from '@azure/core-rest-pipeline';
 import type { PipelineResponse } from '@azure/core-rest-pipeline';
 import { TestAdapter, TurnContext } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { armOperationOf, attemptReportPolicy } from '../../../src/azure/attempt-report.ts';
 import type { ArmAttempt } from '../../../src/azure/attempt-report.ts';
-import { createLogger } from '../../../src/log.ts';
 import { recordArmAttempts } from '../../../src/observability/arm-attempts.ts';
 import { currentTurn, markTurnOutcome, newTurnTrace, noteArmRequestId, runInTurn } from '../../../src/observability/turn-trace.ts';
 import type { TurnOutcome } from '../../../src/observability/turn-trace.ts';
 import { observeTurns } from '../../../src/teams/turn-observer.ts';
+import { capturingLogger } from '../../support/capturing-logger.ts';
 
 const SUB = '/subscriptions/3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const HUB = `${SUB}/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/contoso-iot`;
-
-/** A logger writing JSON lines into an array. */
-function capturingLogger(): { logger: ReturnType<typeof createLogger>; lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') lines.push(JSON.parse(line) as Record<string, unknown>);
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', destination }), lines };
-}
 
 describe('armOperationOf', () => {
   const base = 'https://management.azure.com';

@@ -1,6 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
+import { cachedReadiness } from '../../../src/http/readiness.ts';
 import { startHttpServer } from '../../../src/http/server.ts';
 import type { MessagesEndpoint, RunningHttpServer } from '../../../src/http/server.ts';
 import { silentLogger } from '../../../src/log.ts';
@@ -67,10 +68,10 @@ describe('http server', () => {
       logger: silentLogger(),
       messages: endpoint,
       maxActivityBytes: 4096,
-      readiness: [
+      readiness: cachedReadiness([
         { name: 'arm', run: async () => ({ ok: true, detail: 'simulated' }) },
         { name: 'store', run: async () => ({ ok: true }) },
-      ],
+      ]),
     });
   });
   after(async () => server.close(1000));
@@ -186,11 +187,13 @@ describe('http server readiness and shutdown', () => {
       port: 0,
       logger: silentLogger(),
       messages: { process: async () => ({ status: 200 }) },
-      readinessTimeoutMs: 200,
-      readiness: [
-        { name: 'arm', run: () => new Promise(() => undefined) },
-        { name: 'store', run: async () => Promise.reject(new Error('connection string AccountKey=abc leaked')) },
-      ],
+      readiness: cachedReadiness(
+        [
+          { name: 'arm', run: () => new Promise(() => undefined) },
+          { name: 'store', run: async () => Promise.reject(new Error('connection string AccountKey=abc leaked')) },
+        ],
+        { timeoutMs: 200 },
+      ),
     });
     try {
       const reply = await send(server.url, { path: '/readyz' });
@@ -239,5 +242,64 @@ describe('http server readiness and shutdown', () => {
     while (server.inFlight() === 0) await new Promise((resolve) => setTimeout(resolve, 5));
     await server.close(50);
     assert.ok((await pending) instanceof Error, 'the hanging request was cut');
+  });
+});
+
+describe('http server: who may read /readyz and /metrics', () => {
+  const OPS_TOKEN = 'ops-token-0123456789abcdef';
+  const metrics = async (_req: unknown, res: { sendRaw(status: number, body: string, headers: Record<string, string>): void }): Promise<void> => {
+    res.sendRaw(200, 'iothub_oncall_turns_total 0\n', { 'content-type': 'text/plain' });
+  };
+  let checks = 0;
+  const readiness = cachedReadiness([{ name: 'arm', run: async () => (checks++, { ok: true }) }]);
+
+  async function withServer(options: Partial<Parameters<typeof startHttpServer>[0]>, test: (server: RunningHttpServer) => Promise<void>): Promise<void> {
+    const server = await startHttpServer({ host: '127.0.0.1', port: 0, logger: silentLogger(), readiness, metrics, ...options });
+    try {
+      await test(server);
+    } finally {
+      await server.close(1000);
+    }
+  }
+
+  it('open (local mode, the operations listener): anyone reads them', async () => {
+    await withServer({ operationsAccess: { kind: 'open' } }, async (server) => {
+      assert.equal((await send(server.url, { path: '/readyz' })).status, 200);
+      assert.equal((await send(server.url, { path: '/metrics' })).status, 200);
+    });
+  });
+
+  it('closed (auth on, no OPS_TOKEN): 404 for both, with or without a token; /healthz stays open', async () => {
+    await withServer({ operationsAccess: { kind: 'closed' } }, async (server) => {
+      const before = checks;
+      for (const path of ['/readyz', '/metrics']) {
+        assert.equal((await send(server.url, { path })).status, 404);
+        assert.equal((await send(server.url, { path, headers: { authorization: `Bearer ${OPS_TOKEN}` } })).status, 404);
+      }
+      assert.equal(checks, before, 'a refused probe ran no check');
+      assert.equal((await send(server.url, { path: '/healthz' })).status, 200);
+    });
+  });
+
+  it('bearer (auth on, OPS_TOKEN): 401 without the token or with a wrong one, the page with it', async () => {
+    await withServer({ operationsAccess: { kind: 'bearer', token: OPS_TOKEN } }, async (server) => {
+      for (const path of ['/readyz', '/metrics']) {
+        for (const authorization of ['', 'Bearer wrong-token-0123456789abcdef', `Basic ${OPS_TOKEN}`, OPS_TOKEN]) {
+          const reply = await send(server.url, { path, headers: authorization === '' ? {} : { authorization } });
+          assert.equal(reply.status, 401, `${path} with '${authorization}'`);
+          assert.equal(reply.headers['www-authenticate'], 'Bearer');
+          assert.deepEqual(reply.json, { error: { code: 'Unauthorized', message: 'Authentication failed.' } });
+        }
+        assert.equal((await send(server.url, { path, headers: { authorization: `Bearer ${OPS_TOKEN}` } })).status, 200);
+      }
+    });
+  });
+
+  it('without a messages endpoint (the operations listener) there is no POST /api/messages', async () => {
+    await withServer({}, async (server) => {
+      const reply = await send(server.url, { method: 'POST', path: '/api/messages', headers: json, body: activityJson() });
+      assert.equal(reply.status, 404);
+      assert.equal((await send(server.url, { path: '/healthz' })).status, 200);
+    });
   });
 });

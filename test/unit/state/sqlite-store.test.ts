@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -7,7 +7,10 @@ import { after, before, describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { StoreConflictError } from '../../../src/failover/ports.ts';
 import type { StateStore } from '../../../src/failover/ports.ts';
+import { StoreIntegrityError } from '../../../src/state/integrity.ts';
+import { STORE_META_KEY } from '../../../src/state/meta.ts';
 import { openSqliteStore } from '../../../src/state/sqlite-store.ts';
+import { filledSqliteStore, garbleMiddlePages } from '../../support/damaged-sqlite.ts';
 import { storeContract } from './store-contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'state-sqlite-'));
@@ -140,6 +143,106 @@ describe('sqlite store: table layout', () => {
       earlier.close();
       await migrated.close();
       await second.close();
+    }
+  });
+});
+
+describe('sqlite store: integrity', () => {
+  const integrityError = (file: string): StoreIntegrityError => {
+    try {
+      openSqliteStore(file);
+    } catch (error) {
+      assert.ok(error instanceof StoreIntegrityError, `expected a StoreIntegrityError, got ${String(error)}`);
+      assert.equal(error.variable, 'STATE_STORE');
+      assert.ok(error.message.startsWith(`STATE_STORE (${file}): `), error.message);
+      assert.doesNotMatch(error.message, /\n|\bat \S+ \(/, 'one line, no stack');
+      return error;
+    }
+    assert.fail(`expected ${file} to be refused`);
+  };
+
+  it('a path that does not exist becomes a new store with its meta record', async () => {
+    const file = join(dir, 'brand-new.db');
+    assert.ok(!existsSync(file));
+    const created = openSqliteStore(file);
+    try {
+      const meta = await created.get<{ app: string; schema: number }>(STORE_META_KEY);
+      assert.equal(meta?.value.app, 'iothub-oncall');
+      assert.equal(meta?.value.schema, 1);
+      await created.ping();
+    } finally {
+      await created.close();
+    }
+  });
+
+  it('an existing empty file (0 bytes) is refused, and left as it was', () => {
+    const file = join(dir, 'truncated.db');
+    writeFileSync(file, '');
+    assert.match(integrityError(file).message, /exists but is empty \(0 bytes\)/);
+    assert.equal(statSync(file).size, 0, 'not re-created');
+  });
+
+  it('an SQLite file without the kv table is refused', () => {
+    const file = join(dir, 'foreign.db');
+    const foreign = new DatabaseSync(file);
+    foreign.exec('CREATE TABLE notes (text TEXT)');
+    foreign.close();
+    assert.match(integrityError(file).message, /without the bot's kv table/);
+  });
+
+  it('a file that is not an SQLite database is refused', () => {
+    const file = join(dir, 'garbage.db');
+    writeFileSync(file, Buffer.alloc(8192, 0x41));
+    assert.match(integrityError(file).message, /SQLite cannot open it \(file is not a database\)/);
+  });
+
+  it('a store whose middle pages are garbage fails quick_check at open', async () => {
+    const file = join(dir, 'damaged.db');
+    await (await filledSqliteStore(file, 200)).close();
+    garbleMiddlePages(file);
+    assert.match(integrityError(file).message, /the file is damaged \(SQLite quick_check: /);
+  });
+
+  it('a store damaged while open: ping fails (a bare SELECT 1 on the same file still succeeds)', async () => {
+    const file = join(dir, 'damaged-live.db');
+    const live = await filledSqliteStore(file, 200);
+    try {
+      await live.ping();
+      garbleMiddlePages(file);
+      await assert.rejects(live.ping(), /malformed/);
+      const bare = new DatabaseSync(file);
+      assert.deepEqual({ ...bare.prepare('SELECT 1 AS ok').get() }, { ok: 1 });
+      bare.close();
+    } finally {
+      await live.close();
+    }
+  });
+
+  it('a store of an earlier version without a meta record is opened and given one', async () => {
+    const file = join(dir, 'no-meta.db');
+    const earlier = new DatabaseSync(file);
+    earlier.exec('CREATE TABLE kv (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, etag TEXT NOT NULL, updated_at INTEGER NOT NULL)');
+    earlier.prepare('INSERT INTO kv VALUES (?, ?, ?, ?)').run('failover/active', '{"entries":[]}', 'e1', 1);
+    earlier.close();
+    const opened = openSqliteStore(file);
+    try {
+      await opened.ping();
+      assert.deepEqual((await opened.get('failover/active'))?.value, { entries: [] });
+    } finally {
+      await opened.close();
+    }
+  });
+
+  it('listKeys walks the updated_at index (no table scan through the values)', () => {
+    const probe = new DatabaseSync(path);
+    try {
+      const plan = probe
+        .prepare('EXPLAIN QUERY PLAN SELECT key, updated_at FROM kv INDEXED BY kv_updated_at WHERE updated_at >= ? AND updated_at < ? AND key >= ? AND key < ? ORDER BY updated_at, key')
+        .all(0, 1, 'a', 'b')
+        .map((step) => String(step['detail']));
+      assert.ok(plan.some((detail) => /USING COVERING INDEX kv_updated_at/.test(detail)), plan.join('\n'));
+    } finally {
+      probe.close();
     }
   });
 });

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { ANY_ETAG, StoreConflictError } from '../../../src/failover/ports.ts';
 import type { StateStore } from '../../../src/failover/ports.ts';
 import { updateDocument } from '../../../src/failover/store-ops.ts';
+import { STORE_META_KEY, newStoreMeta } from '../../../src/state/meta.ts';
 
 interface Doc {
   n: number;
@@ -139,6 +140,43 @@ export function storeContract(name: string, store: () => StateStore): void {
 
     it('answers ping', async () => {
       await store().ping();
+    });
+
+    it('ping reads the meta record back: missing, foreign or of a newer schema, it fails', async () => {
+      const meta = await store().get(STORE_META_KEY);
+      assert.ok(meta, 'a store has its meta record from the start');
+      try {
+        await store().delete(STORE_META_KEY);
+        await assert.rejects(store().ping(), /meta record/);
+        await store().write(STORE_META_KEY, { app: 'someone-else', schema: 1, createdAt: '2026-01-01T00:00:00.000Z' }, ANY_ETAG);
+        await assert.rejects(store().ping(), /another application/);
+        await store().write(STORE_META_KEY, { ...newStoreMeta(Date.now()), schema: 99 }, ANY_ETAG);
+        await assert.rejects(store().ping(), /newer version/);
+        await store().write(STORE_META_KEY, 'not a record', ANY_ETAG);
+        await assert.rejects(store().ping());
+      } finally {
+        await store().write(STORE_META_KEY, meta.value, ANY_ETAG);
+      }
+      await store().ping();
+    });
+
+    it('listKeys: the keys under a prefix last written in [from, to), oldest first, without other prefixes', async () => {
+      const prefix = `${key('list')}/`;
+      await store().create(`${prefix}a`, { n: 1 });
+      await store().create(`${prefix}b`, { n: 2 });
+      await store().create(`${prefix.slice(0, -1)}-sibling/c`, { n: 3 });
+      const all = await store().listKeys(prefix, { from: 0, to: Date.now() + 3_600_000 });
+      assert.deepEqual(all.map((entry) => entry.key).sort(), [`${prefix}a`, `${prefix}b`]);
+      assert.ok(all.every((entry, i) => i === 0 || (all[i - 1]?.writtenAt ?? 0) <= entry.writtenAt), 'oldest first');
+      const a = all.find((entry) => entry.key === `${prefix}a`);
+      assert.ok(a && Math.abs(a.writtenAt - Date.now()) < 3_600_000, 'a write time in ms since the epoch');
+      assert.ok(!(await store().listKeys(prefix, { from: 0, to: a.writtenAt })).some((entry) => entry.key === a.key), '`to` is exclusive');
+      assert.ok((await store().listKeys(prefix, { from: a.writtenAt, to: a.writtenAt + 1 })).some((entry) => entry.key === a.key), '`from` is inclusive');
+      await store().write(`${prefix}a`, { n: 4 }, ANY_ETAG);
+      const rewritten = (await store().listKeys(prefix, { from: 0, to: Date.now() + 3_600_000 })).find((entry) => entry.key === `${prefix}a`);
+      assert.ok(rewritten && rewritten.writtenAt >= a.writtenAt, 'a rewrite moves the key forward');
+      await store().delete(`${prefix}b`);
+      assert.deepEqual((await store().listKeys(prefix, { from: 0, to: Date.now() + 3_600_000 })).map((entry) => entry.key), [`${prefix}a`]);
     });
   });
 }

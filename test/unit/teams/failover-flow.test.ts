@@ -2,8 +2,12 @@
 // store, fake Azure ports, an injected clock and a fake proactive channel: proposals on cards, every card
 // action and its refusals, the shared card updates, expiry at the exact boundary, the failback offer, the
 // Action.Submit fallback, store failures, and the notifier's handling of connector errors.
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import type { StateStore } from '../../../src/failover/ports.ts';
@@ -12,6 +16,8 @@ import { uiStrings } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createAuditLog } from '../../../src/state/audit.ts';
 import { createMemoryStore } from '../../../src/state/memory-store.ts';
+import { openSqliteStore } from '../../../src/state/sqlite-store.ts';
+import { PROPOSAL_GRACE_MS } from '../../../src/failover/service.ts';
 import { OnCallBot } from '../../../src/teams/bot.ts';
 import type { OnCallBotDeps } from '../../../src/teams/bot.ts';
 import { POST_DATA } from '../../support/message-action.ts';
@@ -81,6 +87,7 @@ function flakyStore(inner: StateStore): StateStore & { failing: boolean } {
     kind: inner.kind,
     read: inner.read.bind(inner),
     get: inner.get.bind(inner),
+    listKeys: inner.listKeys.bind(inner),
     ping: inner.ping.bind(inner),
     close: inner.close.bind(inner),
     async write<T>(key: string, value: T, eTag: string) {
@@ -113,9 +120,9 @@ interface World {
   record(id: string): Promise<FailoverRequest>;
 }
 
-function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: OnCallBotDeps['diagnoseActionPorts'] } = {}): World {
+function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: OnCallBotDeps['diagnoseActionPorts']; store?: (clock: FakeClock) => StateStore } = {}): World {
   const clock = fakeClock(T0);
-  const store = flakyStore(createMemoryStore());
+  const store = flakyStore(options.store ? options.store(clock) : createMemoryStore());
   const audit = createAuditLog(store);
   const executor = fakeExecutor();
   executor.runningPolls = 1;
@@ -608,5 +615,65 @@ describe('the Teams failover notifier', () => {
     await n.notifier.requestChanged({ ...record, conversation: { ...record.conversation, cardActivityId: null } });
     await n.notifier.requestChanged({ ...record, conversation: { ...record.conversation, reference: 'not a reference' } });
     assert.equal(n.channel.calls, 0);
+  });
+});
+
+describe('expired proposals in the Teams bot (SQLite store)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'proposal-purge-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  function sqliteWorld(name: string): { w: World; rows: (like?: string) => number } {
+    const path = join(dir, `${name}.db`);
+    const w = world({ store: (clock) => openSqliteStore(path, { now: () => clock.now() }) });
+    const rows = (like = '%'): number => {
+      const probe = new DatabaseSync(path);
+      try {
+        return Number(probe.prepare('SELECT COUNT(*) AS n FROM kv WHERE key LIKE ?').get(like)?.['n']);
+      } finally {
+        probe.close();
+      }
+    };
+    return { w, rows };
+  }
+
+  it('N proposals posted on cards leave no row and no byte of them behind after expiry + grace', async () => {
+    const { w, rows } = sqliteWorld('n-proposals');
+    const baseline = rows();
+    const N = 20;
+    for (let i = 0; i < N; i++) await w.paste();
+    assert.equal(rows('failover/request/%'), N);
+    assert.equal(rows('teams/failover-card/%'), N, 'each with its card document');
+    w.clock.advance(30 * MINUTE + PROPOSAL_GRACE_MS - 1);
+    assert.deepEqual((await w.failover.service.purgeProposals()).deleted, [], 'kept during the grace');
+    w.clock.advance(1);
+    assert.equal((await w.failover.service.purgeProposals()).deleted.length, N);
+    assert.equal(rows('failover/request/%'), 0);
+    assert.equal(rows('teams/failover-card/%'), 0);
+    assert.equal(rows(), baseline, 'only what was there before the pastes remains');
+  });
+
+  it('a click on a deleted proposal’s card: "no longer exists"; Teams’ automatic refresh: the card is left as posted', async () => {
+    const { w } = sqliteWorld('click-after');
+    const { requestId } = await w.paste();
+    w.clock.advance(30 * MINUTE + PROPOSAL_GRACE_MS);
+    assert.deepEqual((await w.failover.service.purgeProposals()).deleted, [requestId]);
+
+    const click = await w.invoke(USERS.alice, 'failover.request', { requestId, justification: 'Still down' });
+    assert.equal(click.body.type, 'application/vnd.microsoft.card.adaptive');
+    assert.ok(click.text.includes(en.refusals['not-found']));
+    assert.match(en.refusals['not-found'], /no longer exists/);
+
+    const replies = await w.send({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: 'refresh-after-purge',
+      from: USERS.bob,
+      locale: 'en-US',
+      value: { action: { type: 'Action.Execute', id: 'x', verb: 'card.refresh', data: { requestId } }, trigger: 'automatic' },
+    });
+    const refresh = replies.find((activity) => activity.type === 'invokeResponse')?.value as { status: number; body: { type: string; value: unknown } };
+    assert.equal(refresh.status, 200);
+    assert.equal(refresh.body.type, 'application/vnd.microsoft.activity.message', 'no card: the viewer keeps the diagnosis as posted');
+    assert.equal(refresh.body.value, en.refusals['not-found']);
   });
 });
