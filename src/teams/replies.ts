@@ -2,10 +2,10 @@
 // the time budget, failover advice, diagnosis card; `health <hub>` → health card or a choice of hubs.
 import { adviseFailover } from '../diagnosis/advice.ts';
 import type { FailoverAdvice } from '../diagnosis/advice.ts';
-import { diagnose } from '../diagnosis/diagnose.ts';
-import { mergeSecretReports, redactSecrets } from '../diagnosis/redact.ts';
 import type { Diagnosis, Locale, VerdictKind } from '../diagnosis/types.ts';
 import type { HubQuery } from '../diagnosis/hub.ts';
+import type { PasteDiagnosis } from '../workers/diagnoser.ts';
+import { diagnosePaste } from '../workers/paste-diagnosis.ts';
 import { renderDiagnosisCard, renderHealthCard, renderHubChoiceCard, renderNothingRecognisedCard } from './cards/index.ts';
 import type { AdaptiveCard, HubCardPart } from './cards/index.ts';
 import type { EligibilityCheck } from './failover-eligibility.ts';
@@ -83,28 +83,6 @@ async function proposalFor(advice: FailoverAdvice, part: HubCardPart, locale: Lo
 function finished(card: AdaptiveCard, proposal: ProposalOutcome): Pick<Reply, 'card' | 'afterSend'> {
   const finalized = proposal.finalize?.(card);
   return finalized ? { card: finalized.card, afterSend: finalized.afterSend } : { card };
-}
-
-/** A paste, redacted then diagnosed (pure and fast), with the log fields that describe it. */
-export interface PasteDiagnosis {
-  diagnosis: Diagnosis;
-  log: ReplyLogFields;
-}
-
-/** Redaction first, then the diagnosis: shared by pasted messages and the Diagnose message action. */
-export function diagnosePaste(paste: string): PasteDiagnosis {
-  const started = performance.now();
-  const redaction = redactSecrets(paste);
-  const found = diagnose(redaction.text);
-  const diagnosis: Diagnosis = { ...found, secrets: mergeSecretReports(redaction.report, found.secrets) };
-  const log: ReplyLogFields = {
-    findings: diagnosis.findings.map((finding) => finding.code ?? finding.name ?? 'unnamed'),
-    verdict: diagnosis.verdict.kind,
-    secrets: diagnosis.secrets.count,
-    inputChars: diagnosis.inputChars,
-    diagnoseMs: elapsed(started),
-  };
-  return { diagnosis, log };
 }
 
 /** Everything about a paste, as a card. */
