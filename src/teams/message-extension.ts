@@ -8,8 +8,9 @@
 // the hub's health, is posted as the bot into the conversation (the message's thread in a channel), so it
 // can be updated later. One post per message, whatever Teams retries or users double-click.
 //
-// The message body is read from the invoke (HTML), redacted and diagnosed like a paste. Logs carry ids,
-// codes, verdicts and durations, never the message.
+// The message body is read from the invoke (HTML), redacted and diagnosed like a paste, by the same worker
+// pool and within the same budget: a message that takes too long to read gets a dialog that says so, in
+// time. Logs carry ids, codes, verdicts and durations, never the message.
 import { CardFactory, TurnContext } from 'botbuilder';
 import type { ConversationReference, MessagingExtensionActionResponse } from 'botbuilder';
 import type { StateStore } from '../failover/ports.ts';
@@ -27,9 +28,8 @@ import { PostClaims } from './message-extension-claims.ts';
 import type { PostTarget } from './message-extension-claims.ts';
 import { DIAGNOSE_COMMAND_ID, commandIdOf, placeOf, postConversationId, sourceMessageOf, submitIntentOf } from './message-extension-payload.ts';
 import type { InvokeConversation, SourceMessage } from './message-extension-payload.ts';
-import type { PasteDiagnosis } from '../workers/diagnoser.ts';
-import { diagnosePaste } from '../workers/paste-diagnosis.ts';
-import { replyToDiagnosis } from './replies.ts';
+import type { NotRead, PasteDiagnosis } from '../workers/diagnoser.ts';
+import { replyToDiagnosis, unreadPasteCard, markPasteNotRead } from './replies.ts';
 import type { ReplyDeps } from './replies.ts';
 import { loggableName } from './turn-observer.ts';
 import { actorOf } from './failover/actor.ts';
@@ -160,7 +160,12 @@ export class DiagnoseMessageAction {
         log.info({ membership, durationMs: elapsed(started) }, 'message action: bot not in the conversation');
         return this.addBotDialog(turn, locale);
       }
-      const diagnosed = diagnosePaste(source.text);
+      const outcome = await this.deps.diagnoser(source.text);
+      if (outcome.kind === 'not-read') {
+        log.info({ ...markPasteNotRead(outcome, source.text), membership, messageId: source.id, locale, durationMs: elapsed(started) }, 'message action preview: message not read');
+        return this.unreadDialog(outcome, locale);
+      }
+      const diagnosed = outcome.diagnosed;
       log.info({ ...diagnosed.log, membership, messageId: source.id, locale, durationMs: elapsed(started) }, 'message action preview answered');
       return this.previewDialog(turn, diagnosed, locale);
     } catch (error) {
@@ -188,7 +193,13 @@ export class DiagnoseMessageAction {
       log.info({ membership, durationMs: elapsed(started) }, 'message action: bot not in the conversation');
       return this.addBotDialog(turn, locale);
     }
-    const diagnosed = diagnosePaste(source.text);
+    const outcome = await this.deps.diagnoser(source.text);
+    if (outcome.kind === 'not-read') {
+      if (claim !== null) await this.claims.release(claim);
+      log.info({ ...markPasteNotRead(outcome, source.text), durationMs: elapsed(started) }, 'message action: message not read');
+      return this.unreadDialog(outcome, locale);
+    }
+    const diagnosed = outcome.diagnosed;
     if (!hasSomethingToPost(diagnosed.diagnosis)) {
       // The preview offers no button then; a submit anyway (an old dialog, a crafted call) gets the preview again.
       if (claim !== null) await this.claims.release(claim);
@@ -233,6 +244,10 @@ export class DiagnoseMessageAction {
   private previewDialog(turn: TurnContext, diagnosed: PasteDiagnosis, locale: Locale): Dialog {
     const card = renderDiagnosePreviewCard({ diagnosis: diagnosed.diagnosis, locale, demo: this.deps.demo, place: placeOf(conversationOf(turn)) });
     return dialog(uiStrings(locale).messageAction.dialogTitle, card);
+  }
+
+  private unreadDialog(notRead: NotRead, locale: Locale): Dialog {
+    return dialog(uiStrings(locale).messageAction.dialogTitle, unreadPasteCard(notRead, locale, this.deps.demo));
   }
 
   private addBotDialog(turn: TurnContext, locale: Locale): Dialog {

@@ -6,7 +6,7 @@ import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { diagnose } from '../../../src/diagnosis/diagnose.ts';
 import type { Diagnosis } from '../../../src/diagnosis/types.ts';
-import { uiStrings } from '../../../src/i18n/index.ts';
+import { plural, uiStrings } from '../../../src/i18n/index.ts';
 import type { StateStore } from '../../../src/failover/ports.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createMemoryStore } from '../../../src/state/memory-store.ts';
@@ -18,6 +18,8 @@ import { isBotNotInConversation } from '../../../src/teams/conversation-post.ts'
 import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
 import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
 import { renderAddBotCard, renderDiagnosePreviewCard, renderDialogNoticeCard } from '../../../src/teams/message-extension-cards.ts';
+import { diagnoseInProcess } from '../../../src/workers/paste-diagnosis.ts';
+import type { PasteDiagnoser, PasteDiagnosisOutcome } from '../../../src/workers/diagnoser.ts';
 import { cardText } from '../../support/cards.ts';
 import { fixtureDirectory, fixtureHub, outageOf } from '../../support/hubs.ts';
 import { assertWellFormedCard } from '../cards/helpers.ts';
@@ -46,7 +48,7 @@ interface Harness {
   idle(): Promise<void>;
 }
 
-function harness(options: { store?: StateStore } = {}): Harness {
+function harness(options: { store?: StateStore; diagnoser?: PasteDiagnoser } = {}): Harness {
   let membership: BotMembership = 'member';
   const failures: PostOutcome[] = [];
   const state = { posts: [] as Post[], membershipChecks: 0 };
@@ -54,6 +56,7 @@ function harness(options: { store?: StateStore } = {}): Harness {
     logger: silentLogger(),
     demo: false,
     dedupe: new ActivityDeduplicator(),
+    diagnoser: options.diagnoser ?? diagnoseInProcess,
     hubs: { directory, health: outage },
     healthBudgetMs: 1000,
     eligibility: eligibilityFromHubFacts,
@@ -256,6 +259,42 @@ describe('Diagnose message action: submitAction', () => {
 
   it('answers a submit it does not know with the error card', async () => {
     const text = cardText(dialogCard(await harness().invoke('composeExtension/submitAction', actionValue(SERVER_ERROR_HTML, { data: { something: 'else' } }))));
+    assert.ok(text.includes(en.error.title), text);
+  });
+});
+
+describe('Diagnose message action: reading the message off the event loop', () => {
+  /** A diagnoser that answers the given outcomes in turn, then reads pastes in process. */
+  function scripted(...outcomes: PasteDiagnosisOutcome[]): PasteDiagnoser {
+    return async (paste) => outcomes.shift() ?? diagnoseInProcess(paste);
+  }
+  const overBudget: PasteDiagnosisOutcome = { kind: 'not-read', reason: 'over-budget', budgetMs: 2000 };
+  const post = (html: string) => actionValue(html, { data: { ...POST_DATA } });
+
+  it('a message that took too long to read: the preview dialog says so and what to do, in time', async () => {
+    const card = dialogCard(await harness({ diagnoser: scripted(overBudget) }).invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML)));
+    const text = cardText(card);
+    assert.ok(text.includes(en.tooLong.title) && text.includes(plural('en', 2, en.tooLong.overBudget)), text);
+    assert.ok(en.tooLong.how.every((step) => text.includes(step)), text);
+    assert.deepEqual(submitActions(card), [], 'nothing to post');
+    const fr = uiStrings('fr');
+    const french = cardText(dialogCard(await harness({ diagnoser: scripted({ ...overBudget, reason: 'busy' }) }).invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML), { locale: 'fr-FR' })));
+    assert.ok(french.includes(fr.tooLong.title) && french.includes(fr.tooLong.busy), french);
+  });
+
+  it('a submit whose message took too long to read posts nothing, says so, and frees the message for another try', async () => {
+    const h = harness({ diagnoser: scripted(overBudget) });
+    const text = cardText(dialogCard(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML))));
+    assert.ok(text.includes(en.tooLong.title), text);
+    await h.idle();
+    assert.equal(h.posts.length, 0);
+    assert.deepEqual(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML)), {});
+    await h.idle();
+    assert.equal(h.posts.length, 1, 'the same message, read this time, is posted');
+  });
+
+  it('a worker failure is the error card in the dialog', async () => {
+    const text = cardText(dialogCard(await harness({ diagnoser: scripted({ ...overBudget, reason: 'failed' }) }).invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML))));
     assert.ok(text.includes(en.error.title), text);
   });
 });
