@@ -1,7 +1,7 @@
 // Pastes are read by the bot's worker threads, within DIAGNOSIS_BUDGET_MS: the bot as a separate process,
 // the ARM simulator and the fake Bot Connector. A real 200 KB log is diagnosed through the pool; with the
 // budget at its minimum the same log gets the "took too long to read" card (and dialog), its worker is
-// replaced and the bot goes on answering.
+// replaced and the bot goes on answering; the Diagnose message action draws from the message rate limit.
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
@@ -14,7 +14,7 @@ import type { BotProcess } from '../support/bot-process.ts';
 import { cardText, onlyCard } from '../support/cards.ts';
 import { e2eStack, inProcessSimulator, simulatorEnv } from '../support/e2e-stack.ts';
 import type { RecordedRequest } from '../support/fake-connector.ts';
-import { dialogCard, messageActionInvoke } from '../support/message-action.ts';
+import { POST_DATA, dialogCard, messageActionInvoke } from '../support/message-action.ts';
 import type { MessageActionOptions } from '../support/message-action.ts';
 
 const en = uiStrings('en');
@@ -43,7 +43,8 @@ function logLine(bot: BotProcess, msg: string, activityId: string): Record<strin
 }
 
 describe('pastes read by worker threads within DIAGNOSIS_BUDGET_MS (bot process, simulator, fake connector)', () => {
-  const stack = e2eStack({ simulator: inProcessSimulator('outage'), botEnv: { HEALTH_BUDGET_MS: '2000' } });
+  // One token a minute and a burst of two, for the rate limit test (the other tests use users of their own).
+  const stack = e2eStack({ simulator: inProcessSimulator('outage'), botEnv: { HEALTH_BUDGET_MS: '2000', RATE_LIMIT_MESSAGES_PER_MINUTE: '1', RATE_LIMIT_BURST: '2' } });
   const extraBots: BotProcess[] = [];
   after(async () => {
     for (const bot of extraBots) await bot.stop('SIGKILL');
@@ -107,5 +108,22 @@ describe('pastes read by worker threads within DIAGNOSIS_BUDGET_MS (bot process,
     // The Diagnose message action on the same message answers in time, with the same explanation.
     const dialog = cardText(dialogCard(await invoke(bot, { name: 'composeExtension/fetchTask', html: asHtml(BIG_LOG) }, someone())));
     assert.ok(dialog.includes(en.tooLong.title), dialog);
+  });
+
+  it('the Diagnose message action draws from the same per-user rate limit as messages; over it the dialog says so', async () => {
+    const user = someone();
+    const html = asHtml('{"errorCode":500001,"message":"ServerError"} HostName=contoso-iot.azure-devices.net');
+    assert.ok(cardText(onlyCard(await exchange(stack.bot, fromSomeone('help', user)))).includes(en.help.intro), 'a message: the first token');
+    assert.match(cardText(dialogCard(await invoke(stack.bot, { name: 'composeExtension/fetchTask', html }, user))), /500001/, 'the preview: the second');
+    const refused = [
+      await invoke(stack.bot, { name: 'composeExtension/fetchTask', html }, user),
+      await invoke(stack.bot, { name: 'composeExtension/submitAction', html, data: { ...POST_DATA } }, user),
+    ];
+    const notice = new RegExp(plural('en', 60, en.rateLimit.dialog).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('60', '\\d+'));
+    for (const body of refused) assert.match(cardText(dialogCard(body)), notice);
+    assert.equal(stack.bot.logLines().filter((line) => line.msg === 'message action refused: rate limit').length, 2);
+    assert.match(cardText(dialogCard(await invoke(stack.bot, { name: 'composeExtension/fetchTask', html }, someone()))), /500001/, 'another user is not limited');
+    const exposition = await (await fetch(`${stack.bot.url}/metrics`)).text();
+    assert.match(exposition, /^iothub_oncall_turns_total\{type="invoke",outcome="rate-limited"\} 2$/m);
   });
 });

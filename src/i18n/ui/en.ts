@@ -243,6 +243,10 @@ export const en = {
       "You're sending messages faster than I can usefully answer, so I skipped the last ones. Please wait {n} second, then send the error again.",
       "You're sending messages faster than I can usefully answer, so I skipped the last ones. Please wait {n} seconds, then send the error again.",
     ),
+    dialog: count(
+      "You're asking for diagnoses faster than I can usefully answer, so I skipped this one. Please wait {n} second, then try again.",
+      "You're asking for diagnoses faster than I can usefully answer, so I skipped this one. Please wait {n} seconds, then try again.",
+    ),
   },
 
   messageAction: {

@@ -240,6 +240,10 @@ export const fr: UiStrings = {
       "Vous envoyez des messages plus vite que je ne peux utilement y répondre : je n'ai pas traité les derniers. Attendez {n} seconde, puis renvoyez l'erreur.",
       "Vous envoyez des messages plus vite que je ne peux utilement y répondre : je n'ai pas traité les derniers. Attendez {n} secondes, puis renvoyez l'erreur.",
     ),
+    dialog: count(
+      "Vous demandez des diagnostics plus vite que je ne peux utilement y répondre : je n'ai pas traité celui-ci. Attendez {n} seconde, puis réessayez.",
+      "Vous demandez des diagnostics plus vite que je ne peux utilement y répondre : je n'ai pas traité celui-ci. Attendez {n} secondes, puis réessayez.",
+    ),
   },
 
   messageAction: {
