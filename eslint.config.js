@@ -5,6 +5,7 @@ import tseslint from 'typescript-eslint';
 const botbuilder = { group: ['botbuilder', 'botbuilder-core', 'botframework-*'], message: 'botbuilder is used only in src/teams/.' };
 const azure = { group: ['@azure/*'], message: '@azure/* is used only in src/azure/.' };
 const io = { group: ['node:*', 'restify', 'pino', 'prom-client', 'botbuilder-azure-blobs'], message: 'diagnosis/ and the failover workflow/policy are pure: no I/O.' };
+const pipeline = { group: ['**/diagnosis/diagnose.ts', '**/workers/paste-diagnosis.ts'], message: 'The bot reads pastes through its PasteDiagnoser (worker threads, within a budget), never on the thread that answers Teams.' };
 const restrict = (...patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
@@ -22,7 +23,7 @@ export default tseslint.config(
   },
   // Layering from the design: botbuilder only in src/teams/, @azure/* only in src/azure/, a pure core.
   { files: ['src/**/*.ts'], rules: restrict(botbuilder, azure) },
-  { files: ['src/teams/**/*.ts'], rules: restrict(azure) },
+  { files: ['src/teams/**/*.ts'], rules: restrict(azure, pipeline) },
   { files: ['src/azure/**/*.ts'], rules: restrict(botbuilder) },
   { files: ['src/diagnosis/**/*.ts', 'src/failover/workflow*.ts', 'src/failover/policy*.ts'], rules: restrict(botbuilder, azure, io) },
 );

@@ -41,6 +41,8 @@ export interface Config {
   };
   /** How long a message turn waits for hub resolution + health before replying without them. */
   healthBudgetMs: number;
+  /** How long reading one paste may take (worker threads) before the user is told it took too long. */
+  diagnosisBudgetMs: number;
   /** Per-user message rate limit (token bucket); messagesPerMinute 0 = no limit. */
   rateLimit: { messagesPerMinute: number; burst: number };
   /** Bearer token for the audit API; null = audit API disabled. */
@@ -299,6 +301,8 @@ export function loadConfig(env: Env = process.env): Config {
       pollSeconds: wholeNumber(env, 'FAILOVER_POLL_SECONDS', 15, 1, 3600, 'seconds'),
     },
     healthBudgetMs: wholeNumber(env, 'HEALTH_BUDGET_MS', 4000, 200, 10000, 'milliseconds'),
+    // At most 3 s: with the roster check (1.5 s) the Diagnose message action still answers within Teams' 5 s.
+    diagnosisBudgetMs: wholeNumber(env, 'DIAGNOSIS_BUDGET_MS', 2000, 10, 3000, 'milliseconds'),
     rateLimit: {
       messagesPerMinute: wholeNumber(env, 'RATE_LIMIT_MESSAGES_PER_MINUTE', 10, 0, 100_000, 'messages'),
       burst: wholeNumber(env, 'RATE_LIMIT_BURST', 5, 1, 100_000, 'messages'),
@@ -346,6 +350,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
         : store,
     failover: { approvers: config.failover.approvers.length, approvalTtlMinutes: config.failover.approvalTtlMinutes, pollSeconds: config.failover.pollSeconds },
     healthBudgetMs: config.healthBudgetMs,
+    diagnosisBudgetMs: config.diagnosisBudgetMs,
     rateLimit: config.rateLimit.messagesPerMinute === 0 ? 'off' : config.rateLimit,
     auditApi: config.auditApiToken === null ? 'disabled' : `enabled (token ${MASK})`,
     operations: {

@@ -1,4 +1,5 @@
-// Composition root: config → (demo: ARM simulator) → Azure edge → bot → HTTP (→ demo: Agents Playground).
+// Composition root: config → diagnosis workers → (demo: ARM simulator) → Azure edge → bot → HTTP (→ demo:
+// Agents Playground).
 // Nothing else wires; nothing here decides anything but what to start and how to stop it.
 import { createAzureEdge } from './azure/index.ts';
 import { ConfigError, describeConfig, loadConfig, loadEnvFile } from './config.ts';
@@ -29,6 +30,7 @@ import type { ReplyDeps } from './teams/replies.ts';
 import { messageRateGateFor } from './teams/rate-limit.ts';
 import { tenantGate } from './teams/tenant-gate.ts';
 import { observeTurns } from './teams/turn-observer.ts';
+import { startDiagnosisPool } from './workers/diagnosis-pool.ts';
 
 type Stop = () => Promise<void>;
 
@@ -78,6 +80,10 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
   // GET /metrics; the failover wiring reports through metrics.failoverOutcome() and metrics.setPendingApprovals().
   const metrics: BotMetrics = createBotMetrics();
   try {
+    // Pastes are read on worker threads within the budget. Closed after HTTP (stops run in reverse), so the
+    // turns in flight finish their diagnosis first.
+    const diagnosis = await startDiagnosisPool({ budgetMs: config.diagnosisBudgetMs, logger });
+    stops.push(() => diagnosis.close());
     const target = await armTarget(config, logger, stops);
     // The edge gives up a little before the turn does, so the card can say why (throttled, 403, 5xx…)
     // rather than only that the turn's budget ran out.
@@ -111,6 +117,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       ...(runner ? { instanceId: runner.id } : {}),
     });
     const replies: ReplyDeps = {
+      diagnoser: diagnosis.diagnose,
       hubs: { directory: azure.directory, health: azure.health },
       demo: config.demo,
       healthBudgetMs: config.healthBudgetMs,

@@ -3,7 +3,8 @@
 // AsyncLocalStorage, so the Azure edge can report ARM request ids without knowing about turns.
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type TurnOutcome = 'ok' | 'error' | 'rate-limited';
+/** paste-not-read: the paste was over the diagnosis budget, every diagnosis worker was busy, or its worker failed. */
+export type TurnOutcome = 'ok' | 'error' | 'rate-limited' | 'paste-not-read';
 
 export interface TurnTrace {
   readonly activityId: string | null;

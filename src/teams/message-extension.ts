@@ -8,13 +8,15 @@
 // the hub's health, is posted as the bot into the conversation (the message's thread in a channel), so it
 // can be updated later. One post per message, whatever Teams retries or users double-click.
 //
-// The message body is read from the invoke (HTML), redacted and diagnosed like a paste. Logs carry ids,
-// codes, verdicts and durations, never the message.
+// The message body is read from the invoke (HTML), redacted and diagnosed like a paste, by the same worker
+// pool and within the same budget: a message that takes too long to read gets a dialog that says so, in
+// time. Both invokes draw from the user's message rate limit. Logs carry ids, codes, verdicts and
+// durations, never the message.
 import { CardFactory, TurnContext } from 'botbuilder';
 import type { ConversationReference, MessagingExtensionActionResponse } from 'botbuilder';
 import type { StateStore } from '../failover/ports.ts';
 import type { Locale } from '../diagnosis/types.ts';
-import { selectLocale, uiStrings } from '../i18n/index.ts';
+import { plural, selectLocale, uiStrings } from '../i18n/index.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { renderErrorCard } from './cards/index.ts';
@@ -27,8 +29,10 @@ import { PostClaims } from './message-extension-claims.ts';
 import type { PostTarget } from './message-extension-claims.ts';
 import { DIAGNOSE_COMMAND_ID, commandIdOf, placeOf, postConversationId, sourceMessageOf, submitIntentOf } from './message-extension-payload.ts';
 import type { InvokeConversation, SourceMessage } from './message-extension-payload.ts';
-import { diagnosePaste, replyToDiagnosis } from './replies.ts';
-import type { PasteDiagnosis, ReplyDeps } from './replies.ts';
+import type { NotRead, PasteDiagnosis } from '../workers/diagnoser.ts';
+import type { MessageGate } from './rate-limit.ts';
+import { replyToDiagnosis, unreadPasteCard, markPasteNotRead } from './replies.ts';
+import type { ReplyDeps } from './replies.ts';
 import { loggableName } from './turn-observer.ts';
 import { actorOf } from './failover/actor.ts';
 import type { ProposalContext } from './failover/proposal.ts';
@@ -51,6 +55,8 @@ export interface DiagnoseActionDeps extends ReplyDeps {
   claims?: PostClaims;
   /** Shared by every bot instance: one post per message across them (without it, per instance). */
   postClaimStore?: StateStore;
+  /** The per-user rate limit of messages: both invokes draw from the same bucket. */
+  rateLimit?: MessageGate;
 }
 
 type Dialog = MessagingExtensionActionResponse;
@@ -110,7 +116,8 @@ export class DiagnoseMessageAction {
 
   /** composeExtension/fetchTask: the preview dialog, or how to add the bot. */
   async fetchTask(turn: TurnContext, value: unknown): Promise<Dialog> {
-    return this.preview(turn, value, this.turnLog(turn, 'fetchTask'));
+    const log = this.turnLog(turn, 'fetchTask');
+    return this.rateLimited(turn, log) ?? this.preview(turn, value, log);
   }
 
   /** composeExtension/submitAction: the dialog's buttons (post the diagnosis; the bot was just installed). */
@@ -118,6 +125,8 @@ export class DiagnoseMessageAction {
     const started = performance.now();
     const locale = selectLocale(turn.activity.locale);
     const log = this.turnLog(turn, 'submitAction');
+    const refused = this.rateLimited(turn, log);
+    if (refused) return refused;
     try {
       const commandId = commandIdOf(value);
       const intent = submitIntentOf(value);
@@ -158,7 +167,12 @@ export class DiagnoseMessageAction {
         log.info({ membership, durationMs: elapsed(started) }, 'message action: bot not in the conversation');
         return this.addBotDialog(turn, locale);
       }
-      const diagnosed = diagnosePaste(source.text);
+      const outcome = await this.deps.diagnoser(source.text);
+      if (outcome.kind === 'not-read') {
+        log.info({ ...markPasteNotRead(outcome, source.text), membership, messageId: source.id, locale, durationMs: elapsed(started) }, 'message action preview: message not read');
+        return this.unreadDialog(outcome, locale);
+      }
+      const diagnosed = outcome.diagnosed;
       log.info({ ...diagnosed.log, membership, messageId: source.id, locale, durationMs: elapsed(started) }, 'message action preview answered');
       return this.previewDialog(turn, diagnosed, locale);
     } catch (error) {
@@ -186,7 +200,13 @@ export class DiagnoseMessageAction {
       log.info({ membership, durationMs: elapsed(started) }, 'message action: bot not in the conversation');
       return this.addBotDialog(turn, locale);
     }
-    const diagnosed = diagnosePaste(source.text);
+    const outcome = await this.deps.diagnoser(source.text);
+    if (outcome.kind === 'not-read') {
+      if (claim !== null) await this.claims.release(claim);
+      log.info({ ...markPasteNotRead(outcome, source.text), durationMs: elapsed(started) }, 'message action: message not read');
+      return this.unreadDialog(outcome, locale);
+    }
+    const diagnosed = outcome.diagnosed;
     if (!hasSomethingToPost(diagnosed.diagnosis)) {
       // The preview offers no button then; a submit anyway (an old dialog, a crafted call) gets the preview again.
       if (claim !== null) await this.claims.release(claim);
@@ -231,6 +251,19 @@ export class DiagnoseMessageAction {
   private previewDialog(turn: TurnContext, diagnosed: PasteDiagnosis, locale: Locale): Dialog {
     const card = renderDiagnosePreviewCard({ diagnosis: diagnosed.diagnosis, locale, demo: this.deps.demo, place: placeOf(conversationOf(turn)) });
     return dialog(uiStrings(locale).messageAction.dialogTitle, card);
+  }
+
+  private unreadDialog(notRead: NotRead, locale: Locale): Dialog {
+    return dialog(uiStrings(locale).messageAction.dialogTitle, unreadPasteCard(notRead, locale, this.deps.demo));
+  }
+
+  /** Over the user's rate limit: a dialog that says so (and no work done); null when the invoke may go on. */
+  private rateLimited(turn: TurnContext, log: Logger): Dialog | null {
+    const admission = this.deps.rateLimit?.admitAction(turn, log);
+    if (admission === undefined || admission.allowed) return null;
+    const locale = selectLocale(turn.activity.locale);
+    const notice = plural(locale, admission.retryAfterSeconds, uiStrings(locale).rateLimit.dialog);
+    return dialog(uiStrings(locale).messageAction.dialogTitle, renderDialogNoticeCard(notice), 'small');
   }
 
   private addBotDialog(turn: TurnContext, locale: Locale): Dialog {

@@ -33,7 +33,7 @@ export interface MessageHandlerDeps extends ReplyDeps {
   dedupe: ActivityDeduplicator;
   /** Handlers that replace the defaults (the failover work brings `status` and `audit`). */
   overrides?: Partial<ScopeHandlers>;
-  /** Asked before any work is done for a message addressed to the bot (the per-user rate limit). */
+  /** Asked before any work is done for a message addressed to the bot (the per-user rate limit, which the Diagnose message action shares). */
   rateLimit?: MessageGate;
 }
 

@@ -2,10 +2,12 @@
 // A user over the limit gets one polite notice per quiet interval and no diagnosis work is done; the HTTP
 // answer stays 200 (Teams would re-deliver anything else, and the message was received fine).
 //
-// Only messages are limited. Invokes are not: card actions (Action.Execute) are compare-and-set transitions
-// that are idempotent by design, must be answered within seconds with an invoke response (a refusal there
-// shows the clicker an error and Teams re-sends the invoke), and are paced by human clicks; the Diagnose
-// message action goes through a dialog and posts at most one diagnosis per message.
+// The Diagnose message action draws from the same bucket as messages, since it diagnoses a message just as
+// a paste is; its dialog says so every time the user is over the limit (and counts as the notice of the
+// quiet interval: a message refused right after is refused silently). Other invokes are not limited: card
+// actions (Action.Execute) are compare-and-set transitions that are idempotent by design, must be answered
+// within seconds with an invoke response (a refusal there shows the clicker an error and Teams re-sends the
+// invoke), and are paced by human clicks.
 import { MessageFactory } from 'botbuilder';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { Clock } from '../failover/ports.ts';
@@ -114,10 +116,14 @@ export interface RateLimitMetrics {
   rateLimited(notified: boolean): void;
 }
 
-/** What the message handler asks before doing any work for a message. */
+export type ActionAdmission = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/** What the message handler asks before doing any work for a message, and the Diagnose action for an invoke. */
 export interface MessageGate {
   /** True: go on. False: the message is refused (the notice, if due, has been sent). */
   admit(turn: TurnContext, log: Logger): Promise<boolean>;
+  /** The same bucket, for the Diagnose message action: the caller words the refusal (in its dialog, every time). */
+  admitAction(turn: TurnContext, log: Logger): ActionAdmission;
 }
 
 export class MessageRateGate implements MessageGate {
@@ -132,7 +138,7 @@ export class MessageRateGate implements MessageGate {
   async admit(turn: TurnContext, log: Logger): Promise<boolean> {
     const decision = this.limiter.check(rateLimitKey(turn.activity));
     if (decision.allowed) return true;
-    const retryAfterSeconds = Math.max(1, Math.ceil(decision.retryAfterMs / 1000));
+    const retryAfterSeconds = secondsToWait(decision.retryAfterMs);
     markTurnOutcome('rate-limited');
     this.metrics?.rateLimited(decision.notify);
     log.info({ retryAfterSeconds, notified: decision.notify }, 'message refused: rate limit');
@@ -142,6 +148,19 @@ export class MessageRateGate implements MessageGate {
     }
     return false;
   }
+
+  admitAction(turn: TurnContext, log: Logger): ActionAdmission {
+    const decision = this.limiter.check(rateLimitKey(turn.activity));
+    if (decision.allowed) return { allowed: true };
+    const retryAfterSeconds = secondsToWait(decision.retryAfterMs);
+    markTurnOutcome('rate-limited');
+    log.info({ retryAfterSeconds }, 'message action refused: rate limit');
+    return { allowed: false, retryAfterSeconds };
+  }
+}
+
+function secondsToWait(retryAfterMs: number): number {
+  return Math.max(1, Math.ceil(retryAfterMs / 1000));
 }
 
 /** The gate for the configured limit (RATE_LIMIT_MESSAGES_PER_MINUTE, RATE_LIMIT_BURST); none when the rate is 0. */

@@ -1,12 +1,13 @@
-// What the bot answers, as cards, independent of botbuilder: a paste → redact, diagnose, hub + health within
-// the time budget, failover advice, diagnosis card; `health <hub>` → health card or a choice of hubs.
+// What the bot answers, as cards, independent of botbuilder: a paste → redacted and diagnosed by the
+// PasteDiagnoser (worker threads, within a time budget), hub + health within the health budget, failover
+// advice, diagnosis card (or why the paste was not read); `health <hub>` → health card or a choice of hubs.
 import { adviseFailover } from '../diagnosis/advice.ts';
 import type { FailoverAdvice } from '../diagnosis/advice.ts';
-import { diagnose } from '../diagnosis/diagnose.ts';
-import { mergeSecretReports, redactSecrets } from '../diagnosis/redact.ts';
 import type { Diagnosis, Locale, VerdictKind } from '../diagnosis/types.ts';
 import type { HubQuery } from '../diagnosis/hub.ts';
-import { renderDiagnosisCard, renderHealthCard, renderHubChoiceCard, renderNothingRecognisedCard } from './cards/index.ts';
+import { markTurnOutcome } from '../observability/turn-trace.ts';
+import type { NotRead, PasteDiagnoser, PasteDiagnosis, PasteLogFields } from '../workers/diagnoser.ts';
+import { renderDiagnosisCard, renderErrorCard, renderHealthCard, renderHubChoiceCard, renderNothingRecognisedCard, renderPasteTooLongCard } from './cards/index.ts';
 import type { AdaptiveCard, HubCardPart } from './cards/index.ts';
 import type { EligibilityCheck } from './failover-eligibility.ts';
 import type { FailoverProposer, ProposalContext } from './failover/proposal.ts';
@@ -14,6 +15,8 @@ import { lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from './hub-looku
 import type { HubLookupDeps, HubLookupOutcome } from './hub-lookup.ts';
 
 export interface ReplyDeps {
+  /** Reads pastes off the event loop, within a budget (the worker pool; unit tests pass diagnoseInProcess). */
+  diagnoser: PasteDiagnoser;
   hubs: HubLookupDeps;
   /** Azure is simulated: every card says so. */
   demo: boolean;
@@ -26,7 +29,7 @@ export interface ReplyDeps {
 }
 
 /** Log fields describing a reply: ids, codes, verdicts, durations. Never text from the paste. */
-export type ReplyLogFields = Record<string, string | number | boolean | null | (string | number)[]>;
+export type ReplyLogFields = PasteLogFields;
 
 export interface Reply {
   card: AdaptiveCard;
@@ -85,31 +88,23 @@ function finished(card: AdaptiveCard, proposal: ProposalOutcome): Pick<Reply, 'c
   return finalized ? { card: finalized.card, afterSend: finalized.afterSend } : { card };
 }
 
-/** A paste, redacted then diagnosed (pure and fast), with the log fields that describe it. */
-export interface PasteDiagnosis {
-  diagnosis: Diagnosis;
-  log: ReplyLogFields;
-}
-
-/** Redaction first, then the diagnosis: shared by pasted messages and the Diagnose message action. */
-export function diagnosePaste(paste: string): PasteDiagnosis {
-  const started = performance.now();
-  const redaction = redactSecrets(paste);
-  const found = diagnose(redaction.text);
-  const diagnosis: Diagnosis = { ...found, secrets: mergeSecretReports(redaction.report, found.secrets) };
-  const log: ReplyLogFields = {
-    findings: diagnosis.findings.map((finding) => finding.code ?? finding.name ?? 'unnamed'),
-    verdict: diagnosis.verdict.kind,
-    secrets: diagnosis.secrets.count,
-    inputChars: diagnosis.inputChars,
-    diagnoseMs: elapsed(started),
-  };
-  return { diagnosis, log };
-}
-
 /** Everything about a paste, as a card. */
 export async function replyToPaste(paste: string, locale: Locale, deps: ReplyDeps, context?: ProposalContext): Promise<Reply> {
-  return replyToDiagnosis(diagnosePaste(paste), locale, deps, context);
+  const outcome = await deps.diagnoser(paste);
+  if (outcome.kind === 'diagnosed') return replyToDiagnosis(outcome.diagnosed, locale, deps, context);
+  return { card: unreadPasteCard(outcome, locale, deps.demo), log: markPasteNotRead(outcome, paste) };
+}
+
+/** A paste that was not read: too long to read, or the bot too busy (what to paste instead), or a failure. */
+export function unreadPasteCard(notRead: NotRead, locale: Locale, demo: boolean): AdaptiveCard {
+  if (notRead.reason === 'failed') return renderErrorCard(locale);
+  return renderPasteTooLongCard({ locale, demo, reason: notRead.reason, budgetMs: notRead.budgetMs });
+}
+
+/** Marks the turn as a paste not read (its outcome in the metrics) and gives the log fields that say why. */
+export function markPasteNotRead(notRead: NotRead, paste: string): ReplyLogFields {
+  markTurnOutcome('paste-not-read');
+  return { notRead: notRead.reason, budgetMs: notRead.budgetMs, inputChars: paste.length, card: notRead.reason === 'failed' ? 'error' : 'paste-too-long' };
 }
 
 /** The card for a diagnosed paste: hub and health within the budget, failover advice (and request, given a context). */

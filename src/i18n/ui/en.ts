@@ -222,10 +222,30 @@ export const en = {
     text: 'Nothing was lost: your message was received, but I could not finish the answer. Please try again in a moment.',
   },
 
+  tooLong: {
+    fallbackText: 'This paste took too long to read',
+    title: 'This paste took too long to read',
+    overBudget: count(
+      'I stop reading a paste after {n} second, so that I keep answering everyone, and this one needed longer. Nothing was lost: your message was received.',
+      'I stop reading a paste after {n} seconds, so that I keep answering everyone, and this one needed longer. Nothing was lost: your message was received.',
+    ),
+    busy: 'I was busy reading other pastes and could not start on yours in time. Nothing was lost: your message was received.',
+    howHeading: 'What to do',
+    how: [
+      'Paste only the first error lines: the exception type, its message and the error code.',
+      'For a long log, paste a smaller excerpt: the lines around the first error.',
+    ],
+    busyHow: 'Or send the same paste again in a moment.',
+  },
+
   rateLimit: {
     notice: count(
       "You're sending messages faster than I can usefully answer, so I skipped the last ones. Please wait {n} second, then send the error again.",
       "You're sending messages faster than I can usefully answer, so I skipped the last ones. Please wait {n} seconds, then send the error again.",
+    ),
+    dialog: count(
+      "You're asking for diagnoses faster than I can usefully answer, so I skipped this one. Please wait {n} second, then try again.",
+      "You're asking for diagnoses faster than I can usefully answer, so I skipped this one. Please wait {n} seconds, then try again.",
     ),
   },
 

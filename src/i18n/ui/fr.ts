@@ -219,10 +219,30 @@ export const fr: UiStrings = {
     text: "Rien n'est perdu : votre message a bien été reçu, mais je n'ai pas pu terminer la réponse. Réessayez dans un instant.",
   },
 
+  tooLong: {
+    fallbackText: 'Ce message était trop long à lire',
+    title: 'Ce message était trop long à lire',
+    overBudget: count(
+      "J'arrête de lire un message au bout de {n} seconde, pour continuer à répondre à tout le monde, et celui-ci demandait plus de temps. Rien n'est perdu : votre message a bien été reçu.",
+      "J'arrête de lire un message au bout de {n} secondes, pour continuer à répondre à tout le monde, et celui-ci demandait plus de temps. Rien n'est perdu : votre message a bien été reçu.",
+    ),
+    busy: "J'étais occupé à lire d'autres messages et je n'ai pas pu commencer le vôtre à temps. Rien n'est perdu : votre message a bien été reçu.",
+    howHeading: 'Que faire',
+    how: [
+      "Collez seulement les premières lignes de l'erreur : le type d'exception, son message et le code d'erreur.",
+      "Pour un long journal, collez un extrait plus court : les lignes autour de la première erreur.",
+    ],
+    busyHow: 'Ou renvoyez le même message dans un instant.',
+  },
+
   rateLimit: {
     notice: count(
       "Vous envoyez des messages plus vite que je ne peux utilement y répondre : je n'ai pas traité les derniers. Attendez {n} seconde, puis renvoyez l'erreur.",
       "Vous envoyez des messages plus vite que je ne peux utilement y répondre : je n'ai pas traité les derniers. Attendez {n} secondes, puis renvoyez l'erreur.",
+    ),
+    dialog: count(
+      "Vous demandez des diagnostics plus vite que je ne peux utilement y répondre : je n'ai pas traité celui-ci. Attendez {n} seconde, puis réessayez.",
+      "Vous demandez des diagnostics plus vite que je ne peux utilement y répondre : je n'ai pas traité celui-ci. Attendez {n} secondes, puis réessayez.",
     ),
   },
 

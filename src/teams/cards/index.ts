@@ -5,6 +5,7 @@ export {
   renderNothingRecognisedCard,
   renderHubChoiceCard,
   renderErrorCard,
+  renderPasteTooLongCard,
 } from './render.ts';
 export type { DiagnosisCardInput, HealthCardInput } from './render.ts';
 export type { AdaptiveCard, CardAction, HubCardPart } from './types.ts';

@@ -113,6 +113,17 @@ export function renderHubChoiceCard(hubs: readonly Hub[], locale: Locale, demo: 
   );
 }
 
+/** A paste that was not read: over the diagnosis budget, or every worker busy. Why, and what to paste instead. */
+export function renderPasteTooLongCard(input: { locale: Locale; demo: boolean; reason: 'over-budget' | 'busy'; budgetMs: number }): AdaptiveCard {
+  const t = uiStrings(input.locale).tooLong;
+  const how = input.reason === 'busy' ? [...t.how, t.busyHow] : t.how;
+  return expandCard('paste-too-long', {
+    ...common(input.locale, input.demo),
+    why: input.reason === 'busy' ? t.busy : plural(input.locale, input.budgetMs / 1000, t.overBudget),
+    how: how.map((text) => ({ text: `• ${text}` })),
+  });
+}
+
 /** Something went wrong: nothing lost, try again. Never carries an error message or a stack. */
 export function renderErrorCard(locale: Locale): AdaptiveCard {
   return expandCard('error', common(locale, false));

@@ -14,6 +14,7 @@ import error from '../../../cards/error.json' with { type: 'json' };
 import diagnosePreview from '../../../cards/diagnose-preview.json' with { type: 'json' };
 import addBot from '../../../cards/add-bot.json' with { type: 'json' };
 import dialogNotice from '../../../cards/dialog-notice.json' with { type: 'json' };
+import pasteTooLong from '../../../cards/paste-too-long.json' with { type: 'json' };
 import demoBanner from '../../../cards/parts/demo-banner.json' with { type: 'json' };
 import healthSection from '../../../cards/parts/health-section.json' with { type: 'json' };
 import adviceSection from '../../../cards/parts/advice-section.json' with { type: 'json' };
@@ -47,6 +48,7 @@ export const CARD_TEMPLATES = {
   'diagnose-preview': diagnosePreview,
   'add-bot': addBot,
   'dialog-notice': dialogNotice,
+  'paste-too-long': pasteTooLong,
   failover,
   'failover-notice': failoverNotice,
   'failover-status': failoverStatus,

@@ -11,6 +11,7 @@ import {
   renderHelpCard,
   renderHubChoiceCard,
   renderNothingRecognisedCard,
+  renderPasteTooLongCard,
 } from '../../../src/teams/cards/index.ts';
 import type { AdaptiveCard, CardAction, FailoverAdvice, HubCardPart } from '../../../src/teams/cards/index.ts';
 import { assertWellFormedCard, cardProblems, cardText, diagnosis, elementsOfType, healthOk, hub } from './helpers.ts';
@@ -53,6 +54,8 @@ function allCards(locale: Locale, demo: boolean): [string, AdaptiveCard][] {
     ['help', renderHelpCard(locale, demo)],
     ['nothing', renderNothingRecognisedCard(locale, demo, 42)],
     ['nothing-empty', renderNothingRecognisedCard(locale, demo, 0)],
+    ['paste-too-long', renderPasteTooLongCard({ locale, demo, reason: 'over-budget', budgetMs: 2000 })],
+    ['paste-too-long-busy', renderPasteTooLongCard({ locale, demo, reason: 'busy', budgetMs: 10 })],
     ['hub-choice', renderHubChoiceCard([hub(), hub({ name: 'b' })], locale, demo)],
     ['hub-choice-none', renderHubChoiceCard([], locale, demo)],
     ['diagnosis-no-findings', renderDiagnosisCard({ diagnosis: diagnosis({ findings: [], verdict: { kind: 'unknown' } }), locale, demo, hub: { kind: 'none' }, advice: null })],

@@ -150,6 +150,23 @@ describe('MessageRateGate', () => {
     assert.equal(trace.outcome, 'rate-limited');
   });
 
+  it('admits the Diagnose message action from the same bucket as messages; the action is told every time, and sends nothing itself', async () => {
+    const adapter = new TestAdapter();
+    const gate = new MessageRateGate({ limiter: new UserRateLimiter({ clock: manualClock(), policy: { ...POLICY, capacity: 3 } }) });
+    assert.equal(await gate.admit(turnFor(adapter, 'en-US', 'shared'), silentLogger()), true);
+    assert.deepEqual(gate.admitAction(turnFor(adapter, 'en-US', 'shared'), silentLogger()), { allowed: true });
+    assert.equal(await gate.admit(turnFor(adapter, 'en-US', 'shared'), silentLogger()), true);
+    assert.equal(await gate.admit(turnFor(adapter, 'en-US', 'shared'), silentLogger()), false, 'the action took the third token');
+    assert.equal(adapter.activeQueue.length, 1, 'the message refusal sent its notice');
+    const trace = newTurnTrace({ activityId: 'x', conversationId: 'c' });
+    const refused = await runInTurn(trace, async () => gate.admitAction(turnFor(adapter, 'en-US', 'shared'), silentLogger()));
+    assert.deepEqual(refused, { allowed: false, retryAfterSeconds: 6 });
+    assert.equal(trace.outcome, 'rate-limited');
+    assert.deepEqual(gate.admitAction(turnFor(adapter, 'en-US', 'shared'), silentLogger()), { allowed: false, retryAfterSeconds: 6 }, 'refused again, and said again (in its dialog)');
+    assert.equal(adapter.activeQueue.length, 1, 'the action refusals sent nothing: the dialog answers');
+    assert.deepEqual(gate.admitAction(turnFor(adapter, 'en-US', 'another'), silentLogger()), { allowed: true });
+  });
+
   it('is not built when the configured rate is 0, and follows the configured burst otherwise', async () => {
     assert.equal(messageRateGateFor({ messagesPerMinute: 0, burst: 5 }), undefined);
     const gate = messageRateGateFor({ messagesPerMinute: 1, burst: 2 });

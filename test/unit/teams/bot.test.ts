@@ -4,13 +4,14 @@ import assert from 'node:assert/strict';
 import { TestAdapter } from 'botbuilder';
 import type { Activity, TurnContext } from 'botbuilder';
 import type { HealthSource } from '../../../src/diagnosis/hub.ts';
-import { uiStrings } from '../../../src/i18n/index.ts';
+import { plural, uiStrings } from '../../../src/i18n/index.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { OnCallBot, createTurnFailureHandler } from '../../../src/teams/bot.ts';
 import type { OnCallBotDeps } from '../../../src/teams/bot.ts';
 import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
 import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
 import { botStrings } from '../../../src/teams/pending-strings.ts';
+import { diagnoseInProcess } from '../../../src/workers/paste-diagnosis.ts';
 import { cardText } from '../../support/cards.ts';
 import { fixtureDirectory, fixtureHub, outageOf } from '../../support/hubs.ts';
 
@@ -27,6 +28,7 @@ function harness(overrides: Partial<OnCallBotDeps> = {}): { adapter: TestAdapter
     logger,
     demo: false,
     dedupe: new ActivityDeduplicator(),
+    diagnoser: diagnoseInProcess,
     hubs: { directory, health: outageHealth },
     healthBudgetMs: 1000,
     eligibility: eligibilityFromHubFacts,
@@ -126,6 +128,26 @@ describe('OnCallBot messages', () => {
     const h = harness({ overrides: { help: async () => Promise.reject(new Error('boom: SharedAccessKey=abc')) } });
     const [reply] = await h.send(personal('aide', { locale: 'fr-FR' }));
     assert.ok(cardOf(reply).includes(uiStrings('fr').error.title));
+  });
+
+  it('tells the user a paste took too long to read, and what to paste instead (the diagnoser gave up on it)', async () => {
+    const overBudget = harness({ diagnoser: async () => ({ kind: 'not-read', reason: 'over-budget', budgetMs: 2000 }) });
+    const text = cardOf((await overBudget.send(personal(serverError('contoso-iot.azure-devices.net'))))[0]);
+    assert.ok(text.includes(en.tooLong.title), text);
+    assert.ok(text.includes(plural('en', 2, en.tooLong.overBudget)), text);
+    assert.ok(en.tooLong.how.every((step) => text.includes(step)), text);
+    assert.ok(!text.includes('500001'), 'no diagnosis was made');
+
+    const fr = uiStrings('fr');
+    const busy = harness({ diagnoser: async () => ({ kind: 'not-read', reason: 'busy', budgetMs: 2000 }) });
+    const busyText = cardOf((await busy.send(personal(serverError('contoso-iot.azure-devices.net'), { locale: 'fr-FR' })))[0]);
+    assert.ok(busyText.includes(fr.tooLong.title) && busyText.includes(fr.tooLong.busy) && busyText.includes(fr.tooLong.busyHow), busyText);
+  });
+
+  it('answers with the error card when the worker reading the paste failed', async () => {
+    const failed = harness({ diagnoser: async () => ({ kind: 'not-read', reason: 'failed', budgetMs: 2000 }) });
+    const text = cardOf((await failed.send(personal(serverError('contoso-iot.azure-devices.net'))))[0]);
+    assert.ok(text.includes(en.error.title), text);
   });
 
   it('introduces itself when installed in a personal chat, not in a channel', async () => {

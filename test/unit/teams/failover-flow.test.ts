@@ -28,6 +28,7 @@ import { createFailoverTeams, createTeamsFailoverNotifier, FailoverCards, Approv
 import { readCardDocument } from '../../../src/teams/failover/card-store.ts';
 import type { FailoverTeams, ProactiveChannel } from '../../../src/teams/failover/index.ts';
 import type { ReplyDeps } from '../../../src/teams/replies.ts';
+import { diagnoseInProcess } from '../../../src/workers/paste-diagnosis.ts';
 import { cardText } from '../../support/cards.ts';
 import { APPROVERS, APPROVER_BOB, APPROVER_CAROL, ALICE_ID, HOUR, MINUTE, T0, fakeClock, fakeDirectory, fakeExecutor, fakeHealth, fakeSleep, makeHub, swapped } from '../failover/fakes.ts';
 import type { FakeClock, FakeDirectory, FakeExecutor } from '../failover/fakes.ts';
@@ -147,7 +148,7 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
     sleep: fakeSleep(clock),
     notifyRetryDelaysMs: [0, 0],
   });
-  const replies: ReplyDeps = { hubs: { directory, health }, demo: false, healthBudgetMs: 1000, eligibility: (hub) => failover.proposer.eligibility(hub), failover: failover.proposer };
+  const replies: ReplyDeps = { diagnoser: diagnoseInProcess, hubs: { directory, health }, demo: false, healthBudgetMs: 1000, eligibility: (hub) => failover.proposer.eligibility(hub), failover: failover.proposer };
   const bot = new OnCallBot({
     ...replies,
     logger,

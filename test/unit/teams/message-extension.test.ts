@@ -6,7 +6,8 @@ import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import { diagnose } from '../../../src/diagnosis/diagnose.ts';
 import type { Diagnosis } from '../../../src/diagnosis/types.ts';
-import { uiStrings } from '../../../src/i18n/index.ts';
+import { plural, uiStrings } from '../../../src/i18n/index.ts';
+import type { PluralForms } from '../../../src/i18n/index.ts';
 import type { StateStore } from '../../../src/failover/ports.ts';
 import { silentLogger } from '../../../src/log.ts';
 import { createMemoryStore } from '../../../src/state/memory-store.ts';
@@ -18,6 +19,10 @@ import { isBotNotInConversation } from '../../../src/teams/conversation-post.ts'
 import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
 import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
 import { renderAddBotCard, renderDiagnosePreviewCard, renderDialogNoticeCard } from '../../../src/teams/message-extension-cards.ts';
+import { diagnoseInProcess } from '../../../src/workers/paste-diagnosis.ts';
+import type { PasteDiagnoser, PasteDiagnosisOutcome } from '../../../src/workers/diagnoser.ts';
+import { messageRateGateFor } from '../../../src/teams/rate-limit.ts';
+import type { MessageGate } from '../../../src/teams/rate-limit.ts';
 import { cardText } from '../../support/cards.ts';
 import { fixtureDirectory, fixtureHub, outageOf } from '../../support/hubs.ts';
 import { assertWellFormedCard } from '../cards/helpers.ts';
@@ -26,6 +31,7 @@ import { INSTALLED_DATA, POST_DATA, dialogCard, submitActions } from '../../supp
 const en = uiStrings('en');
 const fr = uiStrings('fr');
 const BOT = { id: '28:bot', name: 'IoT Hub On-Call' };
+const USER = { id: '29:user', name: 'Alex' };
 const directory = fixtureDirectory([fixtureHub('contoso-iot')]);
 const outage = outageOf('contoso-iot');
 
@@ -39,6 +45,8 @@ interface Post {
 interface Harness {
   /** Runs one invoke and returns the body of its invoke response. */
   invoke(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, extra?: Partial<Activity>): Promise<unknown>;
+  /** Sends a message (as the same user) and returns what the bot sent. */
+  message(text: string): Promise<Partial<Activity>[]>;
   posts: Post[];
   membershipChecks: number;
   setMembership(membership: BotMembership): void;
@@ -46,7 +54,7 @@ interface Harness {
   idle(): Promise<void>;
 }
 
-function harness(options: { store?: StateStore } = {}): Harness {
+function harness(options: { store?: StateStore; diagnoser?: PasteDiagnoser; rateLimit?: MessageGate } = {}): Harness {
   let membership: BotMembership = 'member';
   const failures: PostOutcome[] = [];
   const state = { posts: [] as Post[], membershipChecks: 0 };
@@ -54,10 +62,12 @@ function harness(options: { store?: StateStore } = {}): Harness {
     logger: silentLogger(),
     demo: false,
     dedupe: new ActivityDeduplicator(),
+    diagnoser: options.diagnoser ?? diagnoseInProcess,
     hubs: { directory, health: outage },
     healthBudgetMs: 1000,
     eligibility: eligibilityFromHubFacts,
     ...(options.store ? { postClaimStore: options.store } : {}),
+    ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     diagnoseActionPorts: {
       membership: async () => {
         state.membershipChecks += 1;
@@ -85,6 +95,19 @@ function harness(options: { store?: StateStore } = {}): Harness {
     },
     failNextPost: (outcome) => failures.push(outcome),
     idle: () => bot.diagnoseAction.idle(),
+    async message(text) {
+      sequence += 1;
+      await adapter.processActivity({
+        type: 'message',
+        text,
+        id: `message-${sequence}`,
+        recipient: BOT,
+        from: USER,
+        conversation: { id: 'a:personal', conversationType: 'personal', isGroup: false, name: '' },
+        locale: 'en-US',
+      } as Partial<Activity>);
+      return adapter.activeQueue.splice(0);
+    },
     async invoke(name, value, extra = {}) {
       sequence += 1;
       await adapter.processActivity({
@@ -92,7 +115,7 @@ function harness(options: { store?: StateStore } = {}): Harness {
         name,
         id: `f:invoke-${sequence}`,
         recipient: BOT,
-        from: { id: '29:user', name: 'Alex' },
+        from: USER,
         conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', isGroup: true, name: '' },
         locale: 'en-US',
         value,
@@ -257,6 +280,61 @@ describe('Diagnose message action: submitAction', () => {
   it('answers a submit it does not know with the error card', async () => {
     const text = cardText(dialogCard(await harness().invoke('composeExtension/submitAction', actionValue(SERVER_ERROR_HTML, { data: { something: 'else' } }))));
     assert.ok(text.includes(en.error.title), text);
+  });
+});
+
+describe('Diagnose message action: reading the message off the event loop, and the rate limit', () => {
+  /** A diagnoser that answers the given outcomes in turn, then reads pastes in process. */
+  function scripted(...outcomes: PasteDiagnosisOutcome[]): PasteDiagnoser {
+    return async (paste) => outcomes.shift() ?? diagnoseInProcess(paste);
+  }
+  const overBudget: PasteDiagnosisOutcome = { kind: 'not-read', reason: 'over-budget', budgetMs: 2000 };
+  const post = (html: string) => actionValue(html, { data: { ...POST_DATA } });
+  /** "Please wait N seconds", whatever N the clock gives. */
+  const waitNotice = (forms: PluralForms): RegExp => new RegExp(plural('en', 60, forms).replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace('60', '\\d+'));
+
+  it('a message that took too long to read: the preview dialog says so and what to do, in time', async () => {
+    const card = dialogCard(await harness({ diagnoser: scripted(overBudget) }).invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML)));
+    const text = cardText(card);
+    assert.ok(text.includes(en.tooLong.title) && text.includes(plural('en', 2, en.tooLong.overBudget)), text);
+    assert.ok(en.tooLong.how.every((step) => text.includes(step)), text);
+    assert.deepEqual(submitActions(card), [], 'nothing to post');
+    const fr = uiStrings('fr');
+    const french = cardText(dialogCard(await harness({ diagnoser: scripted({ ...overBudget, reason: 'busy' }) }).invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML), { locale: 'fr-FR' })));
+    assert.ok(french.includes(fr.tooLong.title) && french.includes(fr.tooLong.busy), french);
+  });
+
+  it('a submit whose message took too long to read posts nothing, says so, and frees the message for another try', async () => {
+    const h = harness({ diagnoser: scripted(overBudget) });
+    const text = cardText(dialogCard(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML))));
+    assert.ok(text.includes(en.tooLong.title), text);
+    await h.idle();
+    assert.equal(h.posts.length, 0);
+    assert.deepEqual(await h.invoke('composeExtension/submitAction', post(SERVER_ERROR_HTML)), {});
+    await h.idle();
+    assert.equal(h.posts.length, 1, 'the same message, read this time, is posted');
+  });
+
+  it('a worker failure is the error card in the dialog', async () => {
+    const text = cardText(dialogCard(await harness({ diagnoser: scripted({ ...overBudget, reason: 'failed' }) }).invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML))));
+    assert.ok(text.includes(en.error.title), text);
+  });
+
+  it('draws from the same rate limit as messages; over it the dialog says so politely and nothing is read', async () => {
+    let reads = 0;
+    const counting: PasteDiagnoser = async (paste) => ((reads += 1), diagnoseInProcess(paste));
+    const h = harness({ diagnoser: counting, rateLimit: messageRateGateFor({ messagesPerMinute: 1, burst: 2 }) });
+    assert.equal((await h.message('help')).length, 1, 'a message takes the first token');
+    assert.match(cardText(dialogCard(await h.invoke('composeExtension/fetchTask', actionValue(SERVER_ERROR_HTML)))), /500001/, 'the preview takes the second');
+    for (const name of ['composeExtension/fetchTask', 'composeExtension/submitAction'] as const) {
+      const body = await h.invoke(name, name === 'composeExtension/fetchTask' ? actionValue(SERVER_ERROR_HTML) : post(SERVER_ERROR_HTML));
+      assert.match(cardText(dialogCard(body)), waitNotice(en.rateLimit.dialog));
+    }
+    await h.idle();
+    assert.equal(reads, 1, 'refused invokes read nothing');
+    assert.equal(h.posts.length, 0);
+    // Refused too (one bucket), and silently: the dialogs already said to wait (one notice per quiet interval).
+    assert.deepEqual(await h.message('help'), []);
   });
 });
 
