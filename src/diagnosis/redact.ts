@@ -1,9 +1,14 @@
 // Finds secrets in pasted text and replaces their values before anything else reads the text.
 // The patterns tolerate the shapes pastes arrive in: raw, JSON-escaped once or more (\" \u0026 \/),
-// HTML-encoded (&quot; &#43;) and URL-encoded (%2B). Every pattern is linear: each repetition
-// is over atoms that start with different characters, so there is nothing to backtrack into.
+// HTML-encoded (&quot; &#43;) and URL-encoded (%2B).
 // Every rule's match begins at a keyword (SharedAccessKey, sig, Bearer ...): one search for all the
 // keywords (triggers.ts) says where each rule can match, instead of each rule scanning the whole paste.
+// The rules are linear: an attempt costs in proportion to what it reads (the atoms of a repetition start with
+// different characters, and where two repeats meet the second cannot start with what the first matches), and
+// attempts do not read the same text again (free text between a keyword and its value is bounded and stops at the
+// next occurrence of the keyword). Whitespace around an optional quote is written \s*(?:QUOTE\s*)? and never
+// \s*QUOTE?\s*, which tries every split of a long run of spaces (`SharedAccessKey=` and 64 K spaces took 17 s).
+// test/unit/diagnosis/linear-time.test.ts holds every keyword to this.
 import { compileTriggered, findTriggers, triggeredMatches, triggerSetFor, type CompiledTriggeredPattern, type TriggerHits, type TriggeredPattern } from './triggers.ts';
 import type { SecretKind, SecretReport } from './types.ts';
 
@@ -30,7 +35,7 @@ const QUOTE = String.raw`(?:\\*["'` + '`' + String.raw`]|&quot;|&apos;|&#0*3[49]
 // '=' raw, JSON-escaped by Gson (\u003d), HTML- or URL-encoded.
 const EQUALS = String.raw`(?:=|\\*u003[dD]|&#0*61;|&#[xX]0*3[dD];|%3[dD])`;
 // Between a field name and its value: "name": / name= / the malformed "name";" seen in the dev corpus.
-const SEPARATOR = String.raw`(?:${QUOTE}?\s*(?:${EQUALS}|:)|${QUOTE}\s*;)\s*${QUOTE}?\s*`;
+const SEPARATOR = String.raw`(?:${QUOTE}?\s*(?:${EQUALS}|:)|${QUOTE}\s*;)\s*(?:${QUOTE}\s*)?`;
 
 // One character of a value: anything that cannot end a value, an escaped character that is not a
 // quote, '&', ';', '<', '>' or '\', or an HTML entity for such a character.
@@ -92,7 +97,8 @@ export const SECRET_RULES: readonly SecretRule[] = [
   { kind: 'bearer-token', pattern: /eyJ[A-Za-z0-9_-]{10,}(?:\.[A-Za-z0-9_-]*){0,2}/g, starts: { eyj: AT_KEYWORD }, wholeMatch: true },
 ];
 
-const SECRET_TRIGGERS = triggerSetFor(SECRET_RULES);
+/** The keywords of every rule, found by one search. */
+export const SECRET_TRIGGERS = triggerSetFor(SECRET_RULES);
 
 interface CompiledRule {
   rule: SecretRule;
