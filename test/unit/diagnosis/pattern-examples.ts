@@ -34,4 +34,6 @@ export const EXAMPLES: readonly string[] = [
   'aka.ms/iothub404103', 'troubleshoot-error-429001', 'HttpStatusCode: NotFound', 'status code: 503', 'HTTP/1.1 429', 'MqttWs', 'AmqpWs', 'wss://x', ':8883', ':5671',
   '--primary-key ', '--secondary-key=', 'refresh_token=', 'refreshtoken:', 'access_token=', 'accesstoken=', 'id_token=', 'idtoken=', 'SharedAccessKey=',
   'AccountKey=', 'Password=', 'pwd=', 'passwd:', 'Bearer ', 'primaryKey', 'secondary_key', 'sig=', '&sig=', 'u0026sig=', '%26sig=',
+  'sig%253D', '%2526sig%253D', 'AZURE_CLIENT_SECRET=', '"clientSecret": "', 'client_secret=', 'client-secret: ', '--client-secret ',
+  'az login --service-principal -u app -p ', 'az login -u me --password=', '"value": "', '\\"value\\":\\"', 'key1  FULL  ', 'kerb2\tRead\t', 'key2 ',
 ];

@@ -171,7 +171,8 @@ describe('every pattern located by triggers finds what its global scan finds', (
     });
   });
 
-  const secretPieces = [...piecesFor(SECRET_RULES), '=', '\\u003d', '&#61;', '%3D', '\\"', '&quot;', 'u0026', '%26', 'abcdefghijklmnopqrstuvwxyz012345', 'eyJhbGciOiJIUzI1NiJ9.e30.sig', '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n'];
+  const secretPieces = [...piecesFor(SECRET_RULES), '=', '\\u003d', '&#61;', '%3D', '\\"', '&quot;', 'u0026', '%26', 'abcdefghijklmnopqrstuvwxyz012345', 'eyJhbGciOiJIUzI1NiJ9.e30.sig', '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n',
+    `${'Ab3+/'.repeat(17)}x==`, 'Wq48Q~hN3vT.xK_2pLmZc9-RbF7yDe~aU5sGj1oI', '--service-principal', ' -p ', 'FULL', '\t', '%25', '26'];
   const secretText = fc.array(fc.constantFrom(...secretPieces), { maxLength: 40 }).map((parts) => parts.join(''));
   const secretSamples = fc.sample(secretText, { numRuns: 400, seed: 7 });
 
