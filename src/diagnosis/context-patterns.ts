@@ -1,6 +1,9 @@
 // The patterns context extraction reads (hubs, devices, modules, tracking and correlation ids,
 // protocols), each with the keyword it contains and where its matches start relative to that keyword:
 // one search for all keywords (text-triggers.ts) replaces some thirty scans of the whole paste.
+// Separators are written \s*(?:[:=]\s*)?, never \s*[:=]?\s*: two repeats around an optional token try every split
+// of a long run of spaces (quadratic). Free text between a keyword and what follows is bounded and stops at the
+// next occurrence of the keyword, so that keywords repeated back to back do not each read the same stretch.
 import { isAsciiAlphanumeric, isWordCode } from './scan.ts';
 import type { TriggeredPattern } from './triggers.ts';
 
@@ -33,8 +36,8 @@ const AFTER_IOT = [3, 4] as const;
 
 export const HUB_NAME_PATTERNS: readonly TriggeredPattern[] = [
   { pattern: /--hub-name(?:=|\s+)["']?([A-Za-z0-9-]{3,50})\b/g, starts: { '--hub-name': AT } },
-  { pattern: /\baz iot hub\b[^\n]{0,300}?\s-n\s+["']?([A-Za-z0-9-]{3,50})\b/g, starts: { 'az iot hub': AT } },
-  { pattern: /\bIot ?Hub Name\s*[:=]?\s*["']([A-Za-z0-9-]{3,50})["']/gi, starts: { 'hub name': AFTER_IOT } },
+  { pattern: /\baz iot hub\b(?:(?!az iot hub)[^\n]){0,300}?\s-n\s{1,16}["']?([A-Za-z0-9-]{3,50})\b/g, starts: { 'az iot hub': AT } },
+  { pattern: /\bIot ?Hub Name\s*(?:[:=]\s*)?["']([A-Za-z0-9-]{3,50})["']/gi, starts: { 'hub name': AFTER_IOT } },
   // a quote, then "iot" (or nothing) before "HubName"
   { pattern: /["'](?:iotHubName|hubName|IotHubName|HubName)["']\s*:\s*["']([A-Za-z0-9-]{3,50})["']/g, starts: { hubname: [1, 4] } },
   { pattern: /\bIot ?Hub ['"]([A-Za-z0-9-]{3,50})['"]/gi, starts: { "hub '": AFTER_IOT, 'hub "': AFTER_IOT } },
@@ -45,14 +48,14 @@ const ID_VALUE = String.raw`([A-Za-z0-9$][\w.:@$*()!=%+-]{0,127})`;
 const DEVICE_ID = { deviceid: AT, 'device id': AT, device_id: AT, 'device-id': AT };
 
 export const DEVICE_PATTERNS: readonly TriggeredPattern[] = [
-  { pattern: new RegExp(String.raw`\bdevice[ _-]?id\b["']?\s*[:=]?\s*["']?${ID_VALUE}`, 'gi'), starts: DEVICE_ID },
+  { pattern: new RegExp(String.raw`\bdevice[ _-]?id\b["']?\s*(?:[:=]\s*)?["']?${ID_VALUE}`, 'gi'), starts: DEVICE_ID },
   { pattern: new RegExp(String.raw`\bdevice ["']${ID_VALUE}["']`, 'gi'), starts: { 'device "': AT, "device '": AT } },
   // Prose ("failed for device meter-7"): only ids that look like ids (a digit, '-', '_' or '.').
   { pattern: /\bfor device\s+(?!id\b)([A-Za-z0-9][\w.:@$-]{0,127}(?<=[\d_.-][\w.:@$-]*))(?![\w/.:@$-])/gi, starts: { 'for device': AT } },
 ];
 
 export const MODULE_PATTERNS: readonly TriggeredPattern[] = [
-  { pattern: new RegExp(String.raw`\bmodule[ _-]?id\b["']?\s*[:=]?\s*["']?${ID_VALUE}`, 'gi'), starts: { moduleid: AT, 'module id': AT, module_id: AT, 'module-id': AT } },
+  { pattern: new RegExp(String.raw`\bmodule[ _-]?id\b["']?\s*(?:[:=]\s*)?["']?${ID_VALUE}`, 'gi'), starts: { moduleid: AT, 'module id': AT, module_id: AT, 'module-id': AT } },
 ];
 
 /** Patterns with a device id in group 1 and, optionally, a module id in group 2. */
@@ -86,7 +89,7 @@ export const TRACKING_PATTERNS: readonly TriggeredPattern[] = [
 const GUID = String.raw`[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}`;
 
 export const CORRELATION_PATTERNS: readonly TriggeredPattern[] = [
-  { pattern: new RegExp(String.raw`correlation (?:identifier|id)\s*[:=]?\s*["']?(${GUID})`, 'gi'), starts: { correlation: AT } },
+  { pattern: new RegExp(String.raw`correlation (?:identifier|id)\s*(?:[:=]\s*)?["']?(${GUID})`, 'gi'), starts: { correlation: AT } },
   // "x-ms-" before "correlation"
   { pattern: new RegExp(String.raw`x-ms-correlation-request-id["']?\s*[:=]\s*["']?(${GUID})`, 'gi'), starts: { correlation: [5] } },
   { pattern: new RegExp(String.raw`["']correlationId["']\s*:\s*["'](${GUID})["']`, 'gi'), starts: { correlation: [1] } },

@@ -54,9 +54,16 @@ const NOT_AN_ID: ReadonlySet<string> = new Set([
   'field', 'value', 'string', 'format', 'length', 'id', 'ids', 'name', 'true', 'false', 'provided', 'specified', 'required', 'redacted',
 ]);
 
+/** `value` without the run of `chars` it ends with (a loop: /[.,]+$/ would retry at each character of a long run). */
+function withoutTrailing(value: string, chars: string): string {
+  let end = value.length;
+  while (end > 0 && chars.includes(value.charAt(end - 1))) end -= 1;
+  return end === value.length ? value : value.slice(0, end);
+}
+
 function cleanId(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const value = raw.replace(/[.,:;)]+$/, '');
+  const value = withoutTrailing(raw, '.,:;)');
   if (value.length === 0 || value.length > 128) return undefined;
   if (/[{}<>*]|\.\.\.|…|\[REDACTED\]/.test(value)) return undefined;
   if (NOT_AN_ID.has(value.toLowerCase())) return undefined;
@@ -65,7 +72,7 @@ function cleanId(raw: string | undefined): string | undefined {
 
 function cleanTrackingId(raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
-  const value = raw.trim().replace(/[.,]+$/, '');
+  const value = withoutTrailing(raw.trim(), '.,');
   // Users mask tracking ids with asterisks or placeholders: those are absent, not ids.
   if (value.length < 8 || /[*{}<>]|\.\.\.|…|\[REDACTED\]/i.test(value)) return undefined;
   return value;

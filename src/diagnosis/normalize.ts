@@ -11,7 +11,7 @@ const HTML_TAG_NAMES =
 const HTML_TAG = new RegExp(String.raw`<\/?(?:${HTML_TAG_NAMES})(?:\s[^<>]*)?\/?>`, 'gi');
 const HTML_BREAK = /<br\s*\/?>|<\/(?:p|div|pre|li|tr|h[1-6]|blockquote|table|section|article|header|footer)\s*>|<hr\s*\/?>/gi;
 // Mentions carry the bot's (or a colleague's) display name, which is not part of the error.
-const MENTIONS = /<at\b[^<>]*>[^<]{0,200}<\/at>|<span\b[^<>]*schema\.skype\.com\/Mention[^<>]*>[^<]{0,200}<\/span>/gi;
+const MENTIONS = /<at\b[^<>]*>[^<]{0,200}<\/at>|<span\b(?=[^<>]*schema\.skype\.com\/Mention)[^<>]*>[^<]{0,200}<\/span>/gi;
 const LOOKS_LIKE_HTML = new RegExp(String.raw`<\/?(?:${HTML_TAG_NAMES})(?:\s[^<>]*)?\/?>`, 'i');
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
@@ -184,7 +184,7 @@ function unwrapDockerLine(line: string): string {
   if (!trimmed.startsWith(DOCKER_LINE_START) || !trimmed.endsWith('}')) return line;
   const parsed = parseDockerLine(trimmed);
   if (parsed === null) return line;
-  const log = parsed.log.replace(/\n+$/, '');
+  const log = parsed.log.replace(/(?<!\n)\n+$/, '');
   return parsed.time !== null && !LEADING_TIMESTAMP.test(log) ? `${parsed.time} ${log}` : log;
 }
 

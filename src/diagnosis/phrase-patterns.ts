@@ -1,6 +1,6 @@
 // The MQTT, AMQP and HTTP phrases and the documentation links the recognisers read (network phrases are
 // in known-errors.ts), each with the keywords it contains and where its matches start relative to them
-// (see triggers.ts).
+// (see triggers.ts). Separators are written \s*(?:[:=]\s*)?, never \s*[:=]?\s* (see context-patterns.ts).
 import type { TriggeredPattern } from './triggers.ts';
 
 const AT = [0] as const;
@@ -40,8 +40,8 @@ const HTTP_REASON_WORDS =
 const AFTER_STATUS = [3, 4, 5, 6] as const;
 
 export const HTTP_STATUS_PATTERNS: readonly TriggeredPattern[] = [
-  { pattern: /\bHttpStatusCode\b["']?\s*[:=.]?\s*["']?([A-Za-z]+|\d{3})\b/gi, starts: { http: AT } },
-  { pattern: /\b(?:status[ _]?code|status)\b["']?\s*[:=]?\s*["']?(\d{3})\b(?![.,]\d)/gi, starts: { status: AT } },
+  { pattern: /\bHttpStatusCode\b["']?\s*(?:[:=.]\s*)?["']?([A-Za-z]+|\d{3})\b/gi, starts: { http: AT } },
+  { pattern: /\b(?:status[ _]?code|status)\b["']?\s*(?:[:=]\s*)?["']?(\d{3})\b(?![.,]\d)/gi, starts: { status: AT } },
   { pattern: /\bHTTP(?:\/\d(?:\.\d)?)?\s+(\d{3})\b(?![.,]\d)/g, starts: { http: AT } },
   {
     pattern: new RegExp(String.raw`\b([45]\d\d)\s?[(:-]?\s?(?:${HTTP_REASON_WORDS})\b`, 'gi'),

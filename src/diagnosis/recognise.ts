@@ -44,13 +44,15 @@ const NAMES_NEEDING_CONTEXT: ReadonlySet<string> = new Set([
 
 const CATALOG_NAMES: ReadonlySet<string> = new Set(catalogNames());
 
+// The patterns below read a 48-character window before a hit; their separators are written \s*(?:[:=]\s*)?
+// (not \s*[:=]?\s*) so that a window of spaces is read once, not once per way of splitting it.
 /** Text right before an error name or number that says "this is an error code". */
-const CODE_FIELD_BEFORE = /(?:error[ _-]?code|errorcode|\bcode|result[ _]?type|iothub-errorcode|IotHub(?:Client|Service)ErrorCode|\bErrorCode)["'\]]?\s*[:=.]?\s*["']?\s*$/i;
-const HEADER_BEFORE = /iothub-errorcode["']?\s*[:=]\s*["']?\s*$/i;
-const LOOSE_CODE_BEFORE = /(?:\berror|\bstatus|\bfailed with|\bfailure|\bcode)\s*[:=#]?\s*["']?$/i;
+const CODE_FIELD_BEFORE = /(?:error[ _-]?code|errorcode|\bcode|result[ _]?type|iothub-errorcode|IotHub(?:Client|Service)ErrorCode|\bErrorCode)["'\]]?\s*(?:[:=.]\s*)?(?:["']\s*)?$/i;
+const HEADER_BEFORE = /iothub-errorcode["']?\s*[:=]\s*(?:["']\s*)?$/i;
+const LOOSE_CODE_BEFORE = /(?:\berror|\bstatus|\bfailed with|\bfailure|\bcode)\s*(?:[:=#]\s*)?["']?$/i;
 const V2_CODE_BEFORE = /(?:IotHubClientErrorCode|IotHubServiceErrorCode|ErrorCode)\s*[.:=]\s*["']?$/;
-const STATUS_NAME_BEFORE = /(?:IotHubStatusCode|status(?: code)?|error code(?: from the service)?|statusCode)\s*[.:=]?\s*["']?$/i;
-const HTTP_STATUS_FIELD_BEFORE = /HttpStatusCode["']?\s*[.:=]?\s*["']?\s*$/i;
+const STATUS_NAME_BEFORE = /(?:IotHubStatusCode|status(?: code)?|error code(?: from the service)?|statusCode)\s*(?:[.:=]\s*)?["']?$/i;
+const HTTP_STATUS_FIELD_BEFORE = /HttpStatusCode["']?\s*(?:[.:=]\s*)?(?:["']\s*)?$/i;
 
 function before(text: string, index: number): string {
   return text.slice(Math.max(0, index - CONTEXT_WINDOW), index);

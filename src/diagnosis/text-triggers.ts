@@ -22,7 +22,8 @@ export const TEXT_PATTERNS: readonly TriggeredPattern[] = [
   OCCURRENCE_ID,
 ];
 
-const TEXT_TRIGGERS = triggerSetFor(TEXT_PATTERNS);
+/** The keywords of every pattern above, found by one search. */
+export const TEXT_TRIGGERS = triggerSetFor(TEXT_PATTERNS);
 
 export function compileTextPattern(pattern: TriggeredPattern): CompiledTriggeredPattern {
   return compileTriggered(TEXT_TRIGGERS, pattern);

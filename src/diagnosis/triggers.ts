@@ -71,9 +71,43 @@ export interface CandidateFilter {
 /**
  * Candidate start offsets for a pattern whose matches begin `lead` characters before one of its literals
  * (several leads when the keyword has variable-length forms in front of it), sorted and without repeats.
- * Leads are listed largest first, so that the candidates of one literal come out in order.
  */
 export function candidatesFor(hits: TriggerHits, literalLeads: ReadonlyMap<number, readonly number[]>, filter: CandidateFilter = {}): number[] {
+  const range = candidateRange(hits, literalLeads);
+  if (range === null) return [];
+  // Keywords close together with many leads each (an id of up to 128 characters before "/$edge", a phrase
+  // of up to 71 before "aziot-") name the same offsets again and again: a paste of "aziot-aziot-..." gives
+  // some 70 candidates per character. Marking offsets keeps that linear; pushing them all and sorting did not.
+  return range.count > 64 && range.last - range.first < range.count * 4 ? markedCandidates(hits, literalLeads, filter, range) : listedCandidates(hits, literalLeads, filter);
+}
+
+interface CandidateRange {
+  /** Candidates before filtering (keyword occurrences times leads). */
+  count: number;
+  first: number;
+  last: number;
+}
+
+function candidateRange(hits: TriggerHits, literalLeads: ReadonlyMap<number, readonly number[]>): CandidateRange | null {
+  let count = 0;
+  let first = Number.POSITIVE_INFINITY;
+  let last = Number.NEGATIVE_INFINITY;
+  for (const [literal, leads] of literalLeads) {
+    const offsets = hits.byLiteral[literal] ?? [];
+    const firstOffset = offsets[0];
+    const lastOffset = offsets[offsets.length - 1];
+    const longest = leads[0];
+    const shortest = leads[leads.length - 1];
+    if (firstOffset === undefined || lastOffset === undefined || longest === undefined || shortest === undefined) continue;
+    count += offsets.length * leads.length;
+    first = Math.min(first, firstOffset - longest);
+    last = Math.max(last, lastOffset - shortest);
+  }
+  return count === 0 || last < 0 ? null : { count, first: Math.max(0, first), last };
+}
+
+/** Each candidate, literal by literal; sorted afterwards when literals or leads interleave. Leads are listed largest first. */
+function listedCandidates(hits: TriggerHits, literalLeads: ReadonlyMap<number, readonly number[]>, filter: CandidateFilter): number[] {
   const { earliestStart, accept } = filter;
   const candidates: number[] = [];
   let sorted = true;
@@ -93,6 +127,29 @@ export function candidatesFor(hits: TriggerHits, literalLeads: ReadonlyMap<numbe
   if (sorted) return candidates;
   candidates.sort((a, b) => a - b);
   return candidates.filter((candidate, index) => index === 0 || candidate !== candidates[index - 1]);
+}
+
+const UNSEEN = 0;
+const REFUSED = 1;
+const ACCEPTED = 2;
+
+/** The same candidates, each offset of the range marked once (accept() is asked once per offset), then read in order. */
+function markedCandidates(hits: TriggerHits, literalLeads: ReadonlyMap<number, readonly number[]>, filter: CandidateFilter, range: CandidateRange): number[] {
+  const { earliestStart, accept } = filter;
+  const marks = new Uint8Array(range.last - range.first + 1);
+  for (const [literal, leads] of literalLeads) {
+    for (const offset of hits.byLiteral[literal] ?? []) {
+      const earliest = earliestStart === undefined ? 0 : earliestStart(offset, leads[0] ?? 0);
+      for (const lead of leads) {
+        const candidate = offset - lead;
+        if (candidate < earliest || marks[candidate - range.first] !== UNSEEN) continue;
+        marks[candidate - range.first] = accept === undefined || accept(candidate) ? ACCEPTED : REFUSED;
+      }
+    }
+  }
+  const candidates: number[] = [];
+  for (let at = 0; at < marks.length; at += 1) if (marks[at] === ACCEPTED) candidates.push(range.first + at);
+  return candidates;
 }
 
 /** A global pattern and where its matches start relative to trigger literals. */

@@ -65,6 +65,7 @@ export type SecretKind =
   | 'storage-account-key'
   | 'bearer-token'
   | 'connection-string-password'
+  | 'client-secret'
   | 'private-key';
 
 export interface SecretReport {

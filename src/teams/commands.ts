@@ -31,7 +31,7 @@ export function parseHubArgument(argument: string): HubQuery | null {
       return null;
     }
   }
-  value = value.replace(/\/+$/, '');
+  value = value.replace(/(?<!\/)\/+$/, '');
   if (value.includes('.') && HOST_NAME.test(value)) return { kind: 'hostName', value: value.toLowerCase() };
   if (HUB_NAME.test(value)) return { kind: 'name', value: value.toLowerCase() };
   return null;

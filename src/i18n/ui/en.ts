@@ -84,6 +84,7 @@ export const en = {
       'storage-account-key': 'storage account key',
       'bearer-token': 'bearer token',
       'connection-string-password': 'connection string password',
+      'client-secret': 'Microsoft Entra client secret',
       'private-key': 'private key',
     } satisfies Record<SecretKind, string>,
   },

@@ -81,6 +81,7 @@ export const fr: UiStrings = {
       'storage-account-key': 'clé de compte de stockage',
       'bearer-token': 'jeton du porteur (bearer)',
       'connection-string-password': 'mot de passe de chaîne de connexion',
+      'client-secret': 'secret client Microsoft Entra',
       'private-key': 'clé privée',
     },
   },

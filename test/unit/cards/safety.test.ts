@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Hub, HubHealthResult, ServiceEvent } from '../../../src/diagnosis/hub.ts';
-import type { Diagnosis, Finding, Locale, SecretKind } from '../../../src/diagnosis/types.ts';
+import { SECRET_KIND_ORDER } from '../../../src/diagnosis/redact.ts';
+import type { Diagnosis, Finding, Locale } from '../../../src/diagnosis/types.ts';
 import { uiStrings } from '../../../src/i18n/index.ts';
 import { renderDiagnosisCard, renderHealthCard, renderHubChoiceCard, CARD_BYTE_LIMIT } from '../../../src/teams/cards/index.ts';
 import type { AdaptiveCard, CardAction, FailoverAdvice, HubCardPart } from '../../../src/teams/cards/index.ts';
@@ -123,7 +124,7 @@ function adversarialDiagnoses(): [string, Diagnosis][] {
     hubHostNames: [MB_LINE, UNICODE], deviceIds: [MB_LINE, UNICODE, ESCAPES], moduleIds: [UNICODE], trackingIds: [MB_LINE, ESCAPES, UNICODE], timestamps: [MB_LINE],
     protocols: [UNICODE], hubNames: [ESCAPES], hubResourceIds: [MB_LINE], correlationIds: [UNICODE],
   };
-  const allKinds: SecretKind[] = ['shared-access-key', 'sas-signature', 'primary-key', 'secondary-key', 'storage-account-key', 'bearer-token', 'connection-string-password', 'private-key'];
+  const allKinds = [...SECRET_KIND_ORDER];
   return [
     ['thousands of distinct codes', diagnosis({ findings: manyFindings })],
     ['thousands of ids of every kind', diagnosis({ context: hugeContext })],

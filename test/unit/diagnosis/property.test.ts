@@ -44,6 +44,20 @@ const nestedText = fc
 
 const base64Value = fc.uint8Array({ minLength: 24, maxLength: 48 }).map((bytes) => Buffer.from(bytes).toString('base64'));
 const base64UrlValue = fc.uint8Array({ minLength: 24, maxLength: 48 }).map((bytes) => Buffer.from(bytes).toString('base64url'));
+/** A storage account key: 64 bytes. */
+const storageKey = fc.uint8Array({ minLength: 64, maxLength: 64 }).map((bytes) => Buffer.from(bytes).toString('base64'));
+/** An Entra client secret as generated today: 3 characters, a digit, 'Q~', then 34 of [A-Za-z0-9_.~-]. */
+const entraSecretChar = fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.~-');
+const entraSecret = fc
+  .tuple(fc.string({ unit: entraSecretChar, minLength: 3, maxLength: 3 }), fc.integer({ min: 0, max: 9 }), fc.string({ unit: entraSecretChar, minLength: 34, maxLength: 34 }))
+  .map(([head, digit, tail]) => `${head}${digit}Q~${tail}`);
+const entraSecretText = fc.constantFrom(
+  (secret: string) => `AZURE_CLIENT_SECRET=${secret}`,
+  (secret: string) => `{"clientId": "2f6b1c1e-4a0d-4c55-9a51-3b1f0e8d7c21", "clientSecret": "${secret}"}`,
+  (secret: string) => `client_id=app&client_secret=${encodeURIComponent(secret)}&grant_type=client_credentials`,
+  (secret: string) => `az login --service-principal -u 2f6b1c1e-4a0d-4c55-9a51-3b1f0e8d7c21 -p ${secret} --tenant contoso.onmicrosoft.com`,
+  (secret: string) => `az login --service-principal --username app --password '${secret}' --tenant t`,
+);
 
 interface PlantedSecret {
   kind: SecretKind;
@@ -71,6 +85,18 @@ const planted: fc.Arbitrary<PlantedSecret> = fc.oneof(
     .tuple(base64UrlValue, base64UrlValue)
     .map(([payload, signature]) => ({ kind: 'bearer-token' as const, value: `${payload}${signature}`, text: `token eyJhbGciOiJSUzI1NiJ9.${payload}.${signature} rejected` })),
   base64Value.map((value) => ({ kind: 'connection-string-password' as const, value, text: `Server=tcp:contoso.database.windows.net;User ID=iot;Password=${value};` })),
+  fc.tuple(entraSecret, entraSecretText).map(([value, text]) => ({ kind: 'client-secret' as const, value, text: text(value) })),
+  storageKey.map((value) => ({
+    kind: 'storage-account-key' as const,
+    value,
+    text: `[{"creationTime": "2025-01-06T10:00:00+00:00", "keyName": "key1", "permissions": "FULL", "value": "${value}"}]`,
+  })),
+  storageKey.map((value) => ({ kind: 'storage-account-key' as const, value, text: `key2       FULL           ${value}` })),
+  base64Value.map((value) => ({
+    kind: 'sas-signature' as const,
+    value,
+    text: `GET /go?to=${encodeURIComponent(encodeURIComponent(`https://a.blob.core.windows.net/c?sv=2022-11-02&sig=${encodeURIComponent(value)}&se=1`))}`,
+  })),
   fc.array(base64Value, { minLength: 2, maxLength: 6 }).map((lines) => ({
     kind: 'private-key' as const,
     value: lines.join(''),

@@ -3,7 +3,6 @@
 // The second half checks that claim for every real pattern (context, phrases, occurrence ids, secrets)
 // on the paste corpus and on generated text built from the patterns' own keywords.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { REDACTED, SECRET_RULES, findSecretTriggers, redactionPass } from '../../../src/diagnosis/redact.ts';
@@ -20,6 +19,7 @@ import {
   triggerSetFor,
   type TriggeredPattern,
 } from '../../../src/diagnosis/triggers.ts';
+import { EXAMPLES, pasteCorpus } from './pattern-examples.ts';
 
 interface Found {
   index: number;
@@ -45,36 +45,7 @@ function viaTriggers(spec: TriggeredPattern, patterns: readonly TriggeredPattern
   return triggeredMatches(compileTriggered(set, spec), text, findTriggers(set, text), Number.POSITIVE_INFINITY).map((m) => ({ index: m.index, groups: [...m] }));
 }
 
-const pasteDir = new URL('../../fixtures/pastes/', import.meta.url);
-const corpus = [
-  ...readdirSync(pasteDir)
-    .filter((name) => !name.endsWith('.json'))
-    .map((name) => readFileSync(new URL(name, pasteDir), 'utf8')),
-  ...(JSON.parse(readFileSync(new URL('../../fixtures/pasted-errors.dev.json', import.meta.url), 'utf8')) as { text: string }[]).map((entry) => entry.text),
-];
-
-const GUID = '12345678-1234-1234-1234-123456789abc';
-const HEX = '0123456789abcdef0123456789ABCDEF';
-
-/** A match at every lead the patterns declare: each form of text that can come before a keyword. */
-const EXAMPLES = [
-  `${'a'.repeat(63)}.privatelink.azure-devices.net`, `${'x'.repeat(62)}.azure-devices.net`, 'ab.azure-devices.cn', 'contoso.azure-devices.net/d1/m1/?api-version=1',
-  '"iotHubName": "hub-1"', "'hubName': 'hub-2'", '"IotHubName":"hub-3"', 'Iot Hub Name: "hub-4"', "IotHub Name='hub-5'", 'Iot Hub "hub-6"', "IotHub 'hub-7'",
-  '--hub-name hub-8', 'az iot hub show -n hub-9', '/subscriptions/12345678-1234-1234-1234-123456789abc/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/hub-10',
-  'deviceId=d-1', 'device_id: "d-2"', 'Device ID d-3', 'device "d-4"', "device 'd-5'", 'for device d-6.', 'for device id d-7/m-7', 'moduleId=m-8', 'module-id: m-9',
-  ' /devices/d-10/modules/m-10', ' twins/d-11', 'identity for d-12/m-12', 'identities for d-13/$edgeHub', `${'g'.repeat(128)}/$edgeHub`, 'gw-1/$edgeAgent',
-  `Tracking ID:${HEX}-G:3-TimeStamp:05/02/2025 10:15:33`, `TrackingId=${HEX}_G3`, `"trackingId": "${HEX}"`, `${HEX}-TimeStamp:5/2/2025 1:15:33 PM`,
-  `tracking-id: ${HEX}`, `correlation id: ${GUID}`, `x-ms-correlation-request-id: ${GUID}`, `"correlationId": "${GUID}"`,
-  'ECONNREFUSED', 'actively refused', 'Connection refused', 'x509: certificate', 'remote certificate is invalid', 'self-signed certificate', 'self signed certificate',
-  'certificate verify failed', 'connect to /var/run/iotedge/workload.sock', 'calling aziot-identityd failed', 'unavailable: keyd.sock', 'iotedged not running',
-  'IoT Edge security daemon refused', 'identity service error', 'Size of telemetry message can not exceed', 'message size too large: 262144',
-  '404 Not Found', '503: Service Unavailable', '429-Too Many Requests', '500 ( Internal Server Error', '401 (Unauthorized', '504 Gateway Timeout',
-  'was throttled', 'being throttled', 'has been throttled', 'is being throttled', 'service is temporarily unavailable', 'gateway time-out',
-  'Connection Refused: not authorized', 'CONNACK 5', 'ConnectionRefusedNotAuthorized', 'RefusedServerUnavailable', 'amqp:resource-locked',
-  'aka.ms/iothub404103', 'troubleshoot-error-429001', 'HttpStatusCode: NotFound', 'status code: 503', 'HTTP/1.1 429', 'MqttWs', 'AmqpWs', 'wss://x', ':8883', ':5671',
-  '--primary-key ', '--secondary-key=', 'refresh_token=', 'refreshtoken:', 'access_token=', 'accesstoken=', 'id_token=', 'idtoken=', 'SharedAccessKey=',
-  'AccountKey=', 'Password=', 'pwd=', 'passwd:', 'Bearer ', 'primaryKey', 'secondary_key', 'sig=', '&sig=', 'u0026sig=', '%26sig=',
-];
+const corpus = pasteCorpus();
 
 /** Pieces that make matches likely: every keyword (in three cases), the examples, and what surrounds keywords. */
 function piecesFor(patterns: readonly TriggeredPattern[]): string[] {
@@ -130,6 +101,35 @@ describe('trigger sets', () => {
     assert.deepEqual(candidatesFor(hits, leads, { earliestStart: (keyword) => keyword }), [0, 7]);
   });
 
+  it('give the same candidates when keywords are dense and leads many (marked) as when they are few (listed)', () => {
+    // The reference: every keyword offset minus every lead, filtered, sorted, without repeats.
+    const reference = (hits: number[][], leads: Map<number, number[]>, filter: { earliestStart?: (k: number, max: number) => number; accept?: (o: number) => boolean }): number[] => {
+      const all = new Set<number>();
+      for (const [literal, literalLeads] of leads) {
+        for (const offset of hits[literal] ?? []) {
+          const earliest = filter.earliestStart?.(offset, literalLeads[0] ?? 0) ?? 0;
+          for (const lead of literalLeads) if (offset - lead >= earliest && (filter.accept?.(offset - lead) ?? true)) all.add(offset - lead);
+        }
+      }
+      return [...all].sort((a, b) => a - b);
+    };
+    const offsets = fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 1, maxLength: 120 }).map((list) => list.sort((a, b) => a - b));
+    const leadList = fc.uniqueArray(fc.integer({ min: 0, max: 80 }), { minLength: 1, maxLength: 70 }).map((list) => list.sort((a, b) => b - a));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(offsets, leadList), { minLength: 1, maxLength: 3 }), fc.integer({ min: 1, max: 7 }), fc.boolean(), (literals, modulo, walkBack) => {
+        const hits = { byLiteral: literals.map(([found]) => found) };
+        const leads = new Map(literals.map(([, list], index) => [index, list]));
+        const filter = {
+          accept: (offset: number) => offset % modulo !== 1,
+          ...(walkBack ? { earliestStart: (keyword: number, maxLead: number) => Math.max(0, keyword - Math.floor(maxLead / 2)) } : {}),
+        };
+        assert.deepEqual(candidatesFor(hits, leads, filter), reference(hits.byLiteral, leads, filter));
+        assert.deepEqual(candidatesFor(hits, leads), reference(hits.byLiteral, leads, {}));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('refuse a pattern whose keyword is not in the set', () => {
     assert.throws(() => compileTriggered(triggerSet(['a']), { pattern: /b/g, starts: { b: [0] } }), /not in its set/);
   });
@@ -171,7 +171,8 @@ describe('every pattern located by triggers finds what its global scan finds', (
     });
   });
 
-  const secretPieces = [...piecesFor(SECRET_RULES), '=', '\\u003d', '&#61;', '%3D', '\\"', '&quot;', 'u0026', '%26', 'abcdefghijklmnopqrstuvwxyz012345', 'eyJhbGciOiJIUzI1NiJ9.e30.sig', '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n'];
+  const secretPieces = [...piecesFor(SECRET_RULES), '=', '\\u003d', '&#61;', '%3D', '\\"', '&quot;', 'u0026', '%26', 'abcdefghijklmnopqrstuvwxyz012345', 'eyJhbGciOiJIUzI1NiJ9.e30.sig', '-----BEGIN RSA PRIVATE KEY-----\nMIIB\n',
+    `${'Ab3+/'.repeat(17)}x==`, 'Wq48Q~hN3vT.xK_2pLmZc9-RbF7yDe~aU5sGj1oI', '--service-principal', ' -p ', 'FULL', '\t', '%25', '26'];
   const secretText = fc.array(fc.constantFrom(...secretPieces), { maxLength: 40 }).map((parts) => parts.join(''));
   const secretSamples = fc.sample(secretText, { numRuns: 400, seed: 7 });
 

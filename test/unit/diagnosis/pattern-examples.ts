@@ -1,0 +1,39 @@
+// Texts shared by the pattern tests: the paste corpus, and one match of every pattern at every lead its
+// keywords declare (each form of text that can come before a keyword).
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The real pastes of test/fixtures (the curated corpus and the dev corpus). */
+export function pasteCorpus(): string[] {
+  const pasteDir = new URL('../../fixtures/pastes/', import.meta.url);
+  return [
+    ...readdirSync(pasteDir)
+      .filter((name) => !name.endsWith('.json'))
+      .map((name) => readFileSync(new URL(name, pasteDir), 'utf8')),
+    ...(JSON.parse(readFileSync(new URL('../../fixtures/pasted-errors.dev.json', import.meta.url), 'utf8')) as { text: string }[]).map((entry) => entry.text),
+  ];
+}
+
+const GUID = '12345678-1234-1234-1234-123456789abc';
+const HEX = '0123456789abcdef0123456789ABCDEF';
+
+/** A match at every lead the patterns declare: each form of text that can come before a keyword. */
+export const EXAMPLES: readonly string[] = [
+  `${'a'.repeat(63)}.privatelink.azure-devices.net`, `${'x'.repeat(62)}.azure-devices.net`, 'ab.azure-devices.cn', 'contoso.azure-devices.net/d1/m1/?api-version=1',
+  '"iotHubName": "hub-1"', "'hubName': 'hub-2'", '"IotHubName":"hub-3"', 'Iot Hub Name: "hub-4"', "IotHub Name='hub-5'", 'Iot Hub "hub-6"', "IotHub 'hub-7'",
+  '--hub-name hub-8', 'az iot hub show -n hub-9', '/subscriptions/12345678-1234-1234-1234-123456789abc/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/hub-10',
+  'deviceId=d-1', 'device_id: "d-2"', 'Device ID d-3', 'device "d-4"', "device 'd-5'", 'for device d-6.', 'for device id d-7/m-7', 'moduleId=m-8', 'module-id: m-9',
+  ' /devices/d-10/modules/m-10', ' twins/d-11', 'identity for d-12/m-12', 'identities for d-13/$edgeHub', `${'g'.repeat(128)}/$edgeHub`, 'gw-1/$edgeAgent',
+  `Tracking ID:${HEX}-G:3-TimeStamp:05/02/2025 10:15:33`, `TrackingId=${HEX}_G3`, `"trackingId": "${HEX}"`, `${HEX}-TimeStamp:5/2/2025 1:15:33 PM`,
+  `tracking-id: ${HEX}`, `correlation id: ${GUID}`, `x-ms-correlation-request-id: ${GUID}`, `"correlationId": "${GUID}"`,
+  'ECONNREFUSED', 'actively refused', 'Connection refused', 'x509: certificate', 'remote certificate is invalid', 'self-signed certificate', 'self signed certificate',
+  'certificate verify failed', 'connect to /var/run/iotedge/workload.sock', 'calling aziot-identityd failed', 'unavailable: keyd.sock', 'iotedged not running',
+  'IoT Edge security daemon refused', 'identity service error', 'Size of telemetry message can not exceed', 'message size too large: 262144',
+  '404 Not Found', '503: Service Unavailable', '429-Too Many Requests', '500 ( Internal Server Error', '401 (Unauthorized', '504 Gateway Timeout',
+  'was throttled', 'being throttled', 'has been throttled', 'is being throttled', 'service is temporarily unavailable', 'gateway time-out',
+  'Connection Refused: not authorized', 'CONNACK 5', 'ConnectionRefusedNotAuthorized', 'RefusedServerUnavailable', 'amqp:resource-locked',
+  'aka.ms/iothub404103', 'troubleshoot-error-429001', 'HttpStatusCode: NotFound', 'status code: 503', 'HTTP/1.1 429', 'MqttWs', 'AmqpWs', 'wss://x', ':8883', ':5671',
+  '--primary-key ', '--secondary-key=', 'refresh_token=', 'refreshtoken:', 'access_token=', 'accesstoken=', 'id_token=', 'idtoken=', 'SharedAccessKey=',
+  'AccountKey=', 'Password=', 'pwd=', 'passwd:', 'Bearer ', 'primaryKey', 'secondary_key', 'sig=', '&sig=', 'u0026sig=', '%26sig=',
+  'sig%253D', '%2526sig%253D', 'AZURE_CLIENT_SECRET=', '"clientSecret": "', 'client_secret=', 'client-secret: ', '--client-secret ',
+  'az login --service-principal -u app -p ', 'az login -u me --password=', '"value": "', '\\"value\\":\\"', 'key1  FULL  ', 'kerb2\tRead\t', 'key2 ',
+];
