@@ -36,7 +36,10 @@ export interface PlaygroundPage {
   openChannel(name: string): Promise<void>;
   /** Pastes the text into the personal chat's compose box and sends it. */
   sendPersonalMessage(text: string): Promise<void>;
-  /** Starts a new post in the open channel: mentions the bot (typed `@` + name start, suggestion clicked), pastes the text, posts. */
+  /**
+   * Starts a new post in the open channel: mentions the bot (typed `@` + name start, suggestion clicked), pastes
+   * the text, posts, and resolves once the post is shown (then `onPostShown` is told its thread).
+   */
   postInChannel(text: string, botName: string): Promise<void>;
   /** All rendered cards, in conversation order. */
   cards(): Locator;
@@ -59,8 +62,24 @@ function isLoopback(url: URL): boolean {
   return url.hostname === '127.0.0.1' || url.hostname === 'localhost';
 }
 
-/** `browserLocale` only localises the browser; the playground still sends en-US activities (see bot-front.ts). */
-export async function openPlaygroundPage(browser: Browser, playgroundUrl: string, browserLocale = 'en-US'): Promise<PlaygroundPage> {
+export interface PlaygroundPageOptions {
+  /** `browserLocale` only localises the browser; the playground still sends en-US activities (see bot-front.ts). */
+  browserLocale: string;
+  /** Called with the thread of a new channel post (`<channel>;messageid=<post>`) once the page shows the post. */
+  onPostShown(threadId: string): void;
+}
+
+/** Where the web client POSTs a message it sends (a channel post, a chat message). */
+export const SENT_MESSAGE_PATH = /\/_conversation\/v1\/conversations\/[^/]+\/messages$/;
+
+/** The playground's answer to the web client's POST of a message: a new channel post has its thread's id. */
+export function postedThread(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || !('postConversationId' in body)) return null;
+  return typeof body.postConversationId === 'string' ? body.postConversationId : null;
+}
+
+export async function openPlaygroundPage(browser: Browser, playgroundUrl: string, options: PlaygroundPageOptions): Promise<PlaygroundPage> {
+  const { browserLocale, onPostShown } = options;
   // 1.5× pixels: crisp card screenshots without doubling their size in the repository.
   const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, deviceScaleFactor: 1.5, locale: browserLocale, timezoneId: 'UTC' });
   const page = await context.newPage();
@@ -80,6 +99,7 @@ export async function openPlaygroundPage(browser: Browser, playgroundUrl: string
 
   const composeBox = (): Locator => page.locator('[data-lexical-editor="true"]').first();
   const cards = (): Locator => page.locator('.ac-adaptiveCard');
+  const postButton = (): Locator => page.getByRole('button', { name: 'Post', exact: true });
 
   /** A real paste (ClipboardEvent with text/plain), as an engineer pastes an error; typing is slow and Enter would send. */
   const paste = async (box: Locator, text: string): Promise<void> => {
@@ -135,7 +155,16 @@ export async function openPlaygroundPage(browser: Browser, playgroundUrl: string
       await page.getByRole('menuitem', { name: botName }).click();
       await page.keyboard.type(' ');
       await paste(box, text);
-      await page.getByRole('button', { name: 'Post', exact: true }).click();
+      const [answer] = await Promise.all([
+        page.waitForResponse((response) => response.request().method() === 'POST' && SENT_MESSAGE_PATH.test(new URL(response.url()).pathname)),
+        postButton().click(),
+      ]);
+      const thread = postedThread(await answer.json());
+      if (thread === null) throw new Error('the playground did not answer the new post with its thread id (postConversationId)');
+      // The post is shown once the web client has it in its store: only then may the bot hear of it. (The
+      // new-post box is a group too, with the Post button; a shown post has its own reply box instead.)
+      await page.getByRole('group').filter({ hasText: text, hasNot: postButton() }).first().waitFor();
+      onPostShown(thread);
     },
     cards,
     cardCount: () => cards().count(),

@@ -17,8 +17,12 @@ export function serverErrorPaste(deviceId: string): string {
 
 export const SERVER_ERROR_PASTE = serverErrorPaste('sensor-0042');
 
-/** A caller-side error posted in a channel (no health needed for the verdict). */
-export const UNAUTHORIZED_PASTE = `IotHubUnauthorizedAccess: error 401002 from ${OUTAGE_HUB_HOST} for device gateway-7: the SAS token has expired`;
+/** A caller-side error posted in a channel (no health needed for the verdict), from the given device. */
+export function unauthorizedPaste(deviceId: string): string {
+  return `IotHubUnauthorizedAccess: error 401002 from ${OUTAGE_HUB_HOST} for device ${deviceId}: the SAS token has expired`;
+}
+
+export const UNAUTHORIZED_PASTE = unauthorizedPaste('gateway-7');
 
 /** Collapses every run of whitespace (including French no-break spaces) into one space. */
 export function normalizeSpaces(text: string): string {

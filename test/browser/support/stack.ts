@@ -1,6 +1,7 @@
 // One browser-test stack: the real bot (`node src/main.ts`, demo mode: simulated Azure, no playground of its
-// own, in-memory state) ← the locale forwarder ← the Agents Playground ← headless Chromium. Started in that
-// order, stopped in reverse, and everything is stopped even when a step fails.
+// own, in-memory state) ← the forwarder (locale; a new post held until the browser shows it) ← the Agents
+// Playground ← headless Chromium. Started in that order, stopped in reverse, and everything is stopped even
+// when a step fails.
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,10 @@ import { startBotProcess } from '../../support/bot-process.ts';
 import type { BotProcess } from '../../support/bot-process.ts';
 import { startBotFront } from './bot-front.ts';
 import type { BotFront } from './bot-front.ts';
-import { launchChromium, openPlaygroundPage } from './browser.ts';
+import { launchChromium, openPlaygroundPage, UI_TIMEOUT_MS } from './browser.ts';
 import type { PlaygroundPage } from './browser.ts';
+import { newPostGate } from './new-post-gate.ts';
+import type { NewPostGate } from './new-post-gate.ts';
 import { startPlayground } from './playground.ts';
 import type { Playground } from './playground.ts';
 import { APPROVER, WORLD } from './world.ts';
@@ -34,6 +37,8 @@ export interface Stack {
   readonly world: World;
   readonly bot: BotProcess;
   readonly front: BotFront;
+  /** The forwarder's hold on new channel posts (new-post-gate.ts). */
+  readonly newPosts: NewPostGate;
   readonly playground: Playground;
   readonly ui: PlaygroundPage;
   /** Everything useful to understand a failure: bot log, playground output, frames, forwarded activities. */
@@ -66,13 +71,14 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     const bot = await startBotProcess(botEnvironment(options.botEnv));
     stops.push(() => bot.stop('SIGTERM', 5_000));
     const teamsLocale = TEAMS_LOCALE[options.locale];
-    const front = await startBotFront(`${bot.url}/api/messages`, options.locale === 'en' ? null : teamsLocale);
+    const gate = newPostGate(UI_TIMEOUT_MS);
+    const front = await startBotFront(`${bot.url}/api/messages`, options.locale === 'en' ? null : teamsLocale, gate);
     stops.push(() => front.close());
     const playground = await startPlayground({ botEndpoint: front.endpoint, world: WORLD });
     stops.push(() => playground.stop());
     const browser: Browser = await launchChromium();
     stops.push(() => browser.close());
-    const ui = await openPlaygroundPage(browser, playground.url, teamsLocale);
+    const ui = await openPlaygroundPage(browser, playground.url, { browserLocale: teamsLocale, onPostShown: (thread) => gate.shown(thread) });
 
     const report = async (): Promise<string> =>
       [
@@ -84,17 +90,31 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         await playground.logs(),
       ].join('\n');
 
-    return { locale: options.locale, teamsLocale, world: WORLD, bot, front, playground, ui, report, stop: stopAll };
+    return { locale: options.locale, teamsLocale, world: WORLD, bot, front, newPosts: gate, playground, ui, report, stop: stopAll };
   } catch (error) {
     await stopAll();
     throw error;
   }
 }
 
-/** Runs a test body; on failure writes a page screenshot and attaches the stack's logs before rethrowing. */
+/**
+ * The web client's own failures while the test ran: it logs "Saga error" when it cannot handle a message,
+ * drops that message and reopens its conversation websocket (every later frame then arrives twice).
+ */
+function webClientFailures(consoleLines: readonly string[], from: number): string[] {
+  return consoleLines.slice(from).filter((line) => line.includes('Saga error'));
+}
+
+/**
+ * Runs a test body; fails it if the playground's web client failed meanwhile (what the page shows is then not
+ * what the bot sent); on failure writes a page screenshot and attaches the stack's logs before rethrowing.
+ */
 export async function withFailureReport(t: TestContext, stack: Stack, body: () => Promise<void>): Promise<void> {
+  const consoleFrom = stack.ui.consoleLines.length;
   try {
     await body();
+    const failures = webClientFailures(stack.ui.consoleLines, consoleFrom);
+    if (failures.length > 0) throw new Error(`the playground's web client failed while the test ran:\n${failures.join('\n')}`);
   } catch (error) {
     const folder = join(tmpdir(), 'iothub-oncall-browser-failures');
     await mkdir(folder, { recursive: true });
