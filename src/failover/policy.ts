@@ -3,22 +3,7 @@
 // two. "Per day" is applied as a rolling 24 h window, which is never looser than a calendar day.
 import type { FailoverEligibility as AdviceEligibility, IneligibilityReason } from '../diagnosis/advice.ts';
 import type { Hub } from '../diagnosis/hub.ts';
-import type { FailoverKind } from './types.ts';
-
-export type { IneligibilityReason };
-
-export interface EligibilityDetails {
-  hubState: string;
-  /** Earliest instant the time-based reasons (daily-limit, cooldown) stop applying; null if none applies. */
-  availableAt: string | null;
-  runningRequestId: string | null;
-  failoversLast24h: number;
-  failbacksLast24h: number;
-  lastSuccessAt: string | null;
-}
-
-/** The advice module's FailoverEligibility, plus details for the card (assignable to it). */
-export type FailoverEligibility = { possible: true } | { possible: false; reasons: IneligibilityReason[]; details: EligibilityDetails };
+import type { FailoverEligibility, FailoverKind } from './types.ts';
 
 // Compile-time proof that this result can be handed to the diagnosis advice as is.
 const _assignable = (eligibility: FailoverEligibility): AdviceEligibility => eligibility;

@@ -11,7 +11,9 @@
 // reports a failed failover, or the maximum duration has passed (failed: outcome unknown, humans look).
 import type { Hub, HealthSource, HubDirectory } from '../diagnosis/hub.ts';
 import { FailoverRequestError } from './ports.ts';
-import type { AuditLog, Clock, FailoverExecutor, FailoverProgress, Sleep, StateStore } from './ports.ts';
+import type { AuditLog, FailoverExecutor, FailoverProgress } from './ports.ts';
+import type { Clock, Sleep } from '../core/clock.ts';
+import type { StateStore } from '../core/store.ts';
 import { FAILOVER_LIMITS, evaluateEligibility, primaryLocation, secondaryLocation } from './policy.ts';
 import type { Engine } from './engine.ts';
 import { errorSummary } from './notifications.ts';

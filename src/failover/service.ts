@@ -19,15 +19,17 @@
 // reusing it would bind two messages to one record, whose card document and activity id name only one of
 // them, so the older card would be updated with the newer card's diagnosis (or not at all).
 import type { Hub, HealthSource, HubDirectory, HubHealthResult } from '../diagnosis/hub.ts';
-import type { Locale } from '../diagnosis/types.ts';
+import type { Locale } from '../core/locale.ts';
 import { createEngine } from './engine.ts';
 import type { Decision } from './engine.ts';
 import { createNotificationQueue, errorSummary } from './notifications.ts';
 import type { LogFn } from './notifications.ts';
-import { realSleep } from './ports.ts';
-import type { AuditLog, Clock, FailoverExecutor, FailoverNotifier, Sleep, StateStore } from './ports.ts';
+import { realSleep } from '../core/clock.ts';
+import type { AuditLog, FailoverExecutor, FailoverNotifier } from './ports.ts';
+import type { Clock, Sleep } from '../core/clock.ts';
+import type { StateStore } from '../core/store.ts';
 import { FAILOVER_LIMITS, evaluateEligibility } from './policy.ts';
-import type { EligibilityDetails, FailoverEligibility, IneligibilityReason } from './policy.ts';
+import type { EligibilityDetails, FailoverEligibility, IneligibilityReason } from './types.ts';
 import {
   REQUEST_KEY_PREFIX,
   createRequest,

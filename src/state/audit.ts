@@ -10,9 +10,10 @@
 // Per-day documents keep appends cheap (one CAS), range exports read only the days asked for, and the
 // limits query (last 24 h) reads two days.
 import { randomUUID } from 'node:crypto';
-import { isStoreConflict } from '../failover/ports.ts';
-import type { AuditLog, StateStore, SuccessFact } from '../failover/ports.ts';
-import { CAS_MAX_ATTEMPTS, backoff, updateDocument } from '../failover/store-ops.ts';
+import { isStoreConflict } from '../core/store.ts';
+import type { AuditLog, SuccessFact } from '../failover/ports.ts';
+import type { StateStore } from '../core/store.ts';
+import { CAS_MAX_ATTEMPTS, backoff, updateDocument } from '../core/store.ts';
 import type { AuditDraft, AuditRecord } from '../failover/types.ts';
 
 export { auditToCsv, auditToJson, csvCell, AUDIT_CSV_COLUMNS } from './audit-export.ts';

@@ -24,8 +24,8 @@
 import { Buffer } from 'node:buffer';
 import { BlobsStorage } from 'botbuilder-azure-blobs';
 import { sanitizeBlobKey } from 'botbuilder-azure-blobs/lib/sanitizeBlobKey.js';
-import { ANY_ETAG, StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
+import { ANY_ETAG, StoreConflictError } from '../core/store.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../core/store.ts';
 import { assertValidKey } from './keys.ts';
 import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 

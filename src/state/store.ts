@@ -4,13 +4,13 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ConfigError } from '../config.ts';
 import type { StateStoreConfig } from '../config.ts';
-import type { StateStore } from '../failover/ports.ts';
+import type { StateStore } from '../core/store.ts';
 import { openAzureBlobStore } from './azblob-store.ts';
 import { createMemoryStore } from './memory-store.ts';
 import { openSqliteStore } from './sqlite-store.ts';
 
-export { ANY_ETAG, StoreConflictError, isStoreConflict } from '../failover/ports.ts';
-export type { StateStore, StoreItem } from '../failover/ports.ts';
+export { ANY_ETAG, StoreConflictError, isStoreConflict } from '../core/store.ts';
+export type { StateStore, StoreItem } from '../core/store.ts';
 export { createMemoryStore } from './memory-store.ts';
 export { openSqliteStore } from './sqlite-store.ts';
 export { openAzureBlobStore, BlobStoreError } from './azblob-store.ts';

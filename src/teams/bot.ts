@@ -1,14 +1,14 @@
 // The Teams bot: thin routing from botbuilder's activity types to our handlers.
 import { TeamsActivityHandler } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, InvokeResponse, MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
-import { selectLocale } from '../i18n/index.ts';
+import { selectLocale } from '../core/locale.ts';
 import type { Logger } from '../log.ts';
 import { renderErrorCard, renderHelpCard } from './cards/index.ts';
-import { DiagnoseMessageAction } from './message-extension.ts';
-import type { DiagnoseActionPorts } from './message-extension.ts';
-import type { StateStore } from '../failover/ports.ts';
-import { MessageHandler, sendCard } from './message-handler.ts';
-import type { MessageHandlerDeps } from './message-handler.ts';
+import { DiagnoseMessageAction } from './message-action/diagnose-action.ts';
+import type { DiagnoseActionPorts } from './message-action/diagnose-action.ts';
+import type { StateStore } from '../core/store.ts';
+import { MessageHandler, sendCard } from './messages/message-handler.ts';
+import type { MessageHandlerDeps } from './messages/message-handler.ts';
 import { botStrings } from './pending-strings.ts';
 import { errorFields } from '../log.ts';
 

@@ -1,6 +1,6 @@
 // TEMPORARY: bot replies that have no key in src/i18n yet (that table belongs to another area). Move these
 // into src/i18n/ui (en/fr) and delete this file; the bot reads them only through botStrings().
-import type { Locale } from '../diagnosis/types.ts';
+import type { Locale } from '../core/locale.ts';
 
 interface BotStrings {
   /** `status` / `audit` before the failover workflow is wired. */

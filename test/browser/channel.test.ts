@@ -2,7 +2,7 @@
 // as a reply in that post's thread (not as a new post), and the mention is not read as part of the paste.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { uiStrings } from '../../src/i18n/index.ts';
+import { uiStrings } from '#src/i18n/index.ts';
 import { normalizeSpaces, UNAUTHORIZED_PASTE } from './support/pastes.ts';
 import { saveCardScreenshot } from './support/screenshots.ts';
 import { startStack, withFailureReport } from './support/stack.ts';

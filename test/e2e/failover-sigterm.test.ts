@@ -6,13 +6,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
-import { message } from '../support/activities.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { cardText, cardsOf } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import type { RecordedRequest } from '../support/fake-connector.ts';
-import { ALICE, BOB, FAILOVER_BOT_ENV, auditJson, invokeCard, outageScenario, pasteForProposal, updatesOf } from '../support/failover-e2e.ts';
-import type { TeamsUser } from '../support/failover-e2e.ts';
+import { message } from '#test/support/activities.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { cardText, cardsOf } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import type { RecordedRequest } from '#test/support/fake-connector.ts';
+import { ALICE, BOB, FAILOVER_BOT_ENV, auditJson, invokeCard, outageScenario, pasteForProposal, updatesOf } from '#test/support/failover-e2e.ts';
+import type { TeamsUser } from '#test/support/failover-e2e.ts';
 
 const HUB = 'hub-sigterm';
 /** src/main.ts SHUTDOWN_GRACE_MS: how long HTTP waits for requests in flight. */

@@ -1,5 +1,5 @@
 // Hubs, a hub directory and a health source for tests that exercise the hub edge without Azure.
-import type { AvailabilityState, HealthSource, Hub, HubDirectory, HubHealthResult } from '../../src/diagnosis/hub.ts';
+import type { AvailabilityState, HealthSource, Hub, HubDirectory, HubHealthResult } from '#src/diagnosis/hub.ts';
 
 export const FIXTURE_SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 

@@ -1,5 +1,5 @@
 // Placeholders and plurals for the UI string tables.
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 
 /** A string with a singular and a plural form. French uses the singular for 0 and 1, English for 1 only. */
 export interface PluralForms {

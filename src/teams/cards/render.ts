@@ -1,7 +1,8 @@
 // The card renderers the bot calls: view model first (pure), then the template of cards/, then the
 // size guard. Every renderer returns a plain Adaptive Card 1.5 object.
 import type { Hub } from '../../diagnosis/hub.ts';
-import type { Diagnosis, Locale } from '../../diagnosis/types.ts';
+import type { Diagnosis } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { plural, uiStrings } from '../../i18n/index.ts';
 import type { UiStrings } from '../../i18n/index.ts';
 import { buildAdvice } from './advice-view.ts';

@@ -8,26 +8,29 @@
 // (see src/failover/service.ts), a wrong verb, a store that cannot be written.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
 import type { HubDirectory } from '../../diagnosis/hub.ts';
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { isRequestId } from '../../failover/repository.ts';
 import type { CardVerb, FailoverService } from '../../failover/service.ts';
 import { CARD_VERBS } from '../../failover/service.ts';
-import type { Clock, FailoverNotifier, StateStore } from '../../failover/ports.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { FailoverNotifier } from '../../failover/ports.ts';
+import type { StateStore } from '../../core/store.ts';
 import type { Actor, FailoverRequest, RefusalReason } from '../../failover/types.ts';
-import { fill, selectLocale, uiStrings } from '../../i18n/index.ts';
+import { fill, uiStrings } from '../../i18n/index.ts';
+import { selectLocale } from '../../core/locale.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import { messageInvokeResponse } from '../bot.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
-import { renderFailoverNoticeCard } from '../cards/failover-render.ts';
-import { failbackAllowedAt, ineligibleReasonsText } from '../cards/failover-view.ts';
-import type { Notice } from '../cards/failover-view.ts';
+import { renderFailoverNoticeCard } from './card/render.ts';
+import { failbackAllowedAt, ineligibleReasonsText } from './card/view.ts';
+import type { Notice } from './card/view.ts';
 import { formatTime } from '../cards/time.ts';
 import type { CardRefusal } from '../../i18n/ui/failover-en.ts';
 import { actorOf } from './actor.ts';
 import type { ApproverDirectory } from './approvers.ts';
-import { claimFailback, readCardDocument, writeCardDocument } from './card-store.ts';
-import type { FailoverCards } from './cards.ts';
+import { claimFailback, readCardDocument, writeCardDocument } from './card/store.ts';
+import type { FailoverCards } from './card/cards.ts';
 
 export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 

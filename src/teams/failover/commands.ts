@@ -3,16 +3,17 @@
 // lists the requests waiting for approval and the failovers running, `audit [hub]` the latest decisions.
 import { TurnContext } from 'botbuilder';
 import type { HubQuery } from '../../diagnosis/hub.ts';
-import type { AuditLog, Clock } from '../../failover/ports.ts';
+import type { AuditLog } from '../../failover/ports.ts';
+import type { Clock } from '../../core/clock.ts';
 import type { FailoverService } from '../../failover/service.ts';
 import type { AuditRecord, FailoverRequest } from '../../failover/types.ts';
 import { errorFields } from '../../log.ts';
-import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from '../cards/failover-render.ts';
-import { auditEntries, statusEntries } from '../cards/failover-visibility.ts';
-import { sendCard } from '../message-handler.ts';
-import type { ScopeHandlers, TurnScope } from '../message-handler.ts';
-import { replyToHealth, replyToPaste } from '../replies.ts';
-import type { Reply, ReplyDeps } from '../replies.ts';
+import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from './card/render.ts';
+import { auditEntries, statusEntries } from './card/visibility.ts';
+import { sendCard } from '../messages/message-handler.ts';
+import type { ScopeHandlers, TurnScope } from '../messages/message-handler.ts';
+import { replyToHealth, replyToPaste } from '../messages/replies.ts';
+import type { Reply, ReplyDeps } from '../messages/replies.ts';
 import { refusalText } from './actions.ts';
 import { actorOf } from './actor.ts';
 import type { ApproverDirectory } from './approvers.ts';

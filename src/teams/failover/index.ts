@@ -2,18 +2,20 @@
 // proposal on diagnosis/health cards, the card actions and the commands. main.ts calls this once.
 import type { BotAdapter } from 'botbuilder';
 import type { HealthSource, HubDirectory } from '../../diagnosis/hub.ts';
-import type { AuditLog, Clock, FailoverExecutor, Sleep, StateStore } from '../../failover/ports.ts';
+import type { AuditLog, FailoverExecutor } from '../../failover/ports.ts';
+import type { Clock, Sleep } from '../../core/clock.ts';
+import type { StateStore } from '../../core/store.ts';
 import { createFailoverService } from '../../failover/service.ts';
 import type { FailoverService } from '../../failover/service.ts';
 import type { Logger } from '../../log.ts';
 import { scrubForLog } from '../../log.ts';
-import type { ScopeHandlers } from '../message-handler.ts';
-import type { ReplyDeps } from '../replies.ts';
+import type { ScopeHandlers } from '../messages/message-handler.ts';
+import type { ReplyDeps } from '../messages/replies.ts';
 import { FailoverActions } from './actions.ts';
 import type { CardActionHandler } from './actions.ts';
 import { ApproverDirectory } from './approvers.ts';
-import { FailoverCards } from './cards.ts';
-import { cardDocumentKey } from './card-store.ts';
+import { FailoverCards } from './card/cards.ts';
+import { cardDocumentKey } from './card/store.ts';
 import { failoverCommandHandlers } from './commands.ts';
 import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
 import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
@@ -22,7 +24,7 @@ import type { FailoverProposer } from './proposal.ts';
 
 export { FailoverActions } from './actions.ts';
 export { ApproverDirectory } from './approvers.ts';
-export { FailoverCards } from './cards.ts';
+export { FailoverCards } from './card/cards.ts';
 export { createTeamsFailoverNotifier, adapterChannel } from './notifier.ts';
 export type { ProactiveChannel, FailoverMetrics } from './notifier.ts';
 export { createFailoverProposer } from './proposal.ts';
@@ -42,7 +44,7 @@ export interface FailoverTeamsDeps {
   /** The proactive edge: the bot's adapter and app id, or a channel (tests). */
   proactive: { adapter: Pick<BotAdapter, 'continueConversationAsync'>; appId: string } | { channel: ProactiveChannel };
   metrics?: FailoverMetrics;
-  /** Runner id of this process (see src/failover/runner-id.ts); random when absent. */
+  /** Runner id of this process (see src/state/runner-lock.ts); random when absent. */
   instanceId?: string;
   /** Tests: pauses that do not wait in real time, shorter notifier retries. */
   sleep?: Sleep;

@@ -3,20 +3,21 @@
 // is sent, and then the record learns the card's activity id (so its updates replace that message).
 import type { FailoverEligibility } from '../../diagnosis/advice.ts';
 import type { Hub, HubHealthResult } from '../../diagnosis/hub.ts';
-import type { Locale } from '../../diagnosis/types.ts';
-import type { Clock, StateStore } from '../../failover/ports.ts';
+import type { Locale } from '../../core/locale.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { StateStore } from '../../core/store.ts';
 import type { FailoverService } from '../../failover/service.ts';
 import type { Actor, FailoverRequest, IneligibilityReason } from '../../failover/types.ts';
 import { uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
-import { failoverRefresh, renderFailoverSection, storableBase } from '../cards/failover-render.ts';
-import type { FailoverViewContext } from '../cards/failover-view.ts';
+import { failoverRefresh, renderFailoverSection, storableBase } from './card/render.ts';
+import type { FailoverViewContext } from './card/view.ts';
 import { SMALL_CONVERSATION_MEMBERS } from './approvers.ts';
 import type { ApproverDirectory, RosterFacts } from './approvers.ts';
-import { createCardDocument } from './card-store.ts';
-import type { FailoverCards } from './cards.ts';
+import { createCardDocument } from './card/store.ts';
+import type { FailoverCards } from './card/cards.ts';
 
 /** Where the card goes and who asked: given by the Teams layer, opaque to replies.ts. */
 export interface ProposalContext {

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
-import { PROJECT_ROOT } from '../../support/bot-process.ts';
+import { PROJECT_ROOT } from '#test/support/bot-process.ts';
 import type { UiLocale } from './stack.ts';
 
 export const SCREENSHOT_FOLDER = join(PROJECT_ROOT, 'docs', 'cards');

@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { ArmEndpointError, LOCAL_SIMULATOR_TOKEN, createAzureEdge, isLoopbackHost, parseArmEndpoint } from '../../../src/azure/index.ts';
-import { TEST_SUBSCRIPTION_ID as SUB } from '../../../src/sim/index.ts';
-import { edgeFor, startSimulator } from './support.ts';
+import { ArmEndpointError, LOCAL_SIMULATOR_TOKEN, createAzureEdge, isLoopbackHost, parseArmEndpoint } from '#src/azure/index.ts';
+import { TEST_SUBSCRIPTION_ID as SUB } from '#src/sim/index.ts';
+import { edgeFor, startSimulator } from '#test/support/azure.ts';
 
 describe('ARM endpoint', () => {
   it('derives the token scope from an https endpoint (sovereign clouds)', () => {

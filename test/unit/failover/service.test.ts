@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ActInput } from '../../../src/failover/service.ts';
-import { sameConversation } from '../../../src/failover/service.ts';
-import type { Actor } from '../../../src/failover/types.ts';
-import { HOUR, MINUTE, alice, armRejection, bob, carol, fakeClock, fakeDirectory, makeHub, mallory, swapped } from './fakes.ts';
-import { CONVERSATION, freezingSleep, harness, proposeAndRequest, waitFor } from './harness.ts';
-import type { Harness } from './harness.ts';
+import type { ActInput } from '#src/failover/service.ts';
+import { sameConversation } from '#src/failover/service.ts';
+import type { Actor } from '#src/failover/types.ts';
+import { HOUR, MINUTE, alice, armRejection, bob, carol, fakeClock, fakeDirectory, makeHub, mallory, swapped } from '#test/support/failover-fakes.ts';
+import { CONVERSATION, freezingSleep, harness, proposeAndRequest, waitFor } from '#test/support/failover-harness.ts';
+import type { Harness } from '#test/support/failover-harness.ts';
 
 const approve = (h: Harness, requestId: string, actor: Actor = bob, conversationId = CONVERSATION) =>
   h.service.act({ verb: 'failover.approve', requestId, actor, conversationId, inputs: {} });

@@ -1,14 +1,14 @@
 // Against a real Azurite blob service started by this file on 127.0.0.1 (killed in `after`).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { StoreConflictError } from '../../../src/failover/ports.ts';
-import type { StateStore } from '../../../src/failover/ports.ts';
-import { createAuditLog } from '../../../src/state/audit.ts';
-import { openAzureBlobStore } from '../../../src/state/azblob-store.ts';
-import type { AuditDraft } from '../../../src/failover/types.ts';
-import { startAzurite, freePort, connectionStringFor } from './azurite.ts';
-import type { Azurite } from './azurite.ts';
-import { storeContract } from './store-contract.ts';
+import { StoreConflictError } from '#src/core/store.ts';
+import type { StateStore } from '#src/core/store.ts';
+import { createAuditLog } from '#src/state/audit.ts';
+import { openAzureBlobStore } from '#src/state/azblob-store.ts';
+import type { AuditDraft } from '#src/failover/types.ts';
+import { startAzurite, freePort, connectionStringFor } from '#test/support/azurite.ts';
+import type { Azurite } from '#test/support/azurite.ts';
+import { storeContract } from '#test/support/store-contract.ts';
 
 let azurite: Azurite;
 let store: StateStore;

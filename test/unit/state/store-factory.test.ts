@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { ConfigError } from '../../../src/config.ts';
-import { createStateStore, parseStateStoreSpec } from '../../../src/state/store.ts';
+import { ConfigError } from '#src/config.ts';
+import { createStateStore, parseStateStoreSpec } from '#src/state/store.ts';
 
 const SECRET_CONNECTION = 'DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=c2VjcmV0LWtleS12YWx1ZQ==;EndpointSuffix=core.windows.net';
 
