@@ -122,7 +122,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       logger,
       dedupe: new ActivityDeduplicator(),
       rateLimit: messageRateGateFor(config.rateLimit, metrics),
-      overrides: failover.commands(replies),
+      commands: failover.commands(replies),
       cardActions: failover.cardActions,
       unknownCardAction: failover.actions.unknownAction(),
       cardSubmit: (turn) => failover.actions.submit(turn),

@@ -1,6 +1,6 @@
 // PURE. Whether a hub may fail over now, and what a failover would cause (the proposal card's facts).
-// Limits (reference §1.3): 2 successful failovers and 2 successful failbacks per day, and 1 hour between any
-// two. "Per day" is applied as a rolling 24 h window, which is never looser than a calendar day.
+// Limits of a customer-initiated failover: 2 successful failovers and 2 successful failbacks per day, and 1
+// hour between any two. "Per day" is applied as a rolling 24 h window, never looser than a calendar day.
 import type { FailoverEligibility as AdviceEligibility, IneligibilityReason } from '../diagnosis/advice.ts';
 import type { Hub } from '../diagnosis/hub.ts';
 import type { FailoverEligibility, FailoverKind } from './types.ts';

@@ -1,4 +1,4 @@
-// SIGTERM while a failover is running (issue 6, faults): the bot stops accepting, lets a request in flight
+// SIGTERM while a failover is running: the bot stops accepting, lets a request in flight
 // finish, keeps the running failover in the store (state 'running' with the poller's resume token) and exits 0;
 // restarted on the same SQLite file it polls from that token — never a second POST — finishes the card, posts
 // the final thread message once, and a further restart posts nothing again.

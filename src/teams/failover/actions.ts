@@ -20,7 +20,8 @@ import { fill, uiStrings } from '../../i18n/index.ts';
 import { selectLocale } from '../../core/locale.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
-import { messageInvokeResponse } from '../bot.ts';
+import { cardInvokeResponse, messageInvokeResponse } from '../cards/invoke.ts';
+import type { CardActionHandler } from '../cards/invoke.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
 import { renderFailoverNoticeCard } from './card/render.ts';
 import { failbackAllowedAt, ineligibleReasonsText } from './card/view.ts';
@@ -31,10 +32,6 @@ import { actorOf } from './actor.ts';
 import type { ApproverDirectory } from './approvers.ts';
 import { claimFailback, readCardDocument, writeCardDocument } from './card/store.ts';
 import type { FailoverCards } from './card/cards.ts';
-
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-
-export type CardActionHandler = (turn: TurnContext, action: AdaptiveCardInvokeValue['action']) => Promise<AdaptiveCardInvokeResponse>;
 
 export interface FailoverActionsDeps {
   service: FailoverService;
@@ -54,10 +51,6 @@ export interface ActionOutcome {
   notice: Notice | null;
   requestId: string | null;
   outcome: 'ok' | CardRefusal;
-}
-
-export function cardInvokeResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
 }
 
 function isCardVerb(verb: unknown): verb is CardVerb {

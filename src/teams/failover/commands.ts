@@ -1,6 +1,6 @@
-// The message commands the failover work owns or extends, as handlers for MessageHandler's `overrides`:
-// a paste or `health <hub>` may carry a failover proposal (the card records where it was posted), `status`
-// lists the requests waiting for approval and the failovers running, `audit [hub]` the latest decisions.
+// The handler of every message command, built once at start for MessageHandler: `help`; a paste or
+// `health <hub>`, which may carry a failover proposal (the card records where it was posted); `status`, the
+// requests waiting for approval and the failovers running; `audit [hub]`, the latest decisions.
 import { TurnContext } from 'botbuilder';
 import type { HubQuery } from '../../diagnosis/hub.ts';
 import type { AuditLog } from '../../failover/ports.ts';
@@ -10,7 +10,7 @@ import type { AuditRecord, FailoverRequest } from '../../failover/types.ts';
 import { errorFields } from '../../log.ts';
 import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from './card/render.ts';
 import { auditEntries, statusEntries } from './card/visibility.ts';
-import { sendCard } from '../messages/message-handler.ts';
+import { helpCommand, sendCard } from '../messages/message-handler.ts';
 import type { ScopeHandlers, TurnScope } from '../messages/message-handler.ts';
 import { replyToHealth, replyToPaste } from '../messages/replies.ts';
 import type { Reply, ReplyDeps } from '../messages/replies.ts';
@@ -68,7 +68,7 @@ function pendingOrRunning(record: FailoverRequest): boolean {
   return record.state === 'requested' || record.state === 'approved' || record.state === 'running';
 }
 
-export function failoverCommandHandlers(deps: FailoverCommandsDeps): Pick<ScopeHandlers, 'diagnose' | 'health' | 'status' | 'audit'> {
+export function messageCommands(deps: FailoverCommandsDeps): ScopeHandlers {
   const rosterBudgetMs = deps.rosterBudgetMs ?? 1_500;
 
   const storeUnavailable = async (scope: TurnScope, error: unknown): Promise<void> => {
@@ -78,6 +78,7 @@ export function failoverCommandHandlers(deps: FailoverCommandsDeps): Pick<ScopeH
   };
 
   return {
+    help: helpCommand(deps.demo),
     diagnose: async (scope, command) => {
       const actor = actorOf(scope.turn.activity.from);
       if (actor) await deps.approvers.learn(actor);

@@ -12,11 +12,11 @@ import { scrubForLog } from '../../log.ts';
 import type { ScopeHandlers } from '../messages/message-handler.ts';
 import type { ReplyDeps } from '../messages/replies.ts';
 import { FailoverActions } from './actions.ts';
-import type { CardActionHandler } from './actions.ts';
+import type { CardActionHandler } from '../cards/invoke.ts';
 import { ApproverDirectory } from './approvers.ts';
 import { FailoverCards } from './card/cards.ts';
 import { cardDocumentKey } from './card/store.ts';
-import { failoverCommandHandlers } from './commands.ts';
+import { messageCommands } from './commands.ts';
 import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
 import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
 import { createFailoverProposer } from './proposal.ts';
@@ -29,7 +29,7 @@ export { createTeamsFailoverNotifier, adapterChannel } from './notifier.ts';
 export type { ProactiveChannel, FailoverMetrics } from './notifier.ts';
 export { createFailoverProposer } from './proposal.ts';
 export type { FailoverProposer, ProposalContext } from './proposal.ts';
-export { failoverCommandHandlers } from './commands.ts';
+export { messageCommands } from './commands.ts';
 
 export interface FailoverTeamsDeps {
   store: StateStore;
@@ -58,8 +58,8 @@ export interface FailoverTeams {
   actions: FailoverActions;
   /** Verb → handler for OnCallBot's cardActions. */
   cardActions: Record<string, CardActionHandler>;
-  /** Overrides of MessageHandler: diagnose and health (with proposals), status, audit. */
-  commands(reply: ReplyDeps): Pick<ScopeHandlers, 'diagnose' | 'health' | 'status' | 'audit'>;
+  /** Every message command: help, diagnose and health (with proposals), status, audit. */
+  commands(reply: ReplyDeps): ScopeHandlers;
 }
 
 /** The workflow's log events as pino lines: strings scrubbed (an ARM message may quote a URL or header). */
@@ -109,6 +109,6 @@ export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
     proposer,
     actions,
     cardActions: actions.handlers(),
-    commands: (reply) => failoverCommandHandlers({ reply, service, audit: deps.audit, approvers, clock, demo: deps.demo }),
+    commands: (reply) => messageCommands({ reply, service, audit: deps.audit, approvers, clock, demo: deps.demo }),
   };
 }

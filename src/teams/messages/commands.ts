@@ -64,7 +64,7 @@ export function parseCommand(text: string): Command {
   return { kind: 'diagnose', text: trimmed };
 }
 
-/** One handler per command; later work (failover status, audit) replaces the ones it owns. */
+/** One handler per command, all of them: the table is built once, at start. */
 export type CommandHandlers<Context> = {
   [K in CommandKind]: (context: Context, command: Extract<Command, { kind: K }>) => Promise<void>;
 };

@@ -12,10 +12,7 @@ import { parseCommand, routeCommand } from './commands.ts';
 import type { Command, CommandHandlers } from './commands.ts';
 import type { ActivityDeduplicator } from '../inbound/dedupe.ts';
 import { isBotMentioned, messageText } from './mentions.ts';
-import { botStrings } from '../pending-strings.ts';
 import type { MessageGate } from '../inbound/rate-limit.ts';
-import { replyToHealth, replyToPaste } from './replies.ts';
-import type { Reply, ReplyDeps } from './replies.ts';
 
 /** What a command handler gets: the turn, the user's locale, and the turn's logger. */
 export interface TurnScope {
@@ -28,11 +25,11 @@ export interface TurnScope {
 
 export type ScopeHandlers = CommandHandlers<TurnScope>;
 
-export interface MessageHandlerDeps extends ReplyDeps {
+export interface MessageHandlerDeps {
   logger: Logger;
   dedupe: ActivityDeduplicator;
-  /** Handlers that replace the defaults (the failover work brings `status` and `audit`). */
-  overrides?: Partial<ScopeHandlers>;
+  /** The handler of every command, built once at start (src/teams/failover/commands.ts). */
+  commands: ScopeHandlers;
   /** Asked before any work is done for a message addressed to the bot (the per-user rate limit, which the Diagnose message action shares). */
   rateLimit?: MessageGate;
 }
@@ -59,35 +56,19 @@ function addressedToBot(turn: TurnContext, command: Command): boolean {
   return command.kind === 'health' && command.hub !== null;
 }
 
-async function sendReply(scope: TurnScope, reply: Reply): Promise<void> {
-  Object.assign(scope.summary, reply.log);
-  await sendCard(scope.turn, reply.card);
-}
-
-export function defaultHandlers(deps: MessageHandlerDeps): ScopeHandlers {
-  const notYet = async (scope: TurnScope): Promise<void> => {
-    scope.summary.reply = 'failover-not-yet-available';
-    await scope.turn.sendActivity(MessageFactory.text(botStrings(scope.locale).failoverNotYetAvailable));
-  };
-  return {
-    help: async (scope) => {
-      scope.summary.card = 'help';
-      await sendCard(scope.turn, renderHelpCard(scope.locale, deps.demo));
-    },
-    health: async (scope, command) => sendReply(scope, await replyToHealth(command.hub, scope.locale, deps)),
-    status: notYet,
-    audit: notYet,
-    diagnose: async (scope, command) => sendReply(scope, await replyToPaste(command.text, scope.locale, deps)),
+/** `help` (and an empty message): the help card. */
+export function helpCommand(demo: boolean): ScopeHandlers['help'] {
+  return async (scope) => {
+    scope.summary.card = 'help';
+    await sendCard(scope.turn, renderHelpCard(scope.locale, demo));
   };
 }
 
 export class MessageHandler {
   private readonly deps: MessageHandlerDeps;
-  private readonly handlers: ScopeHandlers;
 
   constructor(deps: MessageHandlerDeps) {
     this.deps = deps;
-    this.handlers = { ...defaultHandlers(deps), ...deps.overrides };
   }
 
   async handle(turn: TurnContext): Promise<void> {
@@ -110,7 +91,7 @@ export class MessageHandler {
     }
     if (this.deps.rateLimit && !(await this.deps.rateLimit.admit(turn, log))) return;
     const scope: TurnScope = { turn, locale: selectLocale(activity.locale), log, summary: { command: command.kind, textSource: source } };
-    await routeCommand(command, this.handlers, scope);
+    await routeCommand(command, this.deps.commands, scope);
     log.info({ ...scope.summary, locale: scope.locale, durationMs: Math.round(performance.now() - started) }, 'message answered');
   }
 }

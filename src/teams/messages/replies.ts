@@ -2,18 +2,20 @@
 // PasteDiagnoser (worker threads, within a time budget), hub + health within the health budget, failover
 // advice, diagnosis card (or why the paste was not read); `health <hub>` → health card or a choice of hubs.
 import { adviseFailover } from '../../diagnosis/advice.ts';
-import type { FailoverAdvice } from '../../diagnosis/advice.ts';
+import type { FailoverAdvice, FailoverEligibility } from '../../diagnosis/advice.ts';
 import type { Diagnosis, VerdictKind } from '../../diagnosis/types.ts';
 import type { Locale } from '../../core/locale.ts';
-import type { HubQuery } from '../../diagnosis/hub.ts';
+import type { Hub, HubQuery } from '../../diagnosis/hub.ts';
 import { markTurnOutcome } from '../../observability/turn-trace.ts';
 import type { NotRead, PasteDiagnoser, PasteDiagnosis, PasteLogFields } from '../../workers/diagnoser.ts';
 import { renderDiagnosisCard, renderErrorCard, renderHealthCard, renderHubChoiceCard, renderNothingRecognisedCard, renderPasteTooLongCard } from '../cards/index.ts';
 import type { AdaptiveCard, HubCardPart } from '../cards/index.ts';
-import type { EligibilityCheck } from '../failover-eligibility.ts';
 import type { FailoverProposer, ProposalContext } from '../failover/proposal.ts';
 import { lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from './hub-lookup.ts';
 import type { HubLookupDeps, HubLookupOutcome } from './hub-lookup.ts';
+
+/** Whether the hub can fail over now (the failover service: hub facts, daily limits, a failover running). */
+export type EligibilityCheck = (hub: Hub) => FailoverEligibility | Promise<FailoverEligibility>;
 
 export interface ReplyDeps {
   /** Reads pastes off the event loop, within a budget (the worker pool; unit tests pass diagnoseInProcess). */

@@ -153,7 +153,7 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
     ...replies,
     logger,
     dedupe: new ActivityDeduplicator(),
-    overrides: failover.commands(replies),
+    commands: failover.commands(replies),
     cardActions: failover.cardActions,
     unknownCardAction: failover.actions.unknownAction(),
     cardSubmit: (turn) => failover.actions.submit(turn),

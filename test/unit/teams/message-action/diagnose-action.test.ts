@@ -17,14 +17,15 @@ import type { AdaptiveCard } from '#src/teams/cards/index.ts';
 import type { BotMembership, PostOutcome } from '#src/teams/message-action/conversation-post.ts';
 import { isBotNotInConversation } from '#src/teams/message-action/conversation-post.ts';
 import { ActivityDeduplicator } from '#src/teams/inbound/dedupe.ts';
-import { eligibilityFromHubFacts } from '#src/teams/failover-eligibility.ts';
 import { renderAddBotCard, renderDiagnosePreviewCard, renderDialogNoticeCard } from '#src/teams/message-action/cards.ts';
 import { diagnoseInProcess } from '#src/workers/paste-diagnosis.ts';
 import type { PasteDiagnoser, PasteDiagnosisOutcome } from '#src/workers/diagnoser.ts';
 import { messageRateGateFor } from '#src/teams/inbound/rate-limit.ts';
 import type { MessageGate } from '#src/teams/inbound/rate-limit.ts';
+import type { ReplyDeps } from '#src/teams/messages/replies.ts';
 import { cardText } from '#test/support/cards.ts';
-import { fixtureDirectory, fixtureHub, outageOf } from '#test/support/hubs.ts';
+import { wiredCommands } from '#test/support/bot-commands.ts';
+import { eligibilityOfHubFacts, fixtureDirectory, fixtureHub, outageOf } from '#test/support/hubs.ts';
 import { assertWellFormedCard } from '#test/support/card-helpers.ts';
 import { INSTALLED_DATA, POST_DATA, dialogCard, submitActions } from '#test/support/message-action.ts';
 
@@ -58,14 +59,18 @@ function harness(options: { store?: StateStore; diagnoser?: PasteDiagnoser; rate
   let membership: BotMembership = 'member';
   const failures: PostOutcome[] = [];
   const state = { posts: [] as Post[], membershipChecks: 0 };
-  const bot = new OnCallBot({
-    logger: silentLogger(),
+  const replies: ReplyDeps = {
     demo: false,
-    dedupe: new ActivityDeduplicator(),
     diagnoser: options.diagnoser ?? diagnoseInProcess,
     hubs: { directory, health: outage },
     healthBudgetMs: 1000,
-    eligibility: eligibilityFromHubFacts,
+    eligibility: eligibilityOfHubFacts,
+  };
+  const bot = new OnCallBot({
+    ...replies,
+    logger: silentLogger(),
+    dedupe: new ActivityDeduplicator(),
+    commands: wiredCommands(replies),
     ...(options.store ? { postClaimStore: options.store } : {}),
     ...(options.rateLimit ? { rateLimit: options.rateLimit } : {}),
     diagnoseActionPorts: {

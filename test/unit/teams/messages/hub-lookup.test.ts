@@ -4,7 +4,6 @@ import type { HealthSource, Hub, HubDirectory, HubHealthResult, HubQuery, HubRes
 import type { ExtractedContext } from '#src/diagnosis/types.ts';
 import { beforeDeadline, DeadlineExceeded } from '#src/core/abort.ts';
 import { hubQueryFromContext, lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from '#src/teams/messages/hub-lookup.ts';
-import { eligibilityFromHubFacts } from '#src/teams/failover-eligibility.ts';
 import { FIXTURE_SUBSCRIPTION, fixtureHub as hub, hubHealth } from '#test/support/hubs.ts';
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
@@ -139,16 +138,5 @@ describe('beforeDeadline', () => {
   it('passes the work result and errors through', async () => {
     assert.equal(await beforeDeadline(Promise.resolve(7), new AbortController().signal), 7);
     await assert.rejects(beforeDeadline(Promise.reject(new Error('boom')), new AbortController().signal), /boom/);
-  });
-});
-
-describe('eligibilityFromHubFacts', () => {
-  it('is possible for an active hub with a secondary location and DR enabled', () => {
-    assert.deepEqual(eligibilityFromHubFacts(hub('ok')), { possible: true });
-  });
-
-  it('lists every reason that rules a failover out', () => {
-    const stuck = hub('stuck', { locations: [{ location: 'Southeast Asia', role: 'primary' }], drDisabled: true, state: 'Transitioning' });
-    assert.deepEqual(eligibilityFromHubFacts(stuck), { possible: false, reasons: ['no-secondary', 'dr-disabled', 'hub-not-active'] });
   });
 });
