@@ -2,7 +2,7 @@
 // endpoint, returning the ports the core uses plus a readiness probe.
 import type { TokenCredential } from '@azure/core-auth';
 import type { HealthSource, HubDirectory } from '../diagnosis/hub.ts';
-import type { FailoverExecutor } from '../failover/ports.ts';
+import type { FailoverExecutor } from '../failover/index.ts';
 import type { ArmAttemptListener } from './attempt-report.ts';
 import { callOptions, observe } from './call.ts';
 import { createArmClients, type RetrySettings } from './clients.ts';

@@ -3,7 +3,7 @@
 // hour between any two. "Per day" is applied as a rolling 24 h window, never looser than a calendar day.
 import type { FailoverEligibility as AdviceEligibility, IneligibilityReason } from '../diagnosis/advice.ts';
 import type { Hub } from '../diagnosis/hub.ts';
-import type { FailoverEligibility, FailoverKind } from './types.ts';
+import type { FailoverEligibility, FailoverKind, FailoverRequest } from './types.ts';
 
 // Compile-time proof that this result can be handed to the diagnosis advice as is.
 const _assignable = (eligibility: FailoverEligibility): AdviceEligibility => eligibility;
@@ -78,6 +78,12 @@ export function evaluateEligibility(hub: Hub, kind: FailoverKind, facts: Eligibi
       lastSuccessAt: last ? iso(last.ms) : null,
     },
   };
+}
+
+/** A succeeded failover can be followed by a failback from this instant (the one-hour gap); null for anything else. */
+export function failbackAllowedAt(record: FailoverRequest): string | null {
+  if (record.kind !== 'failover' || record.state !== 'succeeded' || record.finishedAt === null) return null;
+  return iso(Date.parse(record.finishedAt) + FAILOVER_LIMITS.cooldownMs);
 }
 
 /** What the engineer should do or expect after the failover; the card turns each code into localized text. */

@@ -161,6 +161,8 @@ export interface FailoverRequest {
   failure: FailureCause | null;
   /** When the final thread message was posted (succeeded/failed only). */
   outcomeAnnouncedAt: string | null;
+  /** A succeeded failover: the failback proposed after it, on the same message (one, whoever asked first). */
+  failbackRequestId?: string | null;
   /** Last transitions, newest last, capped. */
   history: HistoryEntry[];
 }
@@ -223,3 +225,6 @@ export type RefusalReason =
   | 'lease-held'
   | 'invalid-progress'
   | 'ineligible';
+
+/** What a succeeded failover offers next: a failback from `at`, or the failback proposal itself. */
+export type FailbackOffer = { kind: 'from'; at: string } | { kind: 'proposed'; record: FailoverRequest };

@@ -7,7 +7,7 @@ import type { ArmAttempt } from '../azure/index.ts';
 import { ARM_OPERATIONS } from '../azure/index.ts';
 import { catalog, entryByCode } from '../diagnosis/catalog.ts';
 import type { Diagnosis, Finding, SecretKind, VerdictKind } from '../diagnosis/types.ts';
-import type { TerminalState } from '../failover/types.ts';
+import type { TerminalState } from '../failover/index.ts';
 import type { TurnOutcome } from './turn-trace.ts';
 
 const PREFIX = 'iothub_oncall_';

@@ -11,10 +11,9 @@
 // limits query (last 24 h) reads two days.
 import { randomUUID } from 'node:crypto';
 import { isStoreConflict } from '../core/store.ts';
-import type { AuditLog, SuccessFact } from '../failover/ports.ts';
+import type { AuditDraft, AuditLog, AuditRecord, SuccessFact } from '../failover/index.ts';
 import type { StateStore } from '../core/store.ts';
 import { CAS_MAX_ATTEMPTS, backoff, updateDocument } from '../core/store.ts';
-import type { AuditDraft, AuditRecord } from '../failover/types.ts';
 
 export { auditToCsv, auditToJson, csvCell, AUDIT_CSV_COLUMNS } from './audit-export.ts';
 

@@ -1,7 +1,7 @@
 // The bot's message commands as main.ts wires them (src/teams/failover), for tests of the bot that do not
 // look at failovers: a memory store, an executor that refuses to run, no proactive channel.
 import { systemClock } from '#src/core/clock.ts';
-import type { FailoverExecutor } from '#src/failover/ports.ts';
+import type { FailoverExecutor } from '#src/failover/index.ts';
 import { silentLogger } from '#src/log.ts';
 import { createAuditLog } from '#src/state/audit.ts';
 import { createMemoryStore } from '#src/state/memory-store.ts';

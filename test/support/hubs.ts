@@ -1,7 +1,7 @@
 // Hubs, a hub directory and a health source for tests that exercise the hub edge without Azure.
 import type { AvailabilityState, HealthSource, Hub, HubDirectory, HubHealthResult } from '#src/diagnosis/hub.ts';
-import { evaluateEligibility } from '#src/failover/policy.ts';
-import type { FailoverEligibility } from '#src/failover/types.ts';
+import { evaluateEligibility } from '#src/failover/index.ts';
+import type { FailoverEligibility } from '#src/failover/index.ts';
 
 export const FIXTURE_SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 

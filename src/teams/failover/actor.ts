@@ -1,5 +1,5 @@
 // The Teams user behind an activity, as the failover workflow knows them.
-import type { Actor } from '../../failover/types.ts';
+import type { Actor } from '../../failover/index.ts';
 
 export function actorOf(from: { id?: string; name?: string; aadObjectId?: string } | undefined): Actor | null {
   if (!from || typeof from.id !== 'string' || from.id === '') return null;

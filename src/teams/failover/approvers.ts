@@ -6,7 +6,7 @@ import { TeamsInfo } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
 import type { StateStore } from '../../core/store.ts';
 import { updateDocument } from '../../core/store.ts';
-import type { Actor } from '../../failover/types.ts';
+import type { Actor } from '../../failover/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import { beforeDeadline } from '../../core/abort.ts';

@@ -3,10 +3,8 @@
 // requests waiting for approval and the failovers running; `audit [hub]`, the latest decisions.
 import { TurnContext } from 'botbuilder';
 import type { HubQuery } from '../../diagnosis/hub.ts';
-import type { AuditLog } from '../../failover/ports.ts';
+import type { AuditLog, AuditRecord, FailoverRequest, FailoverService } from '../../failover/index.ts';
 import type { Clock } from '../../core/clock.ts';
-import type { FailoverService } from '../../failover/service.ts';
-import type { AuditRecord, FailoverRequest } from '../../failover/types.ts';
 import { errorFields } from '../../log.ts';
 import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from './card/render.ts';
 import { auditEntries, statusEntries } from './card/visibility.ts';

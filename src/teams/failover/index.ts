@@ -2,11 +2,10 @@
 // proposal on diagnosis/health cards, the card actions and the commands. main.ts calls this once.
 import type { BotAdapter } from 'botbuilder';
 import type { HealthSource, HubDirectory } from '../../diagnosis/hub.ts';
-import type { AuditLog, FailoverExecutor } from '../../failover/ports.ts';
+import { createFailoverService } from '../../failover/index.ts';
+import type { AuditLog, FailoverExecutor, FailoverService } from '../../failover/index.ts';
 import type { Clock, Sleep } from '../../core/clock.ts';
 import type { StateStore } from '../../core/store.ts';
-import { createFailoverService } from '../../failover/service.ts';
-import type { FailoverService } from '../../failover/service.ts';
 import type { Logger } from '../../log.ts';
 import { scrubForLog } from '../../log.ts';
 import type { ScopeHandlers } from '../messages/message-handler.ts';
@@ -77,7 +76,8 @@ export function failoverLog(logger: Logger): (event: string, fields: Record<stri
 export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
   const { store, clock, logger } = deps;
   const approvers = new ApproverDirectory({ approvers: deps.config.approvers, store, logger, now: () => clock.now() });
-  const cards = new FailoverCards({ store, approvers, clock, demo: deps.demo });
+  // The cards read the failback offer from the service, which is built after them (its notifier renders them).
+  const cards = new FailoverCards({ store, approvers, clock, demo: deps.demo, failbacks: { failbackOffer: (record) => service.failbackOffer(record) } });
   const channel = 'channel' in deps.proactive ? deps.proactive.channel : adapterChannel(deps.proactive.adapter, deps.proactive.appId);
   const notifier = createTeamsFailoverNotifier({
     channel,
@@ -102,7 +102,7 @@ export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
     ...(deps.notifyRetryDelaysMs ? { notifyRetryDelaysMs: deps.notifyRetryDelaysMs } : {}),
   });
   const proposer = createFailoverProposer({ service, cards, approvers, store, clock, demo: deps.demo, logger });
-  const actions = new FailoverActions({ service, cards, approvers, store, directory: deps.directory, notifier, clock, logger });
+  const actions = new FailoverActions({ service, cards, approvers, store, notifier, logger });
   return {
     service,
     approvers,

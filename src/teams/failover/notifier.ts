@@ -8,11 +8,10 @@
 // never touched here: a lost card update is recovered by the next one.
 import { CardFactory, TurnContext } from 'botbuilder';
 import type { Activity, BotAdapter, ConversationReference } from 'botbuilder';
-import type { FailoverNotifier } from '../../failover/ports.ts';
+import { isTerminal } from '../../failover/index.ts';
+import type { FailoverNotifier, FailoverRequest, TerminalState } from '../../failover/index.ts';
 import type { Sleep } from '../../core/clock.ts';
 import { realSleep } from '../../core/clock.ts';
-import type { FailoverRequest, TerminalState } from '../../failover/types.ts';
-import { isTerminal } from '../../failover/workflow.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { AdaptiveCard } from '../cards/index.ts';

@@ -6,8 +6,7 @@ import type { Hub, HubHealthResult } from '../../diagnosis/hub.ts';
 import type { Locale } from '../../core/locale.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { StateStore } from '../../core/store.ts';
-import type { FailoverService } from '../../failover/service.ts';
-import type { Actor, FailoverRequest, IneligibilityReason } from '../../failover/types.ts';
+import type { Actor, FailoverRequest, FailoverService, IneligibilityReason } from '../../failover/index.ts';
 import { uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
@@ -100,7 +99,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
         return unavailable(locale);
       }
       const elements = renderFailoverSection(record, viewContext(record), deps.demo);
-      const refreshUserIds = await deps.cards.refreshUserIds(record, { base: null, smallConversation, failbackRequestId: null });
+      const refreshUserIds = await deps.cards.refreshUserIds(record, { base: null, smallConversation });
       return {
         kind: 'offered',
         elements,
@@ -115,7 +114,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
                 return;
               }
               try {
-                await createCardDocument(deps.store, record.id, { base: storableBase(withRefresh), smallConversation, failbackRequestId: null });
+                await createCardDocument(deps.store, record.id, { base: storableBase(withRefresh), smallConversation });
                 const attached = await deps.service.attachCard(record.id, activityId);
                 log.info({ requestId: record.id, cardActivityId: activityId, attached: attached !== null }, 'failover proposed on the card');
               } catch (error) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FailoverRequestError } from '#src/failover/ports.ts';
+import { FailoverRequestError } from '#src/failover/index.ts';
 import type { ArmSimulator } from '#src/sim/index.ts';
 import { edgeFor, hubNamed, startSimulator } from '#test/support/azure.ts';
 

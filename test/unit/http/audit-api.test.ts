@@ -2,8 +2,7 @@
 // the hub and time filters, and a clear answer when the store does not.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { AuditLog } from '#src/failover/ports.ts';
-import type { AuditDraft } from '#src/failover/types.ts';
+import type { AuditDraft, AuditLog } from '#src/failover/index.ts';
 import { AUDIT_API_PATH, auditApiRoute, parseInstant } from '#src/http/audit-api.ts';
 import { bearerMatches } from '#src/http/bearer.ts';
 import { silentLogger } from '#src/log.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { AuditKind, AuditDraft } from '#src/failover/types.ts';
+import type { AuditDraft, AuditKind } from '#src/failover/index.ts';
 import { AUDIT_INDEX_KEY, auditChunkKey, createAuditLog } from '#src/state/audit.ts';
 import { createMemoryStore } from '#src/state/memory-store.ts';
 import { openSqliteStore } from '#src/state/sqlite-store.ts';

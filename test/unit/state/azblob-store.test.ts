@@ -5,7 +5,7 @@ import { StoreConflictError } from '#src/core/store.ts';
 import type { StateStore } from '#src/core/store.ts';
 import { createAuditLog } from '#src/state/audit.ts';
 import { openAzureBlobStore } from '#src/state/azblob-store.ts';
-import type { AuditDraft } from '#src/failover/types.ts';
+import type { AuditDraft } from '#src/failover/index.ts';
 import { startAzurite, freePort, connectionStringFor } from '#test/support/azurite.ts';
 import type { Azurite } from '#test/support/azurite.ts';
 import { storeContract } from '#test/support/store-contract.ts';

@@ -1,14 +1,13 @@
 // The card of a failover request for a given viewer: the shared card everyone sees (viewer null) or the
-// user-specific view of an approver or of the requester. Reads what it needs from the store.
+// user-specific view of an approver or of the requester. Reads its card document from the store, and the
+// failback offer of a succeeded failover from the failover service.
 import type { Clock } from '../../../core/clock.ts';
 import type { StateStore } from '../../../core/store.ts';
-import { readRequest } from '../../../failover/repository.ts';
-import type { Actor, FailoverRequest } from '../../../failover/types.ts';
-import { isTerminal } from '../../../failover/workflow.ts';
+import { isTerminal, sameActor } from '../../../failover/index.ts';
+import type { Actor, FailoverRequest, FailoverService } from '../../../failover/index.ts';
 import type { AdaptiveCard } from '../../cards/index.ts';
 import { renderFailoverCard } from './render.ts';
-import { failbackAllowedAt } from './view.ts';
-import type { FailbackOffer, Notice, ViewerRole } from './view.ts';
+import type { Notice, ViewerRole } from './view.ts';
 import type { ApproverDirectory } from '../approvers.ts';
 import { readCardDocument } from './store.ts';
 import type { RequestCardDocument } from './store.ts';
@@ -18,12 +17,8 @@ export interface FailoverCardsDeps {
   approvers: ApproverDirectory;
   clock: Clock;
   demo: boolean;
-}
-
-function sameUser(actor: Actor | null, other: Actor | null): boolean {
-  if (actor === null || other === null) return false;
-  if (actor.aadObjectId && other.aadObjectId) return actor.aadObjectId.toLowerCase() === other.aadObjectId.toLowerCase();
-  return actor.id === other.id;
+  /** What a succeeded failover offers next (the service; built after the cards, which its notifier uses). */
+  failbacks: Pick<FailoverService, 'failbackOffer'>;
 }
 
 export class FailoverCards {
@@ -37,7 +32,7 @@ export class FailoverCards {
   roleOf(record: FailoverRequest, viewer: Actor | null): ViewerRole {
     if (viewer === null) return 'everyone';
     const approver = this.deps.approvers.isApprover(viewer.aadObjectId);
-    if (sameUser(viewer, record.requester)) return approver ? 'requester-approver' : 'requester';
+    if (sameActor(viewer, record.requester)) return approver ? 'requester-approver' : 'requester';
     return approver ? 'approver' : 'everyone';
   }
 
@@ -54,21 +49,9 @@ export class FailoverCards {
     return readCardDocument(this.deps.store, record.id);
   }
 
-  /** What a succeeded failover offers next: the failback proposal on the same message, or when it may be asked for. */
-  async failbackOffer(record: FailoverRequest, document: RequestCardDocument | null): Promise<FailbackOffer | null> {
-    const at = failbackAllowedAt(record);
-    if (at === null) return null;
-    const failbackId = document?.failbackRequestId ?? null;
-    if (failbackId !== null) {
-      const failback = await readRequest(this.deps.store, failbackId);
-      if (failback && failback.value.state === 'proposed') return { kind: 'proposed', record: failback.value };
-    }
-    return { kind: 'from', at };
-  }
-
   async cardFor(record: FailoverRequest, viewer: Actor | null, notice: Notice | null = null): Promise<AdaptiveCard> {
     const document = await this.document(record);
-    const failback = await this.failbackOffer(record, document);
+    const failback = await this.deps.failbacks.failbackOffer(record);
     const shown = failback?.kind === 'proposed' ? failback.record : record;
     return renderFailoverCard(
       record,

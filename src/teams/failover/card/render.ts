@@ -1,7 +1,7 @@
 // Failover cards: the request section (alone, or in place of the proposal on the stored diagnosis/health
 // card), refusal notices, the `status` and `audit` cards, and the final thread message with its mentions.
 import type { Locale } from '../../../core/locale.ts';
-import type { FailoverRequest } from '../../../failover/types.ts';
+import type { FailoverRequest } from '../../../failover/index.ts';
 import { fill, plural, uiStrings } from '../../../i18n/index.ts';
 import { CARD_BYTE_LIMIT, byteSize } from '../../cards/budget.ts';
 import { cleanText, echo } from '../../cards/escape.ts';

@@ -1,8 +1,9 @@
 // What Teams needs about a request's message besides the workflow record: the card it was proposed on (so
-// updates keep the diagnosis and only replace the failover section), whether the conversation is small
-// enough for Teams to refresh it for everyone, and the failback proposed after a succeeded failover.
+// updates keep the diagnosis and only replace the failover section), and whether the conversation is small
+// enough for Teams to refresh it for everyone. (Documents written before the failback was linked on the
+// failover record also hold a failbackRequestId, which nothing reads.)
 // One small document per request, next to the record: `teams/failover-card/<request id>`.
-import { isRequestId } from '../../../failover/repository.ts';
+import { isRequestId } from '../../../failover/index.ts';
 import { isStoreConflict } from '../../../core/store.ts';
 import type { StateStore } from '../../../core/store.ts';
 import { updateDocument } from '../../../core/store.ts';
@@ -16,8 +17,6 @@ export interface RequestCardDocument {
   base: AdaptiveCard | null;
   /** The conversation has at most 60 members: a card without refresh.userIds refreshes for everyone. */
   smallConversation: boolean;
-  /** After a succeeded failover: the failback proposed on the same message. */
-  failbackRequestId: string | null;
 }
 
 export function cardDocumentKey(requestId: string): string {
@@ -46,16 +45,4 @@ export async function createCardDocument(store: StateStore, requestId: string, d
     if (!isStoreConflict(error)) throw error;
     await writeCardDocument(store, requestId, document);
   }
-}
-
-/**
- * Records the failback proposed for a failover, unless one already is (two clicks at once): returns the
- * failback id that won.
- */
-export async function claimFailback(store: StateStore, failoverId: string, failbackId: string): Promise<string> {
-  const stored = await updateDocument<RequestCardDocument>(store, cardDocumentKey(failoverId), (current) => {
-    if (current?.failbackRequestId) return undefined;
-    return { base: current?.base ?? null, smallConversation: current?.smallConversation ?? false, failbackRequestId: failbackId };
-  });
-  return stored?.failbackRequestId ?? failbackId;
 }

@@ -2,8 +2,8 @@
 // who is looking in; strings ready to show out. Everything echoed from a record (names, justification,
 // reasons, Azure messages) is cleaned, cut and escaped here.
 import type { Locale } from '../../../core/locale.ts';
-import { FAILOVER_LIMITS, proposalFacts } from '../../../failover/policy.ts';
-import type { FailoverRequest, FailureCause, PreflightFailure } from '../../../failover/types.ts';
+import { proposalFacts } from '../../../failover/index.ts';
+import type { FailbackOffer, FailoverRequest, FailureCause, PreflightFailure } from '../../../failover/index.ts';
 import { fill, formatCount, plural, uiStrings } from '../../../i18n/index.ts';
 import type { FailoverStrings } from '../../../i18n/ui/failover-en.ts';
 import { echo } from '../../cards/escape.ts';
@@ -20,9 +20,6 @@ export interface Notice {
   text: string;
   tone: NoticeTone;
 }
-
-/** What a succeeded failover offers: a failback from `at`, or the failback proposal itself. */
-export type FailbackOffer = { kind: 'from'; at: string } | { kind: 'proposed'; record: FailoverRequest };
 
 export interface FailoverViewContext {
   locale: Locale;
@@ -186,12 +183,6 @@ function runDuration(record: FailoverRequest): number | null {
   const start = record.startedAt ?? record.decidedAt;
   if (start === null || record.finishedAt === null) return null;
   return Date.parse(record.finishedAt) - Date.parse(start);
-}
-
-/** A succeeded failover can be followed by a failback from this instant (the one-hour gap). */
-export function failbackAllowedAt(record: FailoverRequest): string | null {
-  if (record.kind !== 'failover' || record.state !== 'succeeded' || record.finishedAt === null) return null;
-  return new Date(Date.parse(record.finishedAt) + FAILOVER_LIMITS.cooldownMs).toISOString();
 }
 
 /** What was typed and had secrets removed: the kinds were removed, and the keys must be rotated. Never the values. */

@@ -7,8 +7,8 @@
 // Approvers get no more elsewhere. They approve from the request's card, in its conversation, where they see
 // it all; being in FAILOVER_APPROVERS does not make someone a member of a private channel; and a `status`
 // card typed in a group chat or a channel is read by everyone there, not only by the approver who asked.
-import { sameConversation } from '../../../failover/service.ts';
-import type { AuditKind, AuditRecord, FailoverKind, FailoverRequest, FailoverState } from '../../../failover/types.ts';
+import { sameConversation } from '../../../failover/index.ts';
+import type { AuditKind, AuditRecord, FailoverKind, FailoverRequest, FailoverState } from '../../../failover/index.ts';
 
 /** A request as another conversation may see it. */
 export interface RequestOutline {

@@ -11,13 +11,13 @@ import { DatabaseSync } from 'node:sqlite';
 import { TestAdapter } from 'botbuilder';
 import type { Activity } from 'botbuilder';
 import type { StateStore } from '#src/core/store.ts';
-import type { FailoverRequest } from '#src/failover/types.ts';
+import { failbackAllowedAt, PROPOSAL_GRACE_MS } from '#src/failover/index.ts';
+import type { FailbackOffer, FailoverRequest } from '#src/failover/index.ts';
 import { uiStrings } from '#src/i18n/index.ts';
 import { silentLogger } from '#src/log.ts';
 import { createAuditLog } from '#src/state/audit.ts';
 import { createMemoryStore } from '#src/state/memory-store.ts';
 import { openSqliteStore } from '#src/state/sqlite-store.ts';
-import { PROPOSAL_GRACE_MS } from '#src/failover/service.ts';
 import { OnCallBot } from '#src/teams/bot.ts';
 import type { OnCallBotDeps } from '#src/teams/bot.ts';
 import { POST_DATA } from '#test/support/message-action.ts';
@@ -25,7 +25,6 @@ import type { AdaptiveCard } from '#src/teams/cards/index.ts';
 import type { Mention } from '#src/teams/failover/card/render.ts';
 import { ActivityDeduplicator } from '#src/teams/inbound/dedupe.ts';
 import { createFailoverTeams, createTeamsFailoverNotifier, FailoverCards, ApproverDirectory } from '#src/teams/failover/index.ts';
-import { readCardDocument } from '#src/teams/failover/card/store.ts';
 import type { FailoverTeams, ProactiveChannel } from '#src/teams/failover/index.ts';
 import type { ReplyDeps } from '#src/teams/messages/replies.ts';
 import { diagnoseInProcess } from '#src/workers/paste-diagnosis.ts';
@@ -538,9 +537,13 @@ describe('failover proposals in the Teams bot: lazy expiry', () => {
     w.clock.advance(HOUR);
     const refreshed = await w.invoke(USERS.bob, 'card.refresh', { requestId }, { trigger: 'automatic' });
     assert.equal((refreshed.card['refresh'] as { action: { data: { requestId: string } } }).action.data.requestId, requestId);
-    assert.equal((await readCardDocument(w.store, requestId))?.failbackRequestId ?? null, null);
+    assert.equal((await w.record(requestId)).failbackRequestId ?? null, null);
   });
 });
+
+function mapOffer(at: string | null): FailbackOffer | null {
+  return at === null ? null : { kind: 'from', at };
+}
 
 describe('the Teams failover notifier', () => {
   function notifierWorld() {
@@ -548,7 +551,9 @@ describe('the Teams failover notifier', () => {
     const channel = fakeChannel();
     const clock = fakeClock(T0);
     const approvers = new ApproverDirectory({ approvers: APPROVERS, store, logger: silentLogger() });
-    const cards = new FailoverCards({ store, approvers, clock, demo: false });
+    // No failback is ever proposed here: a succeeded failover offers one from the end of the gap.
+    const failbacks = { failbackOffer: async (record: FailoverRequest) => mapOffer(failbackAllowedAt(record)) };
+    const cards = new FailoverCards({ store, approvers, clock, demo: false, failbacks });
     const outcomes: string[] = [];
     const statuses: (number | null)[] = [];
     const notifier = createTeamsFailoverNotifier({

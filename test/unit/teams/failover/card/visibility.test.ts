@@ -4,7 +4,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locale } from '#src/core/locale.ts';
-import type { AuditRecord, FailoverRequest } from '#src/failover/types.ts';
+import type { AuditRecord, FailoverRequest } from '#src/failover/index.ts';
 import { newProposal, transition } from '#src/failover/workflow.ts';
 import type { WorkflowCommand } from '#src/failover/workflow.ts';
 import { fill, plural, uiStrings } from '#src/i18n/index.ts';
