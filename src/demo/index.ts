@@ -1,6 +1,7 @@
 // Demo mode (no AZURE_SUBSCRIPTION_IDS): Azure is the in-process ARM simulator, and the Agents Playground, once
 // the bot listens, is the Teams to talk to it from. main.ts calls startDemo() and nothing else of this folder.
-import type { Config } from '../config.ts';
+import { parseArmEndpoint } from '../config.ts';
+import type { ArmEndpoint, Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { startArmSimulator } from '../sim/index.ts';
@@ -10,7 +11,7 @@ type Stop = () => Promise<void>;
 
 export interface Demo {
   /** Where the Azure edge goes: the simulator's subscriptions and URL. */
-  arm: { subscriptionIds: string[]; armEndpoint: string };
+  arm: { subscriptionIds: string[]; armEndpoint: ArmEndpoint };
   /** Starts the Playground against the bot (when enabled); if it does not start, the bot runs without it. */
   openPlayground(botUrl: string): Promise<void>;
 }
@@ -21,7 +22,7 @@ export async function startDemo(playground: Config['demoPlayground'], logger: Lo
   stops.push(() => simulator.close());
   logger.info({ url: simulator.url, scenario: 'demo', subscriptions: simulator.subscriptions }, 'demo mode: Azure is simulated (no AZURE_SUBSCRIPTION_IDS)');
   return {
-    arm: { subscriptionIds: simulator.subscriptions, armEndpoint: simulator.url },
+    arm: { subscriptionIds: simulator.subscriptions, armEndpoint: parseArmEndpoint(simulator.url) },
     async openPlayground(botUrl) {
       if (!playground.enabled) return;
       try {

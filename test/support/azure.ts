@@ -1,6 +1,7 @@
 // Shared set-up for the Azure edge tests: a real simulator on 127.0.0.1 and the real SDK clients.
 import type { TestContext } from 'node:test';
 import { createAzureEdge, type AzureEdge, type AzureEdgeOptions } from '#src/azure/index.ts';
+import { parseArmEndpoint } from '#src/config.ts';
 import type { Hub } from '#src/diagnosis/hub.ts';
 import { startArmSimulator, type ArmSimulator, type ScenarioDefinition } from '#src/sim/index.ts';
 
@@ -24,7 +25,7 @@ export async function startSimulator(t: TestContext, scenario: string | Scenario
 }
 
 export function edgeFor(sim: ArmSimulator, options: Partial<AzureEdgeOptions> = {}): AzureEdge {
-  return createAzureEdge({ subscriptionIds: sim.subscriptions, armEndpoint: sim.url, retry: FAST_RETRY, ...options });
+  return createAzureEdge({ subscriptionIds: sim.subscriptions, armEndpoint: parseArmEndpoint(sim.url), retry: FAST_RETRY, ...options });
 }
 
 export async function hubNamed(edge: AzureEdge, name: string): Promise<Hub> {

@@ -25,7 +25,7 @@ describe('loadConfig defaults', () => {
 
   it('uses the defaults of the design for an empty environment', () => {
     assert.equal(config.port, 3978);
-    assert.equal(config.azure.armEndpoint, 'https://management.azure.com');
+    assert.equal(config.azure.armEndpoint.url, 'https://management.azure.com');
     assert.deepEqual(config.stateStore, { kind: 'sqlite', path: './data/state.db' });
     assert.deepEqual(config.failover, { approvers: [], approvalTtlMinutes: 30, pollSeconds: 15 });
     assert.equal(config.logLevel, 'info');
@@ -82,9 +82,18 @@ describe('loadConfig values', () => {
   });
 
   it('allows http ARM endpoints on loopback only', () => {
-    assert.equal(loadConfig({ ARM_ENDPOINT: 'http://127.0.0.1:41234/' }).azure.armEndpoint, 'http://127.0.0.1:41234');
-    assert.equal(loadConfig({ ARM_ENDPOINT: 'http://localhost:8080' }).azure.armEndpoint, 'http://localhost:8080');
-    assert.equal(loadConfig({ ARM_ENDPOINT: 'https://management.chinacloudapi.cn' }).azure.armEndpoint, 'https://management.chinacloudapi.cn');
+    assert.equal(loadConfig({ ARM_ENDPOINT: 'http://127.0.0.1:41234/' }).azure.armEndpoint.url, 'http://127.0.0.1:41234');
+    assert.equal(loadConfig({ ARM_ENDPOINT: 'http://localhost:8080' }).azure.armEndpoint.url, 'http://localhost:8080');
+    assert.equal(loadConfig({ ARM_ENDPOINT: 'https://management.chinacloudapi.cn' }).azure.armEndpoint.url, 'https://management.chinacloudapi.cn');
+  });
+
+  it('parses ARM_ENDPOINT once, as the Azure edge uses it: no loopback-looking address that is none', () => {
+    // 127.999.0.1 is no IPv4 address: it used to pass here and be refused by the edge's own parser.
+    for (const value of ['http://127.999.0.1:4600', 'http://127.0.0.1.example.com', 'http://localhost.evil.test']) {
+      assert.throws(() => loadConfig({ ARM_ENDPOINT: value }), (error: unknown) => error instanceof ConfigError && error.variable === 'ARM_ENDPOINT', value);
+    }
+    assert.deepEqual(loadConfig({ ARM_ENDPOINT: 'http://[::1]:4600' }).azure.armEndpoint, { kind: 'loopback-http', url: 'http://[::1]:4600' });
+    assert.deepEqual(loadConfig({}).azure.armEndpoint, { kind: 'https', url: 'https://management.azure.com', scope: 'https://management.azure.com/.default' });
   });
 
   it('reads approvers, TTL, poll interval and the optional values', () => {
