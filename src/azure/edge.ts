@@ -12,7 +12,7 @@ import { ArmFailoverExecutor } from './failover.ts';
 import { ArmHealthSource } from './health.ts';
 import { ArmHubDirectory } from './hubs.ts';
 import { AttemptObserver } from './observer.ts';
-import { deadline } from './signals.ts';
+import { deadline } from '../core/abort.ts';
 
 export interface AzureEdgeOptions {
   subscriptionIds: string[];

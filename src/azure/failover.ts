@@ -10,7 +10,7 @@ import { FailoverRequestError } from '../failover/index.ts';
 import type { FailoverExecutor, FailoverOperationStatus, FailoverProgress } from '../failover/index.ts';
 import type { ArmClients } from './clients.ts';
 import { describeArmError, isAbortError, safeCode, safeText } from './errors.ts';
-import { deadline } from './signals.ts';
+import { deadline } from '../core/abort.ts';
 
 export interface FailoverExecutorOptions {
   clients: ArmClients;

@@ -1,5 +1,6 @@
 // The state store port: a small versioned key-value store with optimistic concurrency (implemented in
 // src/state/), and the read-modify-write with compare-and-set and retry that every writer uses on it.
+import { setTimeout } from 'node:timers/promises';
 
 /** A stored document and the version tag it was read at. */
 export interface StoreItem<T> {
@@ -66,7 +67,7 @@ export const CAS_MAX_ATTEMPTS = 100;
 /** A short random pause after a lost race, so racing writers spread out (real time: never tied to a test clock). */
 export function backoff(attempt: number): Promise<void> {
   const ceiling = Math.min(50, 2 ** Math.min(attempt, 6));
-  return new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * ceiling)));
+  return setTimeout(Math.floor(Math.random() * ceiling));
 }
 
 /**

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from '../log.ts';
 import { worldToYaml } from './playground-world.ts';
@@ -136,7 +137,7 @@ export async function startAgentsPlayground(options: PlaygroundOptions): Promise
       await stop();
       throw new Error(`the Agents Playground did not start on port ${options.port}${exited ? ' (it exited)' : ''}: ${output.trim().split('\n').slice(-5).join(' | ')}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   if (listeningPort !== options.port) log.warn({ asked: options.port, port: listeningPort }, 'port busy: the playground took another one');
   const url = `http://localhost:${listeningPort}`;

@@ -2,7 +2,7 @@
 //
 // Layout: one document per UTC day, split in chunks of at most AUDIT_CHUNK_MAX records
 // (`audit/day/2026-05-01/0`, `/1`, ...), and one small index `audit/days` mapping each day to its number of
-// chunks (the store cannot list keys: BlobsStorage has no listing). An append is a compare-and-set on the
+// chunks (readers find the days from it; listing keys is for housekeeping, not for turns). An append is a compare-and-set on the
 // day's last chunk, retried on conflict; a new day or a full chunk is first registered in the index (CAS),
 // then created (create-if-absent), so two processes appending at once both land and neither overwrites the
 // other. Record ids are assigned once before the first attempt; an append that is retried after an

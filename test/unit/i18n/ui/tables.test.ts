@@ -63,4 +63,8 @@ test('fill inserts values once and does not re-read them; plural follows each la
   assert.equal(plural('fr', 2, forms), '2 items');
   assert.equal(plural('en', 12345, forms), '12,345 items');
   assert.equal(plural('fr', 12345, forms), '12\u202f345 items');
+  // Fractions (a budget in seconds) and round millions (French CLDR 'many') follow the same two forms.
+  assert.equal(plural('fr', 1.5, forms), '1,5 item');
+  assert.equal(plural('en', 1.5, forms), '1.5 items');
+  assert.equal(plural('fr', 1_000_000, forms), '1\u202f000\u202f000 items');
 });
