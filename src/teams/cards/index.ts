@@ -1,4 +1,7 @@
 export {
+  diagnosisCard,
+  healthCard,
+  renderHostCard,
   renderDiagnosisCard,
   renderHealthCard,
   renderHelpCard,
@@ -7,7 +10,7 @@ export {
   renderErrorCard,
   renderPasteTooLongCard,
 } from './render.ts';
-export type { DiagnosisCardInput, HealthCardInput } from './render.ts';
+export type { DiagnosisCardInput, HealthCardInput, HostCardModel, RenderedHostCard } from './render.ts';
 export type { AdaptiveCard, CardAction, HubCardPart } from './types.ts';
 export type { FailoverAdvice } from '../../diagnosis/advice.ts';
 export { escapeMarkdown, echo, plainEcho, cleanText } from './escape.ts';

@@ -206,7 +206,7 @@ export class FailoverActions {
     }
     const failback = offered.failback;
     const document = await readCardDocument(this.deps.store, record.id);
-    await writeCardDocument(this.deps.store, failback.id, { base: document?.base ?? null, smallConversation: document?.smallConversation ?? false });
+    await writeCardDocument(this.deps.store, failback.id, { host: document?.host ?? null, smallConversation: document?.smallConversation ?? false });
     log.info({ requestId: record.id, failbackRequestId: failback.id }, 'failback proposed');
     // The shared message shows the outcome and the proposal to everyone (the workflow notifies only on
     // transitions); from the failback's first transition on, its own updates take the message over.

@@ -10,8 +10,8 @@ import type { Actor, FailoverRequest, FailoverService, IneligibilityReason } fro
 import { uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
-import type { AdaptiveCard } from '../cards/index.ts';
-import { failoverRefresh, renderFailoverSection, storableBase } from './card/render.ts';
+import type { AdaptiveCard, RenderedHostCard } from '../cards/index.ts';
+import { failoverRefresh, renderFailoverSection } from './card/render.ts';
 import type { FailoverViewContext } from './card/view.ts';
 import { SMALL_CONVERSATION_MEMBERS } from './approvers.ts';
 import type { ApproverDirectory, RosterFacts } from './approvers.ts';
@@ -30,8 +30,8 @@ export interface ProposalContext {
 }
 
 export type PreparedProposal =
-  /** A request was proposed: put `elements` in the card, send `finalize(card).card`, then call afterSend. */
-  | { kind: 'offered'; elements: unknown[]; finalize(card: AdaptiveCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
+  /** A request was proposed: put `elements` in the card, send `finalize(rendered).card`, then call afterSend. */
+  | { kind: 'offered'; elements: unknown[]; finalize(rendered: RenderedHostCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
   /** The store could not be written: the card explains it instead of offering a button. */
   | { kind: 'unavailable'; elements: unknown[] }
   /** The hub stopped being eligible between the advice and the proposal. */
@@ -99,13 +99,13 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
         return unavailable(locale);
       }
       const elements = renderFailoverSection(record, viewContext(record), deps.demo);
-      const refreshUserIds = await deps.cards.refreshUserIds(record, { base: null, smallConversation });
+      const refreshUserIds = await deps.cards.refreshUserIds(record, { host: null, smallConversation });
       return {
         kind: 'offered',
         elements,
-        finalize(card) {
+        finalize(rendered) {
           // The posted card carries the same refresh as every later version of it.
-          const withRefresh: AdaptiveCard = { ...card, refresh: failoverRefresh(record.id, record.conversation.locale, refreshUserIds) };
+          const withRefresh: AdaptiveCard = { ...rendered.card, refresh: failoverRefresh(record.id, record.conversation.locale, refreshUserIds) };
           return {
             card: withRefresh,
             async afterSend(activityId) {
@@ -114,7 +114,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
                 return;
               }
               try {
-                await createCardDocument(deps.store, record.id, { base: storableBase(withRefresh), smallConversation });
+                await createCardDocument(deps.store, record.id, { host: rendered.model, smallConversation });
                 const attached = await deps.service.attachCard(record.id, activityId);
                 log.info({ requestId: record.id, cardActivityId: activityId, attached: attached !== null }, 'failover proposed on the card');
               } catch (error) {

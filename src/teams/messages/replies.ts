@@ -8,8 +8,8 @@ import type { Locale } from '../../core/locale.ts';
 import type { Hub, HubQuery } from '../../diagnosis/hub.ts';
 import { markTurnOutcome } from '../../observability/turn-trace.ts';
 import type { NotRead, PasteDiagnoser, PasteDiagnosis, PasteLogFields } from '../../workers/diagnoser.ts';
-import { renderDiagnosisCard, renderErrorCard, renderHealthCard, renderHubChoiceCard, renderNothingRecognisedCard, renderPasteTooLongCard } from '../cards/index.ts';
-import type { AdaptiveCard, HubCardPart } from '../cards/index.ts';
+import { diagnosisCard, healthCard, renderDiagnosisCard, renderErrorCard, renderHubChoiceCard, renderNothingRecognisedCard, renderPasteTooLongCard } from '../cards/index.ts';
+import type { AdaptiveCard, HubCardPart, RenderedHostCard } from '../cards/index.ts';
 import type { FailoverProposer, ProposalContext } from '../failover/proposal.ts';
 import { lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from './hub-lookup.ts';
 import type { HubLookupDeps, HubLookupOutcome } from './hub-lookup.ts';
@@ -69,7 +69,7 @@ interface ProposalOutcome {
   advice: FailoverAdvice;
   failover?: unknown[];
   failoverOffered?: boolean;
-  finalize?: (card: AdaptiveCard) => { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> };
+  finalize?: (rendered: RenderedHostCard) => { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> };
 }
 
 /** "Worth considering" and a place to post it: propose a failover request and put its section on the card. */
@@ -86,9 +86,9 @@ async function proposalFor(advice: FailoverAdvice, part: HubCardPart, locale: Lo
   }
 }
 
-function finished(card: AdaptiveCard, proposal: ProposalOutcome): Pick<Reply, 'card' | 'afterSend'> {
-  const finalized = proposal.finalize?.(card);
-  return finalized ? { card: finalized.card, afterSend: finalized.afterSend } : { card };
+function finished(rendered: RenderedHostCard, proposal: ProposalOutcome): Pick<Reply, 'card' | 'afterSend'> {
+  const finalized = proposal.finalize?.(rendered);
+  return finalized ? { card: finalized.card, afterSend: finalized.afterSend } : { card: rendered.card };
 }
 
 /** Everything about a paste, as a card. */
@@ -129,9 +129,9 @@ export async function replyToDiagnosis(diagnosed: PasteDiagnosis, locale: Locale
   });
   const proposal = await proposalFor(await adviceFor(diagnosis.verdict.kind, outcome.part, deps.eligibility), outcome.part, locale, deps, context);
   const advice = proposal.advice;
-  const card = renderDiagnosisCard({ diagnosis, locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal.failover, failoverOffered: proposal.failoverOffered });
+  const rendered = diagnosisCard({ diagnosis, locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal.failover, failoverOffered: proposal.failoverOffered });
   return {
-    ...finished(card, proposal),
+    ...finished(rendered, proposal),
     log: { ...log, ...hubLogFields(outcome), advice: advice.kind, failoverProposed: proposal.finalize !== undefined, healthMs: elapsed(lookupStarted), card: 'diagnosis' },
   };
 }
@@ -150,9 +150,9 @@ export async function replyToHealth(query: HubQuery | null, locale: Locale, deps
   const candidate = outcome.hub ? await adviceFor('transient-service', outcome.part, deps.eligibility) : null;
   const proposal = candidate && HEALTH_CARD_ADVICE.has(candidate.kind) ? await proposalFor(candidate, outcome.part, locale, deps, context) : null;
   const advice = proposal?.advice ?? null;
-  const card = renderHealthCard({ locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal?.failover, failoverOffered: proposal?.failoverOffered });
+  const rendered = healthCard({ locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal?.failover, failoverOffered: proposal?.failoverOffered });
   return {
-    ...(proposal ? finished(card, proposal) : { card }),
+    ...(proposal ? finished(rendered, proposal) : { card: rendered.card }),
     log: { ...log, advice: advice?.kind ?? null, failoverProposed: proposal?.finalize !== undefined, card: 'health' },
   };
 }

@@ -63,7 +63,7 @@ export class FailoverCards {
         notice,
         failback,
       },
-      { demo: this.deps.demo, base: document?.base ?? null, refreshUserIds: await this.refreshUserIds(shown, document) },
+      { demo: this.deps.demo, host: document?.host ?? null, refreshUserIds: await this.refreshUserIds(shown, document) },
     );
   }
 }

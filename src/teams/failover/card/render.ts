@@ -1,5 +1,5 @@
-// Failover cards: the request section (alone, or in place of the proposal on the stored diagnosis/health
-// card), refusal notices, the `status` and `audit` cards, and the final thread message with its mentions.
+// Failover cards: the request section (alone, or in the slot of the diagnosis/health card it was proposed
+// on, rendered again from that card's model), refusal notices, the `status` and `audit` cards, and the final thread message with its mentions.
 import type { Locale } from '../../../core/locale.ts';
 import type { FailoverRequest } from '../../../failover/index.ts';
 import { fill, plural, uiStrings } from '../../../i18n/index.ts';
@@ -11,25 +11,18 @@ import { outlineAudit, outlineRequest } from './visibility.ts';
 import type { AuditEntry, AuditOutline, RequestOutline, StatusEntry } from './visibility.ts';
 import { expandCard } from '../../cards/templates.ts';
 import { formatTime } from '../../cards/time.ts';
+import { renderHostCard } from '../../cards/render.ts';
+import type { HostCardModel } from '../../cards/render.ts';
 import type { AdaptiveCard } from '../../cards/types.ts';
 import type { ContainerStyle, FactView } from '../../cards/view-types.ts';
-
-/** Id of the container of the diagnosis/health card that holds the failover section. */
-export const FAILOVER_SLOT_ID = 'failover-slot';
-
-/**
- * Id of the advice's hint on the diagnosis/health card ("use the button below to request it"): true only
- * while the proposal waits for a request, so a request card rendered on the base leaves it out.
- */
-export const ADVICE_REQUEST_HINT_ID = 'advice-request-hint';
 
 /** Teams refreshes a card for at most this many users (refresh.userIds). */
 export const MAX_REFRESH_USERS = 60;
 
 export interface FailoverCardOptions {
   demo: boolean;
-  /** The diagnosis or health card the proposal was posted on (with its failover slot), or null. */
-  base: AdaptiveCard | null;
+  /** The model of the diagnosis or health card the proposal was posted on, or null. */
+  host: HostCardModel | null;
   /**
    * refresh.userIds (MRIs): who gets a user-specific view. null = omit userIds (Teams then refreshes for
    * everyone in conversations of at most 60 members).
@@ -70,95 +63,19 @@ export function failoverRefresh(requestId: string, locale: Locale, userIds: read
   };
 }
 
-/** Removes the elements with this id from the `items` of the containers under `node` (a copy of the base: mutated). */
-function removeById(node: unknown, id: string): void {
-  if (Array.isArray(node)) {
-    for (const item of node) removeById(item, id);
-    return;
-  }
-  if (typeof node !== 'object' || node === null) return;
-  const record = node as Record<string, unknown>;
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'refresh' || key === 'actions') continue;
-    if (Array.isArray(value)) {
-      const kept = value.filter((item: unknown) => !(typeof item === 'object' && item !== null && (item as Record<string, unknown>)['id'] === id));
-      if (kept.length !== value.length) record[key] = kept;
-    }
-    removeById(record[key], id);
-  }
-}
-
-function findById(node: unknown, id: string): Record<string, unknown> | null {
-  if (Array.isArray(node)) {
-    for (const item of node) {
-      const found = findById(item, id);
-      if (found) return found;
-    }
-    return null;
-  }
-  if (typeof node !== 'object' || node === null) return null;
-  const record = node as Record<string, unknown>;
-  if (record['id'] === id) return record;
-  for (const [key, value] of Object.entries(record)) {
-    if (key === 'refresh' || key === 'actions') continue;
-    const found = findById(value, id);
-    if (found) return found;
-  }
-  return null;
-}
-
 /**
- * The base card to store for a request: the card as posted, less what renderFailoverCard replaces whenever it
- * renders on it — the failover slot's items (left empty) and the refresh (dropped). A third smaller to write
- * on every proposal; what it renders is unchanged. Copies only the objects on the way to the slot.
+ * The card of a request as one viewer sees it: the diagnosis or health card it was proposed on, rendered
+ * again from its model around the request's section, when that fits; else the request on its own.
  */
-export function storableBase(card: AdaptiveCard): AdaptiveCard {
-  const { refresh: _refresh, ...rest } = card;
-  let found = false;
-  // The slot findById finds (the first, in its order): its items emptied, every object above it copied.
-  const withEmptySlot = (node: unknown): unknown => {
-    if (found) return node;
-    if (Array.isArray(node)) {
-      for (let index = 0; index < node.length; index++) {
-        const replaced = withEmptySlot(node[index]);
-        if (replaced !== node[index]) return node.map((item: unknown, at) => (at === index ? replaced : item));
-      }
-      return node;
-    }
-    if (typeof node !== 'object' || node === null) return node;
-    const record = node as Record<string, unknown>;
-    if (record['id'] === FAILOVER_SLOT_ID) {
-      found = true;
-      return { ...record, items: [] };
-    }
-    for (const key in record) {
-      if (key === 'refresh' || key === 'actions' || !Object.hasOwn(record, key)) continue;
-      const value = record[key];
-      // Only objects can hold the slot (skips the strings and numbers of every element cheaply).
-      if (typeof value !== 'object' || value === null) continue;
-      const replaced = withEmptySlot(value);
-      if (replaced !== value) return { ...record, [key]: replaced };
-    }
-    return node;
-  };
-  const body = withEmptySlot(rest.body);
-  return { ...rest, body: Array.isArray(body) ? body : rest.body };
-}
-
-/** The card of a request as one viewer sees it: on the stored base card when it fits, else on its own. */
 export function renderFailoverCard(record: FailoverRequest, ctx: FailoverViewContext, options: FailoverCardOptions): AdaptiveCard {
   // The refresh is always the request that owns the message now (after a failback proposal, the failback).
   const owner = ctx.failback?.kind === 'proposed' && record.state === 'succeeded' ? ctx.failback.record : record;
   const refresh = failoverRefresh(owner.id, ctx.locale, options.refreshUserIds);
-  if (options.base !== null) {
-    const composed = structuredClone(options.base);
-    const slot = findById(composed.body, FAILOVER_SLOT_ID);
-    if (slot !== null) {
-      slot['items'] = renderFailoverSection(record, ctx, options.demo);
-      if (record.state !== 'proposed') removeById(composed, ADVICE_REQUEST_HINT_ID);
-      const card: AdaptiveCard = { ...composed, refresh };
-      if (byteSize(card) < CARD_BYTE_LIMIT) return card;
-    }
+  if (options.host !== null) {
+    // The advice points at the request button only while the proposal waits for a request.
+    const hosted = renderHostCard(options.host, { items: renderFailoverSection(record, ctx, options.demo), requestHint: record.state === 'proposed' });
+    const card: AdaptiveCard = { ...hosted, refresh };
+    if (byteSize(card) < CARD_BYTE_LIMIT) return card;
   }
   const card = standalone(record, ctx, options.demo);
   const extra = renderFailoverSection(record, ctx, options.demo).slice(1);

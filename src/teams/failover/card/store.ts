@@ -1,20 +1,18 @@
-// What Teams needs about a request's message besides the workflow record: the card it was proposed on (so
-// updates keep the diagnosis and only replace the failover section), and whether the conversation is small
-// enough for Teams to refresh it for everyone. (Documents written before the failback was linked on the
-// failover record also hold a failbackRequestId, which nothing reads.)
-// One small document per request, next to the record: `teams/failover-card/<request id>`.
+// What Teams needs about a request's message besides the workflow record: the model of the card it was
+// proposed on (so every update renders the diagnosis again and only the failover section changes), and
+// whether the conversation is small enough for Teams to refresh it for everyone.
+// One small document per request, next to the record: `teams/failover-card/<request id>`. Documents written
+// by earlier versions hold the card as posted (`base`) instead of its model, and a failbackRequestId: neither
+// is read (such a request's card is rendered on its own).
 import { isRequestId } from '../../../failover/index.ts';
 import { isStoreConflict } from '../../../core/store.ts';
 import type { StateStore } from '../../../core/store.ts';
 import { updateDocument } from '../../../core/store.ts';
-import type { AdaptiveCard } from '../../cards/index.ts';
+import type { HostCardModel } from '../../cards/index.ts';
 
 export interface RequestCardDocument {
-  /**
-   * The diagnosis/health card as posted (with its failover slot; stored without the slot's items and the
-   * refresh, which every render replaces: see storableBase); null when posted without one.
-   */
-  base: AdaptiveCard | null;
+  /** The diagnosis or health card the request was proposed on, as the model it is rendered from; null when none. */
+  host: HostCardModel | null;
   /** The conversation has at most 60 members: a card without refresh.userIds refreshes for everyone. */
   smallConversation: boolean;
 }

@@ -8,9 +8,8 @@ import type { AuditRecord, FailoverRequest, FailureCause } from '#src/failover/i
 import { newProposal, transition } from '#src/failover/workflow.ts';
 import type { WorkflowCommand } from '#src/failover/workflow.ts';
 import { uiStrings } from '#src/i18n/index.ts';
-import { CARD_BYTE_LIMIT, renderDiagnosisCard } from '#src/teams/cards/index.ts';
+import { CARD_BYTE_LIMIT, diagnosisCard } from '#src/teams/cards/index.ts';
 import {
-  FAILOVER_SLOT_ID,
   MAX_AUDIT_ITEMS,
   MAX_REFRESH_USERS,
   MAX_STATUS_ITEMS,
@@ -26,7 +25,7 @@ import { auditEntries, statusEntries } from '#src/teams/failover/card/visibility
 import type { FailoverViewContext, ViewerRole } from '#src/teams/failover/card/view.ts';
 import { APPROVERS, T0, alice, bob, makeHub } from '#test/support/failover-fakes.ts';
 import type { AdaptiveCard } from '#src/teams/cards/index.ts';
-import { assertWellFormedCard, byteLength, cardProblems, cardText, diagnosis, elementsOfType, healthOk, isObject, markdownTexts, walk } from '#test/support/card-helpers.ts';
+import { FAILOVER_SLOT_ID, assertWellFormedCard, byteLength, cardProblems, cardText, diagnosis, elementsOfType, healthOk, isObject, markdownTexts, walk } from '#test/support/card-helpers.ts';
 
 const MINUTE = 60_000;
 const ROLES: ViewerRole[] = ['everyone', 'approver', 'requester', 'requester-approver'];
@@ -124,7 +123,7 @@ describe('failover request cards', () => {
       for (const [name, record] of Object.entries(recordsByState(locale))) {
         for (const role of ROLES) {
           const label = `${name}/${role}/${locale}`;
-          const card = renderFailoverCard(record, context(locale, role), { demo: true, base: null, refreshUserIds: ['29:bob', '29:carol'] });
+          const card = renderFailoverCard(record, context(locale, role), { demo: true, host: null, refreshUserIds: ['29:bob', '29:carol'] });
           assertFailoverCard(card, label);
           assert.ok(byteLength(card) < CARD_BYTE_LIMIT, `${label}: size`);
           const refresh = card['refresh'] as { action: Record<string, unknown>; userIds: string[] };
@@ -159,15 +158,15 @@ describe('failover request cards', () => {
       for (const role of ROLES) {
         const record = records[name];
         assert.ok(record);
-        const card = renderFailoverCard(record, context('en', role), { demo: false, base: null, refreshUserIds: [] });
+        const card = renderFailoverCard(record, context('en', role), { demo: false, host: null, refreshUserIds: [] });
         assert.deepEqual(verbs(card), byRole[role], `${name}/${role}`);
       }
     }
-    const proposed = renderFailoverCard(records['proposed'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: [] });
+    const proposed = renderFailoverCard(records['proposed'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: [] });
     const [justification] = elementsOfType(proposed, 'Input.Text');
     assert.equal(justification?.['id'], 'justification');
     assert.equal(justification?.['isRequired'], true);
-    const approver = renderFailoverCard(records['requested'] as FailoverRequest, context('en', 'approver'), { demo: false, base: null, refreshUserIds: [] });
+    const approver = renderFailoverCard(records['requested'] as FailoverRequest, context('en', 'approver'), { demo: false, host: null, refreshUserIds: [] });
     assert.deepEqual(inputs(approver), ['reason']);
     const [approve, reject] = elementsOfType(approver, 'Action.Execute');
     assert.equal(approve?.['associatedInputs'], 'none', 'Approve does not need (nor validate) the reject reason');
@@ -176,7 +175,7 @@ describe('failover request cards', () => {
 
   it('says what the engineer is about to cause: regions, duration from the device count, what is lost, what to do after', () => {
     const { proposed } = proposal();
-    const text = cardText(renderFailoverCard(proposed, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null }));
+    const text = cardText(renderFailoverCard(proposed, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null }));
     assert.match(text, /Failover of contoso\\-hub to North Europe/);
     assert.match(text, /West Europe/);
     assert.match(text, /about 38 minutes for 250,000 devices \(from 10 minutes to 2 hours\)/);
@@ -185,35 +184,35 @@ describe('failover request cards', () => {
     assert.match(text, /Event Hub-compatible endpoint[\s\S]*restart/);
     assert.match(text, /two failovers and two failbacks per hub per day/);
     const unknownDevices = newProposal({ ...proposalInput(), hub: makeHub({ deviceCount: null }) });
-    assert.match(cardText(renderFailoverCard(unknownDevices, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null })), /from 10 minutes to 2 hours \(about 15 minutes per 100,000 devices\)/);
+    assert.match(cardText(renderFailoverCard(unknownDevices, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null })), /from 10 minutes to 2 hours \(about 15 minutes per 100,000 devices\)/);
   });
 
   it('shows progress while running, the outcome after, and why it failed in safe words', () => {
     const records = recordsByState();
-    const running = cardText(renderFailoverCard(records['running'] as FailoverRequest, context('en', 'everyone', { now: T0 + 5 * MINUTE + 20_000 }), { demo: false, base: null, refreshUserIds: null }));
+    const running = cardText(renderFailoverCard(records['running'] as FailoverRequest, context('en', 'everyone', { now: T0 + 5 * MINUTE + 20_000 }), { demo: false, host: null, refreshUserIds: null }));
     assert.match(running, /Status checks\n1/);
     assert.match(running, /Running for\n3 min 20 s/);
     assert.match(running, /op\\-1234/);
     assert.match(running, /Approved by Bob/);
-    const succeeded = cardText(renderFailoverCard(records['succeeded'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null }));
+    const succeeded = cardText(renderFailoverCard(records['succeeded'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null }));
     assert.match(succeeded, /succeeded: it now runs in North Europe/);
     assert.match(succeeded, /Duration\n12 min 0 s/);
     assert.match(succeeded, /New primary location\nNorth Europe/);
-    const refused = cardText(renderFailoverCard(records['failed-refused'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null }));
+    const refused = cardText(renderFailoverCard(records['failed-refused'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null }));
     assert.match(refused, /Resource Health reports the hub as Available again/);
     assert.match(refused, /the previous failover or failback was less than an hour ago/);
     assert.match(refused, /The hub stays in West Europe/);
-    assert.match(cardText(renderFailoverCard(records['failed-arm'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null })), /Azure refused the failover request: ARM refused/);
-    assert.match(cardText(renderFailoverCard(records['failed-unknown'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null })), /Check the hub in the Azure portal/);
-    assert.match(cardText(renderFailoverCard(records['rejected'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null })), /Rejected by Bob[\s\S]*Mitigation expected within minutes/);
-    assert.match(cardText(renderFailoverCard(records['expired-request'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null })), /was not approved before/);
-    assert.match(cardText(renderFailoverCard(records['expired-proposal'] as FailoverRequest, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null })), /was not requested before/);
+    assert.match(cardText(renderFailoverCard(records['failed-arm'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null })), /Azure refused the failover request: ARM refused/);
+    assert.match(cardText(renderFailoverCard(records['failed-unknown'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null })), /Check the hub in the Azure portal/);
+    assert.match(cardText(renderFailoverCard(records['rejected'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null })), /Rejected by Bob[\s\S]*Mitigation expected within minutes/);
+    assert.match(cardText(renderFailoverCard(records['expired-request'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null })), /was not approved before/);
+    assert.match(cardText(renderFailoverCard(records['expired-proposal'] as FailoverRequest, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null })), /was not requested before/);
   });
 
   it('escapes what users typed: no link, mention or template expression gets through', () => {
     const hostile = '[click](https://evil.example) <at>Everyone</at> ${t.failover.cardTitle} {{DATE(2026-01-01T00:00:00Z)}} **bold**';
     const { requested } = proposal('en', hostile);
-    const card = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null });
+    const card = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null });
     const texts = markdownTexts(card).join('\n');
     assert.ok(texts.includes('\\[click\\]\\(https://evil\\.example\\)'), 'link escaped');
     assert.ok(texts.includes('\\<at\\>Everyone\\</at\\>'), 'mention escaped');
@@ -225,14 +224,14 @@ describe('failover request cards', () => {
     const records = recordsByState();
     const succeeded = records['succeeded'] as FailoverRequest;
     const at = new Date(Date.parse(succeeded.finishedAt ?? '') + 60 * MINUTE).toISOString();
-    const early = renderFailoverCard(succeeded, context('en', 'everyone', { now: T0 + 20 * MINUTE, failback: { kind: 'from', at } }), { demo: false, base: null, refreshUserIds: null });
+    const early = renderFailoverCard(succeeded, context('en', 'everyone', { now: T0 + 20 * MINUTE, failback: { kind: 'from', at } }), { demo: false, host: null, refreshUserIds: null });
     assert.match(cardText(early), /A failback to West Europe can be requested from/);
     assert.deepEqual(verbs(early), ['card.refresh'], 'Check failback');
-    const late = renderFailoverCard(succeeded, context('en', 'everyone', { now: T0 + 80 * MINUTE, failback: { kind: 'from', at } }), { demo: false, base: null, refreshUserIds: null });
+    const late = renderFailoverCard(succeeded, context('en', 'everyone', { now: T0 + 80 * MINUTE, failback: { kind: 'from', at } }), { demo: false, host: null, refreshUserIds: null });
     assert.match(cardText(late), /A failback to West Europe is possible now/);
 
     const failback = newProposal({ ...proposalInput(), id: 'REQ0000000000000002', kind: 'failback', hub: makeHub({ locations: [{ location: 'North Europe', role: 'primary' }, { location: 'West Europe', role: 'secondary' }] }) });
-    const offered = renderFailoverCard(succeeded, context('en', 'everyone', { failback: { kind: 'proposed', record: failback } }), { demo: false, base: null, refreshUserIds: null });
+    const offered = renderFailoverCard(succeeded, context('en', 'everyone', { failback: { kind: 'proposed', record: failback } }), { demo: false, host: null, refreshUserIds: null });
     assertFailoverCard(offered, 'failback offered');
     const text = cardText(offered);
     assert.match(text, /succeeded: it now runs in North Europe/);
@@ -245,10 +244,10 @@ describe('failover request cards', () => {
 
   it('refresh.userIds: omitted when null (small conversation), deduplicated and capped at 60 MRIs', () => {
     const { requested } = proposal();
-    const omitted = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: null });
+    const omitted = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: null });
     assert.ok(!('userIds' in (omitted['refresh'] as object)));
     const many = Array.from({ length: 80 }, (_, i) => `29:user-${i % 70}`);
-    const capped = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, base: null, refreshUserIds: many });
+    const capped = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, host: null, refreshUserIds: many });
     const userIds = (capped['refresh'] as { userIds: string[] }).userIds;
     assert.equal(userIds.length, MAX_REFRESH_USERS);
     assert.equal(new Set(userIds).size, userIds.length);
@@ -257,7 +256,7 @@ describe('failover request cards', () => {
   it('the proposal goes in the diagnosis card slot; updates replace only that slot and keep the diagnosis', () => {
     const { proposed, requested } = proposal();
     const section = renderFailoverSection(proposed, context('en', 'everyone'));
-    const base = renderDiagnosisCard({
+    const { card: base, model } = diagnosisCard({
       diagnosis: diagnosis(),
       locale: 'en',
       demo: false,
@@ -268,7 +267,7 @@ describe('failover request cards', () => {
     assertWellFormedCard(base, 'diagnosis with proposal');
     assert.match(cardText(base), /Use the button below to request it/);
     assert.deepEqual(verbs(base), ['failover.request']);
-    const updated = renderFailoverCard(requested, context('en', 'approver'), { demo: false, base, refreshUserIds: ['29:bob'] });
+    const updated = renderFailoverCard(requested, context('en', 'approver'), { demo: false, host: model, refreshUserIds: ['29:bob'] });
     assertFailoverCard(updated, 'diagnosis with the request');
     const text = cardText(updated);
     assert.match(text, /500001 ServerError/, 'the diagnosis stays');
@@ -277,12 +276,12 @@ describe('failover request cards', () => {
     assert.deepEqual(verbs(updated), ['failover.approve', 'failover.reject']);
     const slots = [...walk(updated)].filter(({ node }) => node['id'] === FAILOVER_SLOT_ID);
     assert.equal(slots.length, 1);
-    // The stored base is not modified by rendering.
-    assert.deepEqual(verbs(base), ['failover.request']);
+    // The stored model is not modified by rendering.
+    assert.deepEqual(verbs(renderFailoverCard(proposed, context('en', 'everyone'), { demo: false, host: model, refreshUserIds: null })), ['failover.request']);
 
     // When the composed card would be too big, the request stands alone.
-    const padded = { ...base, body: [...base.body, { type: 'TextBlock', text: 'x'.repeat(CARD_BYTE_LIMIT), wrap: true }] };
-    const alone = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, base: padded, refreshUserIds: null });
+    const padded = { ...model, view: { ...model.view, truncated: { show: true, text: 'x'.repeat(CARD_BYTE_LIMIT) } } };
+    const alone = renderFailoverCard(requested, context('en', 'everyone'), { demo: false, host: padded, refreshUserIds: null });
     assert.ok(byteLength(alone) < CARD_BYTE_LIMIT);
     assert.doesNotMatch(cardText(alone), /500001/);
     assert.match(cardText(alone), /waiting for approval/);

@@ -131,9 +131,9 @@ describe('the request card tells that a key was removed from what was typed', ()
     for (const locale of LOCALES) {
       const t = uiStrings(locale).failover.secretsRemoved;
       const kinds = uiStrings(locale).diagnosis.secretKinds;
-      const asked = cardText(renderFailoverCard({ ...requested, conversation: { ...requested.conversation, locale } }, context(locale), { demo: false, base: null, refreshUserIds: [] }));
+      const asked = cardText(renderFailoverCard({ ...requested, conversation: { ...requested.conversation, locale } }, context(locale), { demo: false, host: null, refreshUserIds: [] }));
       assert.ok(asked.includes(fill(plural(locale, 1, t.justification), { kinds: kinds['shared-access-key'] })), asked);
-      const refused = cardText(renderFailoverCard(rejected, context(locale), { demo: false, base: null, refreshUserIds: [] }));
+      const refused = cardText(renderFailoverCard(rejected, context(locale), { demo: false, host: null, refreshUserIds: [] }));
       assert.ok(refused.includes(fill(plural(locale, 1, t.reason), { kinds: kinds['sas-signature'] })), refused);
       assert.ok(refused.includes(fill(plural(locale, 1, t.justification), { kinds: kinds['shared-access-key'] })), refused);
       for (const text of [asked, refused]) assert.ok(!text.replace(/\\/g, '').includes(KEY.slice(0, 16)));
@@ -143,7 +143,7 @@ describe('the request card tells that a key was removed from what was typed', ()
   it('not when nothing was removed', () => {
     const { requested, rejected } = history();
     for (const record of [requested, rejected]) {
-      const text = cardText(renderFailoverCard(record, context('en'), { demo: false, base: null, refreshUserIds: [] }));
+      const text = cardText(renderFailoverCard(record, context('en'), { demo: false, host: null, refreshUserIds: [] }));
       assert.doesNotMatch(text, /was removed from/);
     }
   });
