@@ -17,6 +17,7 @@ import { recordArmAttempts } from './observability/arm-attempts.ts';
 import { TeamsAdapter } from './teams/inbound/adapter.ts';
 import { OnCallBot, createTurnFailureHandler } from './teams/bot.ts';
 import { ActivityDeduplicator } from './teams/inbound/dedupe.ts';
+import { beforeDeadline } from './core/abort.ts';
 import { systemClock } from './core/clock.ts';
 import { sqliteRunnerIdentity } from './state/runner-lock.ts';
 import { auditApiRoute } from './http/audit-api.ts';
@@ -64,6 +65,19 @@ function startFailoverSweeper(failover: FailoverTeams, metrics: BotMetrics, logg
     await running;
     await failover.service.shutdown();
   };
+}
+
+/** Waits for the message action's posts in flight, at most the shutdown grace period. */
+async function drainMessageActionPosts(bot: OnCallBot, logger: Logger): Promise<void> {
+  const posts = bot.diagnoseAction.postsInFlight;
+  if (posts === 0) return;
+  logger.info({ posts }, 'waiting for the message action posts in flight');
+  const drained = await beforeDeadline(
+    bot.diagnoseAction.idle().then(() => true),
+    AbortSignal.timeout(SHUTDOWN_GRACE_MS),
+    () => false,
+  );
+  if (!drained) logger.warn({ posts: bot.diagnoseAction.postsInFlight }, 'grace period over: message action posts still in flight');
 }
 
 async function start(config: Config, logger: Logger): Promise<Stop[]> {
@@ -139,6 +153,9 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
     // (an approval among them may start a failover), then the pollers stop with their state saved at every
     // poll and a POST in flight saved before the process exits.
     stops.push(startFailoverSweeper(failover, metrics, logger));
+    // After HTTP too, and before the failover service, the store and the workers: the Diagnose message action's
+    // posts whose invoke was already answered (the card on its way to the conversation) land first.
+    stops.push(() => drainMessageActionPosts(bot, logger));
     const http = await startHttpServer({
       host: config.host,
       port: config.port,

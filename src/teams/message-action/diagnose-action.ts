@@ -148,7 +148,12 @@ export class DiagnoseMessageAction {
     }
   }
 
-  /** Resolves when every post started so far has finished (tests, shutdown). */
+  /** Posts whose invoke was answered and whose card is not in the conversation yet. */
+  get postsInFlight(): number {
+    return this.pending.size;
+  }
+
+  /** Resolves when every post started so far has finished (tests, shutdown: main.ts waits for it). */
   async idle(): Promise<void> {
     while (this.pending.size > 0) await Promise.allSettled([...this.pending]);
   }
