@@ -1,5 +1,24 @@
 // The import graph's rules, type-only imports included (ESLint's rules read import lines, not the graph):
 // `npm run lint` runs them after ESLint.
+// src/teams/, bottom up: cards/, inbound/, messages/, then failover/ and message-action/ side by side, then bot.ts.
+// A folder imports only the floors below it.
+function teamsFloors() {
+  const above = {
+    cards: ['inbound', 'messages', 'failover', 'message-action'],
+    inbound: ['messages', 'failover', 'message-action'],
+    messages: ['failover', 'message-action'],
+    failover: ['message-action'],
+    'message-action': ['failover'],
+  };
+  return Object.entries(above).map(([folder, higher]) => ({
+    name: `teams-${folder}-imports-downward`,
+    severity: 'error',
+    comment: `src/teams/${folder}/ imports only what is below it (src/teams floors: cards, inbound, messages, failover | message-action, bot.ts)`,
+    from: { path: `^src/teams/${folder}/` },
+    to: { path: `^src/teams/(bot[.]ts$|(${higher.join('|')})/)` },
+  }));
+}
+
 module.exports = {
   forbidden: [
     {
@@ -9,6 +28,7 @@ module.exports = {
       from: { path: '^src/', pathNot: '^src/failover/' },
       to: { path: '^src/failover/', pathNot: '^src/failover/index[.]ts$' },
     },
+    ...teamsFloors(),
     {
       name: 'no-circular',
       severity: 'error',

@@ -8,6 +8,7 @@ export {
   renderNothingRecognisedCard,
   renderHubChoiceCard,
   renderErrorCard,
+  renderDialogNoticeCard,
   renderPasteTooLongCard,
 } from './render.ts';
 export type { DiagnosisCardInput, HealthCardInput, HostCardModel, RenderedHostCard } from './render.ts';

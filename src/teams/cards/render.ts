@@ -165,6 +165,11 @@ export function renderPasteTooLongCard(input: { locale: Locale; demo: boolean; r
   });
 }
 
+/** A dialog with one sentence of ours (never text from a message): the message action's, the tenant gate's. */
+export function renderDialogNoticeCard(text: string): AdaptiveCard {
+  return expandCard('dialog-notice', { text });
+}
+
 /** Something went wrong: nothing lost, try again. Never carries an error message or a stack. */
 export function renderErrorCard(locale: Locale): AdaptiveCard {
   return expandCard('error', common(locale, false));

@@ -23,7 +23,7 @@ import { ineligibleReasonsText } from './card/view.ts';
 import type { Notice } from './card/view.ts';
 import { formatTime } from '../cards/time.ts';
 import type { CardRefusal } from '../../i18n/ui/failover-en.ts';
-import { actorOf } from './actor.ts';
+import { actorOf } from '../inbound/actor.ts';
 import type { ApproverDirectory } from './approvers.ts';
 import { readCardDocument, writeCardDocument } from './card/store.ts';
 import type { FailoverCards } from './card/cards.ts';

@@ -13,9 +13,9 @@ import type { ScopeHandlers, TurnScope } from '../messages/message-handler.ts';
 import { replyToHealth, replyToPaste } from '../messages/replies.ts';
 import type { Reply, ReplyDeps } from '../messages/replies.ts';
 import { refusalText } from './actions.ts';
-import { actorOf } from './actor.ts';
+import { actorOf } from '../inbound/actor.ts';
 import type { ApproverDirectory } from './approvers.ts';
-import type { ProposalContext } from './proposal.ts';
+import type { ProposalContext } from '../messages/replies.ts';
 
 export interface FailoverCommandsDeps {
   /** The same reply dependencies as the bot's (with the failover proposer). */

@@ -19,7 +19,7 @@ import { messageCommands } from './commands.ts';
 import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
 import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
 import { createFailoverProposer } from './proposal.ts';
-import type { FailoverProposer } from './proposal.ts';
+import type { FailoverProposer } from '../messages/replies.ts';
 
 export { FailoverActions } from './actions.ts';
 export { ApproverDirectory } from './approvers.ts';
@@ -27,7 +27,6 @@ export { FailoverCards } from './card/cards.ts';
 export { createTeamsFailoverNotifier, adapterChannel } from './notifier.ts';
 export type { ProactiveChannel, FailoverMetrics } from './notifier.ts';
 export { createFailoverProposer } from './proposal.ts';
-export type { FailoverProposer, ProposalContext } from './proposal.ts';
 export { messageCommands } from './commands.ts';
 
 export interface FailoverTeamsDeps {

@@ -13,7 +13,7 @@ import { selectLocale } from '../../core/locale.ts';
 import { uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import type { TurnLogic } from './adapter.ts';
-import { renderDialogNoticeCard } from '../message-action/cards.ts';
+import { renderDialogNoticeCard } from '../cards/index.ts';
 import { loggableName } from './turn-observer.ts';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

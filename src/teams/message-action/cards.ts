@@ -87,8 +87,3 @@ export function renderAddBotCard(locale: Locale, place: ConversationPlace): Adap
     button: team ? t.buttonTeam : t.buttonChat,
   });
 }
-
-/** A dialog with one sentence of ours (never text from a message). */
-export function renderDialogNoticeCard(text: string): AdaptiveCard {
-  return expandCard('dialog-notice', { text });
-}

@@ -20,12 +20,12 @@ import { plural, uiStrings } from '../../i18n/index.ts';
 import { selectLocale } from '../../core/locale.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
-import { renderErrorCard } from '../cards/index.ts';
+import { renderDialogNoticeCard, renderErrorCard } from '../cards/index.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
 import { cardPosterFor, checkBotMembership, connectorErrorFields } from './conversation-post.ts';
 import type { BotMembership, CardPoster } from './conversation-post.ts';
 import type { ActivityDeduplicator } from '../inbound/dedupe.ts';
-import { hasSomethingToPost, renderAddBotCard, renderDiagnosePreviewCard, renderDialogNoticeCard } from './cards.ts';
+import { hasSomethingToPost, renderAddBotCard, renderDiagnosePreviewCard } from './cards.ts';
 import { PostClaims } from './claims.ts';
 import type { PostTarget } from './claims.ts';
 import { DIAGNOSE_COMMAND_ID, commandIdOf, placeOf, postConversationId, sourceMessageOf, submitIntentOf } from './payload.ts';
@@ -33,10 +33,9 @@ import type { InvokeConversation, SourceMessage } from './payload.ts';
 import type { NotRead, PasteDiagnosis } from '../../workers/diagnoser.ts';
 import type { MessageGate } from '../inbound/rate-limit.ts';
 import { replyToDiagnosis, unreadPasteCard, markPasteNotRead } from '../messages/replies.ts';
-import type { ReplyDeps } from '../messages/replies.ts';
+import type { ProposalContext, ReplyDeps } from '../messages/replies.ts';
 import { loggableName } from '../inbound/turn-observer.ts';
-import { actorOf } from '../failover/actor.ts';
-import type { ProposalContext } from '../failover/proposal.ts';
+import { actorOf } from '../inbound/actor.ts';
 
 /** How long the roster check may take: the whole invoke must answer within Teams' 5 seconds. */
 export const MEMBERSHIP_BUDGET_MS = 1500;

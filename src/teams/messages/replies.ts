@@ -2,17 +2,42 @@
 // PasteDiagnoser (worker threads, within a time budget), hub + health within the health budget, failover
 // advice, diagnosis card (or why the paste was not read); `health <hub>` → health card or a choice of hubs.
 import { adviseFailover } from '../../diagnosis/advice.ts';
-import type { FailoverAdvice, FailoverEligibility } from '../../diagnosis/advice.ts';
+import type { FailoverAdvice, FailoverEligibility, IneligibilityReason } from '../../diagnosis/advice.ts';
 import type { Diagnosis, VerdictKind } from '../../diagnosis/types.ts';
 import type { Locale } from '../../core/locale.ts';
-import type { Hub, HubQuery } from '../../diagnosis/hub.ts';
+import type { Hub, HubHealthResult, HubQuery } from '../../diagnosis/hub.ts';
+import type { Actor } from '../../failover/index.ts';
 import { markTurnOutcome } from '../../observability/turn-trace.ts';
 import type { NotRead, PasteDiagnoser, PasteDiagnosis, PasteLogFields } from '../../workers/diagnoser.ts';
 import { diagnosisCard, healthCard, renderDiagnosisCard, renderErrorCard, renderHubChoiceCard, renderNothingRecognisedCard, renderPasteTooLongCard } from '../cards/index.ts';
 import type { AdaptiveCard, HubCardPart, RenderedHostCard } from '../cards/index.ts';
-import type { FailoverProposer, ProposalContext } from '../failover/proposal.ts';
 import { lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from './hub-lookup.ts';
 import type { HubLookupDeps, HubLookupOutcome } from './hub-lookup.ts';
+
+/** Where the card goes and who asked: given by the Teams layer, opaque here. */
+export interface ProposalContext {
+  conversationId: string;
+  /** ConversationReference of the conversation the card is posted in (stored with the request). */
+  reference: unknown;
+  requester: Actor | null;
+  /** Reads the conversation roster (approvers' MRIs; its size, when read whole); absent where no turn is alive any more. */
+  roster?: () => Promise<{ memberCount: number | null }>;
+  personal: boolean;
+}
+
+export type PreparedProposal =
+  /** A request was proposed: put `elements` in the card, send `finalize(rendered).card`, then call afterSend. */
+  | { kind: 'offered'; elements: unknown[]; finalize(rendered: RenderedHostCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
+  /** The store could not be written: the card explains it instead of offering a button. */
+  | { kind: 'unavailable'; elements: unknown[] }
+  /** The hub stopped being eligible between the advice and the proposal. */
+  | { kind: 'ineligible'; reasons: IneligibilityReason[] };
+
+/** The failover proposal on a card (src/teams/failover/proposal.ts). */
+export interface FailoverProposer {
+  eligibility(hub: Hub): Promise<FailoverEligibility>;
+  prepare(input: { hub: Hub; health: HubHealthResult | null; locale: Locale; context: ProposalContext }): Promise<PreparedProposal>;
+}
 
 /** Whether the hub can fail over now (the failover service: hub facts, daily limits, a failover running). */
 export type EligibilityCheck = (hub: Hub) => FailoverEligibility | Promise<FailoverEligibility>;
