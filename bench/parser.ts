@@ -1,6 +1,6 @@
 // Parser throughput: diagnose() over generated 1 MB and 10 MB pastes against a single-pass regex scan of
 // the same text (one global regex for 6-digit codes, counted), and how diagnose() scales with 10x input.
-import type { Diagnosis } from '../src/diagnosis/types.ts';
+import type { Diagnosis } from '#src/diagnosis/types.ts';
 import { generatePaste } from './lib/paste.ts';
 import type { BenchSection, FigureRow } from './lib/report.ts';
 import { formatNumber, median } from './lib/stats.ts';
@@ -21,7 +21,7 @@ interface LoadedParser {
 
 const MB = 1024 * 1024;
 // Resolved at run time so that a missing parser is reported as such instead of failing the whole benchmark.
-const DIAGNOSE_MODULE = '../src/diagnosis/diagnose.ts';
+const DIAGNOSE_MODULE = '#src/diagnosis/diagnose.ts';
 
 async function loadDiagnose(): Promise<LoadedParser | string> {
   try {

@@ -11,7 +11,7 @@
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { startArmSimulator } from '../src/sim/index.ts';
+import { startArmSimulator } from '#src/sim/index.ts';
 import { TEST_BOT_ENV, spawnProjectNode } from '../test/support/bot-process.ts';
 import { startFakeConnector } from '../test/support/fake-connector.ts';
 import { checkReplies, percentile, planConversation, runConversation } from '../test/support/load-workload.ts';

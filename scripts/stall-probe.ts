@@ -1,5 +1,5 @@
-// How long one slow paste holds the bot: sends `SharedAccessKey=`, a long run of spaces and a `;` (the
-// backtracking case of issue 9) to the bot process, as a Teams message or (--action) as the message the
+// How long one slow paste holds the bot: sends `SharedAccessKey=`, a long run of spaces and a `;` (a
+// backtracking case: test/unit/diagnosis/linear-time.test.ts) to the bot process, as a Teams message or (--action) as the message the
 // Diagnose message action was run on, and meanwhile probes GET /healthz and sends an ordinary paste from
 // another user. Prints when each was answered, and what the slow paste got. A measurement run by hand, not
 // part of `npm test`.

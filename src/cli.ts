@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { toCliJson } from './diagnosis/cli-json.ts';
 import { DEFAULT_MAX_CHARS, diagnose } from './diagnosis/diagnose.ts';
-import type { Diagnosis, Locale, VerdictKind } from './diagnosis/types.ts';
+import type { Diagnosis, VerdictKind } from './diagnosis/types.ts';
+import type { Locale } from './core/locale.ts';
 
 export interface CliIo {
   stdout(text: string): void;

@@ -6,6 +6,13 @@ export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** The Resource Manager endpoint: https (sovereign clouds too), or plain http on loopback (the simulator). */
+export type ArmEndpoint =
+  /** `scope` is the token scope of the endpoint's host (…/.default). */
+  | { kind: 'https'; url: string; scope: string }
+  /** The local ARM simulator: a fixed local token, never a real one. */
+  | { kind: 'loopback-http'; url: string };
+
 export type StateStoreConfig =
   | { kind: 'sqlite'; path: string }
   | { kind: 'azblob'; connectionString: string; container: string }
@@ -28,7 +35,7 @@ export interface Config {
   bot: BotIdentityConfig;
   azure: {
     subscriptionIds: readonly string[];
-    armEndpoint: string;
+    armEndpoint: ArmEndpoint;
   };
   /** No subscriptions configured: Azure is simulated (ARM simulator in-process, cards say so). */
   demo: boolean;
@@ -85,7 +92,6 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const APP_TYPES: readonly MicrosoftAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'];
-const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
 /** Names of the variables whose values are secrets: never printed, masked by describeConfig. */
 export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN', 'OPS_TOKEN'] as const;
@@ -169,28 +175,38 @@ function parseBotIdentity(env: Env): BotIdentityConfig {
   return { appId, appPassword, appTenantId, appType, authEnabled: appId !== '' };
 }
 
-function isLoopback(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname.toLowerCase()) || /^127(\.\d{1,3}){3}$/.test(hostname);
+/** localhost, ::1 (bracketed or not) and 127.0.0.0/8 written as four decimal octets. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host === '::1') return true;
+  const octets = host.split('.');
+  return octets.length === 4 && octets[0] === '127' && octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255);
 }
 
-function parseArmEndpoint(env: Env): string {
-  const value = raw(env, 'ARM_ENDPOINT') || 'https://management.azure.com';
+/**
+ * ARM_ENDPOINT (or the simulator's URL in demo mode) → the endpoint and how to authenticate there. https
+ * everywhere; plain http only on a loopback host, where no bearer token is ever sent.
+ */
+export function parseArmEndpoint(value: string): ArmEndpoint {
   let url: URL;
   try {
-    url = new URL(value);
+    url = new URL(value.trim());
   } catch {
     throw new ConfigError('ARM_ENDPOINT', `ARM_ENDPOINT must be an absolute URL such as https://management.azure.com, got ${shown(value)}`);
   }
   if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
     throw new ConfigError('ARM_ENDPOINT', 'ARM_ENDPOINT must be a plain base URL without credentials, query or fragment');
   }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    throw new ConfigError('ARM_ENDPOINT', `ARM_ENDPOINT must use https (http is allowed only on loopback, for the simulator), got ${shown(value)}`);
+  const base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  if (url.protocol === 'https:') return { kind: 'https', url: base, scope: `${url.protocol}//${url.host}/.default` };
+  if (url.protocol !== 'http:') throw new ConfigError('ARM_ENDPOINT', `ARM_ENDPOINT must use https, got ${shown(base)}`);
+  if (!isLoopbackHost(url.hostname)) {
+    throw new ConfigError(
+      'ARM_ENDPOINT',
+      `ARM_ENDPOINT ${shown(base)} uses plain http on a non-loopback host: bearer tokens are only sent over https (http is allowed for the local simulator on 127.0.0.1, ::1 or localhost)`,
+    );
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConfigError('ARM_ENDPOINT', `ARM_ENDPOINT must use https, got ${shown(value)}`);
-  }
-  return url.href.replace(/\/+$/, '');
+  return { kind: 'loopback-http', url: base };
 }
 
 function parseStateStore(env: Env): StateStoreConfig {
@@ -234,7 +250,7 @@ function bindAddress(env: Env, name: string, fallback: string): string {
 
 function parseHost(env: Env, authEnabled: boolean): string {
   const host = bindAddress(env, 'HOST', authEnabled ? '0.0.0.0' : '127.0.0.1');
-  if (!authEnabled && !isLoopback(host)) {
+  if (!authEnabled && !isLoopbackHost(host)) {
     throw new ConfigError(
       'HOST',
       `HOST=${shown(host)} would expose the bot beyond this machine, but MicrosoftAppId is empty (local mode: no token is checked on /api/messages, so anyone who can reach it could drive the bot). Set MicrosoftAppId (and its password), or bind HOST to loopback (127.0.0.1)`,
@@ -288,7 +304,7 @@ export function loadConfig(env: Env = process.env): Config {
     port,
     host: parseHost(env, bot.authEnabled),
     bot,
-    azure: { subscriptionIds, armEndpoint: parseArmEndpoint(env) },
+    azure: { subscriptionIds, armEndpoint: parseArmEndpoint(raw(env, 'ARM_ENDPOINT') || 'https://management.azure.com') },
     demo: subscriptionIds.length === 0,
     demoPlayground: {
       enabled: flag(env, 'DEMO_PLAYGROUND', true),
@@ -342,7 +358,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
       appPassword: config.bot.appPassword === '' ? null : MASK,
       authEnabled: config.bot.authEnabled,
     },
-    azure: { subscriptionIds: config.azure.subscriptionIds, armEndpoint: config.azure.armEndpoint },
+    azure: { subscriptionIds: config.azure.subscriptionIds, armEndpoint: config.azure.armEndpoint.url },
     demoPlayground: config.demo ? config.demoPlayground : 'off (Azure configured)',
     stateStore:
       store.kind === 'azblob'

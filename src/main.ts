@@ -4,9 +4,9 @@
 import { createAzureEdge } from './azure/index.ts';
 import { ConfigError, describeConfig, loadConfig, loadEnvFile } from './config.ts';
 import type { Config } from './config.ts';
-import { createBotMetrics, metricsRoute } from './http/metrics.ts';
-import type { BotMetrics } from './http/metrics.ts';
-import { startAgentsPlayground } from './http/playground.ts';
+import { createBotMetrics, metricsRoute } from './observability/metrics.ts';
+import type { BotMetrics } from './observability/metrics.ts';
+import { startDemo } from './demo/index.ts';
 import { mainListenerAccess } from './http/ops-access.ts';
 import { cachedReadiness } from './http/readiness.ts';
 import type { ReadinessCheck } from './http/readiness.ts';
@@ -14,22 +14,22 @@ import { startHttpServer } from './http/server.ts';
 import { createLogger, errorFields } from './log.ts';
 import type { Logger } from './log.ts';
 import { recordArmAttempts } from './observability/arm-attempts.ts';
-import { startArmSimulator } from './sim/index.ts';
-import { TeamsAdapter } from './teams/adapter.ts';
+import { TeamsAdapter } from './teams/inbound/adapter.ts';
 import { OnCallBot, createTurnFailureHandler } from './teams/bot.ts';
-import { ActivityDeduplicator } from './teams/dedupe.ts';
-import { systemClock } from './failover/ports.ts';
-import { sqliteRunnerIdentity } from './failover/runner-id.ts';
+import { ActivityDeduplicator } from './teams/inbound/dedupe.ts';
+import { beforeDeadline } from './core/abort.ts';
+import { systemClock } from './core/clock.ts';
+import { sqliteRunnerIdentity } from './state/runner-lock.ts';
 import { auditApiRoute } from './http/audit-api.ts';
 import { createAuditLog } from './state/audit.ts';
 import { StoreIntegrityError } from './state/integrity.ts';
 import { openStateStore } from './state/store.ts';
 import { createFailoverTeams } from './teams/failover/index.ts';
 import type { FailoverTeams } from './teams/failover/index.ts';
-import type { ReplyDeps } from './teams/replies.ts';
-import { messageRateGateFor } from './teams/rate-limit.ts';
-import { tenantGate } from './teams/tenant-gate.ts';
-import { observeTurns } from './teams/turn-observer.ts';
+import type { ReplyDeps } from './teams/messages/replies.ts';
+import { messageRateGateFor } from './teams/inbound/rate-limit.ts';
+import { tenantGate } from './teams/inbound/tenant-gate.ts';
+import { observeTurns } from './teams/inbound/turn-observer.ts';
 import { startDiagnosisPool } from './workers/diagnosis-pool.ts';
 
 type Stop = () => Promise<void>;
@@ -67,12 +67,17 @@ function startFailoverSweeper(failover: FailoverTeams, metrics: BotMetrics, logg
   };
 }
 
-async function armTarget(config: Config, logger: Logger, stops: Stop[]): Promise<{ subscriptionIds: string[]; armEndpoint: string }> {
-  if (!config.demo) return { subscriptionIds: [...config.azure.subscriptionIds], armEndpoint: config.azure.armEndpoint };
-  const simulator = await startArmSimulator({ scenario: 'demo', host: '127.0.0.1', port: 0 });
-  stops.push(() => simulator.close());
-  logger.info({ url: simulator.url, scenario: 'demo', subscriptions: simulator.subscriptions }, 'demo mode: Azure is simulated (no AZURE_SUBSCRIPTION_IDS)');
-  return { subscriptionIds: simulator.subscriptions, armEndpoint: simulator.url };
+/** Waits for the message action's posts in flight, at most the shutdown grace period. */
+async function drainMessageActionPosts(bot: OnCallBot, logger: Logger): Promise<void> {
+  const posts = bot.diagnoseAction.postsInFlight;
+  if (posts === 0) return;
+  logger.info({ posts }, 'waiting for the message action posts in flight');
+  const drained = await beforeDeadline(
+    bot.diagnoseAction.idle().then(() => true),
+    AbortSignal.timeout(SHUTDOWN_GRACE_MS),
+    () => false,
+  );
+  if (!drained) logger.warn({ posts: bot.diagnoseAction.postsInFlight }, 'grace period over: message action posts still in flight');
 }
 
 async function start(config: Config, logger: Logger): Promise<Stop[]> {
@@ -84,7 +89,8 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
     // turns in flight finish their diagnosis first.
     const diagnosis = await startDiagnosisPool({ budgetMs: config.diagnosisBudgetMs, logger });
     stops.push(() => diagnosis.close());
-    const target = await armTarget(config, logger, stops);
+    const demo = config.demo ? await startDemo(config.demoPlayground, logger, stops) : null;
+    const target = demo?.arm ?? { subscriptionIds: [...config.azure.subscriptionIds], armEndpoint: config.azure.armEndpoint };
     // The edge gives up a little before the turn does, so the card can say why (throttled, 403, 5xx…)
     // rather than only that the turn's budget ran out.
     const azure = createAzureEdge({
@@ -130,7 +136,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       logger,
       dedupe: new ActivityDeduplicator(),
       rateLimit: messageRateGateFor(config.rateLimit, metrics),
-      overrides: failover.commands(replies),
+      commands: failover.commands(replies),
       cardActions: failover.cardActions,
       unknownCardAction: failover.actions.unknownAction(),
       cardSubmit: (turn) => failover.actions.submit(turn),
@@ -147,6 +153,9 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
     // (an approval among them may start a failover), then the pollers stop with their state saved at every
     // poll and a POST in flight saved before the process exits.
     stops.push(startFailoverSweeper(failover, metrics, logger));
+    // After HTTP too, and before the failover service, the store and the workers: the Diagnose message action's
+    // posts whose invoke was already answered (the card on its way to the conversation) land first.
+    stops.push(() => drainMessageActionPosts(bot, logger));
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
@@ -173,15 +182,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       logger.error({ ...errorFields(error) }, 'failovers in flight could not be resumed now (the store did not answer); the sweeper retries');
     }
 
-    if (config.demo && config.demoPlayground.enabled) {
-      try {
-        const playground = await startAgentsPlayground({ botEndpoint: `${http.url}/api/messages`, port: config.demoPlayground.port, logger });
-        stops.push(() => playground.stop());
-        process.stderr.write(`\nIoT Hub On-Call demo (Azure is simulated): open ${playground.url} in a browser and paste an IoT Hub error.\n\n`);
-      } catch (error) {
-        logger.warn({ ...errorFields(error) }, 'the Agents Playground did not start; the bot runs without it');
-      }
-    }
+    await demo?.openPlayground(http.url);
     logger.info({ url: http.url, demo: config.demo, auth: config.bot.authEnabled }, 'bot ready');
     return stops;
   } catch (error) {

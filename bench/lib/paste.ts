@@ -1,7 +1,7 @@
 // Realistic, reproducible error pastes of any size: what an on-call engineer copies out of a device log,
 // an IoT Edge hub log, a service app or `az`: mostly ordinary log lines, with IoT Hub codes, tracking ids,
 // .NET / Java / Node stack frames, SDK JSON bodies, MQTT/AMQP lines and the odd connection string mixed in.
-import catalog from '../../src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
+import catalog from '#src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
 import fixtures from '../../test/fixtures/pasted-errors.dev.json' with { type: 'json' };
 
 interface CatalogEntry {

@@ -1,6 +1,6 @@
 // Options every SDK call gets: an abort signal (caller + budget), a per-request timeout, and the
 // client request id the attempt observer recognises.
-import type { Deadline } from './signals.ts';
+import type { Deadline } from '../core/abort.ts';
 import type { AttemptObserver, ObservedCall } from './observer.ts';
 
 export interface CallOptions {

@@ -8,7 +8,7 @@ import type { AccessToken, TokenCredential } from '@azure/core-auth';
 import { bearerTokenAuthenticationPolicyName, proxyPolicyName, type Pipeline, type PipelinePolicy } from '@azure/core-rest-pipeline';
 import { DefaultAzureCredential } from '@azure/identity';
 import { attemptReportPolicy, type ArmAttemptListener } from './attempt-report.ts';
-import type { ArmEndpoint } from './endpoint.ts';
+import type { ArmEndpoint } from '../config.ts';
 import type { AttemptObserver } from './observer.ts';
 
 export const LOCAL_SIMULATOR_TOKEN = 'local-simulator-token';

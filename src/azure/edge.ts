@@ -1,23 +1,23 @@
 // The Azure edge, wired: one factory that main.ts calls with the configured subscriptions and
 // endpoint, returning the ports the core uses plus a readiness probe.
 import type { TokenCredential } from '@azure/core-auth';
+import type { ArmEndpoint } from '../config.ts';
 import type { HealthSource, HubDirectory } from '../diagnosis/hub.ts';
-import type { FailoverExecutor } from '../failover/ports.ts';
+import type { FailoverExecutor } from '../failover/index.ts';
 import type { ArmAttemptListener } from './attempt-report.ts';
 import { callOptions, observe } from './call.ts';
 import { createArmClients, type RetrySettings } from './clients.ts';
 import { describeArmError } from './errors.ts';
-import { parseArmEndpoint } from './endpoint.ts';
 import { ArmFailoverExecutor } from './failover.ts';
 import { ArmHealthSource } from './health.ts';
 import { ArmHubDirectory } from './hubs.ts';
 import { AttemptObserver } from './observer.ts';
-import { deadline } from './signals.ts';
+import { deadline } from '../core/abort.ts';
 
 export interface AzureEdgeOptions {
   subscriptionIds: string[];
-  /** https://management.azure.com, a sovereign cloud, or http://127.0.0.1:PORT (simulator). */
-  armEndpoint: string;
+  /** https://management.azure.com, a sovereign cloud, or http://127.0.0.1:PORT (simulator), as config.ts parsed it. */
+  armEndpoint: ArmEndpoint;
   /** Per HTTP request (default 10 s). */
   timeoutMs?: number;
   /** The SDK's retry policy (kept on); tests lower retryDelayInMs. */
@@ -50,7 +50,7 @@ const PROBE_BUDGET_MS = 3_000;
 export function createAzureEdge(options: AzureEdgeOptions): AzureEdge {
   const subscriptions = [...new Set(options.subscriptionIds.map((id) => id.trim()).filter((id) => id !== ''))];
   if (subscriptions.length === 0) throw new Error('createAzureEdge needs at least one subscription id');
-  const endpoint = parseArmEndpoint(options.armEndpoint);
+  const endpoint = options.armEndpoint;
   const observer = new AttemptObserver();
   const clients = createArmClients({ endpoint, observer, ...(options.retry ? { retry: options.retry } : {}), ...(options.credential ? { credential: options.credential } : {}), ...(options.onAttempt ? { onAttempt: options.onAttempt } : {}) });
   const now = options.now ?? Date.now;

@@ -6,10 +6,11 @@
 // rebuilt here from the POST's own Azure-AsyncOperation / Location headers.
 import { isRestError } from '@azure/core-rest-pipeline';
 import type { Hub } from '../diagnosis/hub.ts';
-import { FailoverRequestError, type FailoverExecutor, type FailoverOperationStatus, type FailoverProgress } from '../failover/ports.ts';
+import { FailoverRequestError } from '../failover/index.ts';
+import type { FailoverExecutor, FailoverOperationStatus, FailoverProgress } from '../failover/index.ts';
 import type { ArmClients } from './clients.ts';
 import { describeArmError, isAbortError, safeCode, safeText } from './errors.ts';
-import { deadline } from './signals.ts';
+import { deadline } from '../core/abort.ts';
 
 export interface FailoverExecutorOptions {
   clients: ArmClients;

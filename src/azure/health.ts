@@ -8,7 +8,7 @@ import type { ArmClients } from './clients.ts';
 import { describeArmError, type ArmFailure } from './errors.ts';
 import { eventsForHub, healthFromArm, iotHubEventFromArm, normalizeResourceId } from './map.ts';
 import type { AttemptObserver } from './observer.ts';
-import { deadline, raceAbort, type Deadline } from './signals.ts';
+import { beforeDeadline, deadline, type Deadline } from '../core/abort.ts';
 
 export interface HealthSourceOptions {
   clients: ArmClients;
@@ -65,7 +65,7 @@ export class ArmHealthSource implements HealthSource {
       this.lookups.set(key, lookup);
     }
     // A caller who stops waiting does not cancel the lookup others share.
-    return options.signal ? raceAbort(lookup, options.signal, () => failed(hub, 'timeout', 'health lookup cancelled')) : lookup;
+    return options.signal ? beforeDeadline(lookup, options.signal, () => failed(hub, 'timeout', 'health lookup cancelled')) : lookup;
   }
 
   private remember(key: string, result: HubHealthResult): void {
@@ -95,7 +95,7 @@ export class ArmHealthSource implements HealthSource {
       return { ok: true, hub, health: status.health, events: eventsForHub(events, hub), checkedAt: new Date(this.options.now()).toISOString() };
     })();
     const safety = AbortSignal.timeout(this.options.budgetMs + ABORT_GRACE_MS);
-    return raceAbort(work, safety, () => failed(hub, 'timeout', `no answer from ARM within ${Math.round(this.options.budgetMs / 100) / 10} s`));
+    return beforeDeadline(work, safety, () => failed(hub, 'timeout', `no answer from ARM within ${Math.round(this.options.budgetMs / 100) / 10} s`));
   }
 
   private async availability(hub: Hub, limit: Deadline): Promise<{ health: ReturnType<typeof healthFromArm> } | ArmFailure> {

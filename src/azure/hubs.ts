@@ -8,7 +8,7 @@ import type { ArmClients } from './clients.ts';
 import { describeArmError, type ArmFailure } from './errors.ts';
 import { hubFromArm, normalizeResourceId } from './map.ts';
 import type { AttemptObserver } from './observer.ts';
-import { deadline, raceAbort, type Deadline } from './signals.ts';
+import { beforeDeadline, deadline, type Deadline } from '../core/abort.ts';
 
 export class ArmLookupError extends Error {
   readonly reason: HealthFailureReason;
@@ -135,7 +135,7 @@ export class ArmHubDirectory implements HubDirectory {
 
   private waitFor(work: Promise<Inventory>, signal?: AbortSignal): Promise<Inventory> {
     if (!signal) return work;
-    return raceAbort(work, signal, () => {
+    return beforeDeadline(work, signal, () => {
       throw new ArmLookupError({ reason: 'timeout', detail: 'hub lookup cancelled', retryAfterSeconds: null, statusCode: null, armCode: null, armRequestId: null });
     });
   }

@@ -1,7 +1,5 @@
 // The diagnosis model: what the pure core produces from a paste. Plain data, no I/O.
 
-export type Locale = 'en' | 'fr';
-
 export type VerdictKind = 'transient-service' | 'client-config' | 'device-offline' | 'not-iothub' | 'unknown';
 
 /** How a finding was recognised; shown on the card as evidence and used in tests. */

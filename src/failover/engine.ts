@@ -2,11 +2,13 @@
 // compare-and-set the result on the eTag that was read, and only when that write won: append the audit
 // entries and run the effects (card update, runner start, lock release, index cleanup). A lost race
 // re-reads and decides again, so a double click, a Teams retry or two instances yield one transition.
-import { isStoreConflict, StoreConflictError } from './ports.ts';
-import type { AuditLog, Clock, StateStore } from './ports.ts';
-import type { FailoverEligibility } from './policy.ts';
+import { isStoreConflict, StoreConflictError } from '../core/store.ts';
+import type { AuditLog } from './ports.ts';
+import type { Clock } from '../core/clock.ts';
+import type { StateStore } from '../core/store.ts';
+import type { FailoverEligibility } from './types.ts';
 import { addActive, entersIndex, newRevision, readRequest, releaseHubLock, removeActive, requestKey, revisionLanded, updateRequest } from './repository.ts';
-import { CAS_MAX_ATTEMPTS, backoff } from './store-ops.ts';
+import { CAS_MAX_ATTEMPTS, backoff } from '../core/store.ts';
 import type { AuditDraft, FailoverRequest, RefusalReason } from './types.ts';
 import { errorSummary } from './notifications.ts';
 import type { LogFn, NotificationQueue } from './notifications.ts';

@@ -3,7 +3,8 @@
 // and retried with backoff; a notifier failure is logged, never thrown. What is given up on is recovered
 // from the store: finished requests stay in the active index until their outcome is announced, and the
 // sweeper / resumeInFlight offer them again.
-import type { FailoverNotifier, Sleep } from './ports.ts';
+import type { FailoverNotifier } from './ports.ts';
+import type { Sleep } from '../core/clock.ts';
 import type { FailoverRequest } from './types.ts';
 
 export type LogFn = (event: string, fields: Record<string, unknown>) => void;

@@ -1,24 +1,9 @@
 // PURE. Whether a hub may fail over now, and what a failover would cause (the proposal card's facts).
-// Limits (reference §1.3): 2 successful failovers and 2 successful failbacks per day, and 1 hour between any
-// two. "Per day" is applied as a rolling 24 h window, which is never looser than a calendar day.
+// Limits of a customer-initiated failover: 2 successful failovers and 2 successful failbacks per day, and 1
+// hour between any two. "Per day" is applied as a rolling 24 h window, never looser than a calendar day.
 import type { FailoverEligibility as AdviceEligibility, IneligibilityReason } from '../diagnosis/advice.ts';
 import type { Hub } from '../diagnosis/hub.ts';
-import type { FailoverKind } from './types.ts';
-
-export type { IneligibilityReason };
-
-export interface EligibilityDetails {
-  hubState: string;
-  /** Earliest instant the time-based reasons (daily-limit, cooldown) stop applying; null if none applies. */
-  availableAt: string | null;
-  runningRequestId: string | null;
-  failoversLast24h: number;
-  failbacksLast24h: number;
-  lastSuccessAt: string | null;
-}
-
-/** The advice module's FailoverEligibility, plus details for the card (assignable to it). */
-export type FailoverEligibility = { possible: true } | { possible: false; reasons: IneligibilityReason[]; details: EligibilityDetails };
+import type { FailoverEligibility, FailoverKind, FailoverRequest } from './types.ts';
 
 // Compile-time proof that this result can be handed to the diagnosis advice as is.
 const _assignable = (eligibility: FailoverEligibility): AdviceEligibility => eligibility;
@@ -93,6 +78,12 @@ export function evaluateEligibility(hub: Hub, kind: FailoverKind, facts: Eligibi
       lastSuccessAt: last ? iso(last.ms) : null,
     },
   };
+}
+
+/** A succeeded failover can be followed by a failback from this instant (the one-hour gap); null for anything else. */
+export function failbackAllowedAt(record: FailoverRequest): string | null {
+  if (record.kind !== 'failover' || record.state !== 'succeeded' || record.finishedAt === null) return null;
+  return iso(Date.parse(record.finishedAt) + FAILOVER_LIMITS.cooldownMs);
 }
 
 /** What the engineer should do or expect after the failover; the card turns each code into localized text. */

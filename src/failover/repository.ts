@@ -16,9 +16,9 @@
 // sweeper expires a due proposal it finds (which drops it) and prunes finished ones.
 // An entry is only ever removed for a finished record, or for an id whose record does not exist (a writer
 // that stopped between the two writes: skipped, and pruned after a grace period); never for an active one.
-import { StoreConflictError, isStoreConflict } from './ports.ts';
-import type { StateStore, StoreItem } from './ports.ts';
-import { updateDocument } from './store-ops.ts';
+import { StoreConflictError, isStoreConflict } from '../core/store.ts';
+import type { StateStore, StoreItem } from '../core/store.ts';
+import { updateDocument } from '../core/store.ts';
 import type { FailoverRequest, FailoverState } from './types.ts';
 
 export const ACTIVE_INDEX_KEY = 'failover/active';

@@ -11,12 +11,15 @@
 // reports a failed failover, or the maximum duration has passed (failed: outcome unknown, humans look).
 import type { Hub, HealthSource, HubDirectory } from '../diagnosis/hub.ts';
 import { FailoverRequestError } from './ports.ts';
-import type { AuditLog, Clock, FailoverExecutor, FailoverProgress, Sleep, StateStore } from './ports.ts';
-import { FAILOVER_LIMITS, evaluateEligibility, primaryLocation, secondaryLocation } from './policy.ts';
+import type { AuditLog, FailoverExecutor, FailoverProgress } from './ports.ts';
+import type { Clock, Sleep } from '../core/clock.ts';
+import type { StateStore } from '../core/store.ts';
+import { eligibilityNow } from './eligibility.ts';
+import { primaryLocation, secondaryLocation } from './policy.ts';
 import type { Engine } from './engine.ts';
 import { errorSummary } from './notifications.ts';
 import type { LogFn } from './notifications.ts';
-import { acquireHubLock, readIndexed, readRequest } from './repository.ts';
+import { acquireHubLock, readRequest } from './repository.ts';
 import type { FailoverRequest, PreflightFailure } from './types.ts';
 import { isTerminal } from './workflow.ts';
 import type { WorkflowCommand } from './workflow.ts';
@@ -83,11 +86,7 @@ export function createRunner(deps: RunnerDeps): RunFailover {
     if (!sameRegion(primaryLocation(fresh), record.hub.primaryLocation) || !sameRegion(secondaryLocation(fresh), record.hub.secondaryLocation)) {
       failures.push({ kind: 'hub-changed', primaryLocation: primaryLocation(fresh), secondaryLocation: secondaryLocation(fresh) });
     }
-    const successes = await deps.audit.successesSince(fresh.id, now - FAILOVER_LIMITS.windowMs);
-    const running = (await readIndexed(deps.store, now))
-      .filter((other) => other.id !== record.id && other.state === 'running' && other.hub.id.toLowerCase() === record.hub.id.toLowerCase())
-      .map((other) => ({ requestId: other.id }));
-    const eligibility = evaluateEligibility(fresh, record.kind, { now, successes, running });
+    const eligibility = await eligibilityNow(deps, fresh, record.kind, { now, excludeId: record.id, holding: 'running' });
     if (!eligibility.possible) failures.push({ kind: 'ineligible', reasons: eligibility.reasons, availableAt: eligibility.details.availableAt });
     if (record.basis.availabilityState === 'Unavailable' || record.basis.availabilityState === 'Degraded') {
       try {

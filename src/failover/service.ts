@@ -19,15 +19,18 @@
 // reusing it would bind two messages to one record, whose card document and activity id name only one of
 // them, so the older card would be updated with the newer card's diagnosis (or not at all).
 import type { Hub, HealthSource, HubDirectory, HubHealthResult } from '../diagnosis/hub.ts';
-import type { Locale } from '../diagnosis/types.ts';
+import type { Locale } from '../core/locale.ts';
 import { createEngine } from './engine.ts';
 import type { Decision } from './engine.ts';
 import { createNotificationQueue, errorSummary } from './notifications.ts';
 import type { LogFn } from './notifications.ts';
-import { realSleep } from './ports.ts';
-import type { AuditLog, Clock, FailoverExecutor, FailoverNotifier, Sleep, StateStore } from './ports.ts';
-import { FAILOVER_LIMITS, evaluateEligibility } from './policy.ts';
-import type { EligibilityDetails, FailoverEligibility, IneligibilityReason } from './policy.ts';
+import { realSleep } from '../core/clock.ts';
+import type { AuditLog, FailoverExecutor, FailoverNotifier } from './ports.ts';
+import type { Clock, Sleep } from '../core/clock.ts';
+import type { StateStore } from '../core/store.ts';
+import { eligibilityNow } from './eligibility.ts';
+import { failbackAllowedAt } from './policy.ts';
+import type { EligibilityDetails, FailbackOffer, FailoverEligibility, IneligibilityReason } from './types.ts';
 import {
   REQUEST_KEY_PREFIX,
   createRequest,
@@ -61,6 +64,9 @@ export interface FailoverServiceConfig {
   /** Polling gives up (outcome unknown) this long after the start; default 180 min (RTO is at most ~2 h). */
   maxRunMinutes?: number;
 }
+
+/** How long "Check failback" waits for the hub to be read again. */
+const FAILBACK_HUB_READ_MS = 5_000;
 
 /** A day: a click the next morning is still told "expired" rather than "no longer exists". */
 export const PROPOSAL_GRACE_MS = 24 * 60 * 60_000;
@@ -119,6 +125,18 @@ export interface ActResult {
   outcome: 'ok' | RefusalReason;
 }
 
+/** "Check failback" on a succeeded failover: what happened, and the failover record as it now stands. */
+export type FailbackOfferResult = { failover: FailoverRequest } & (
+  /** The failback was proposed by this call (on the failover's message when it has one). */
+  | { outcome: 'proposed'; failback: FailoverRequest }
+  /** Nothing to do: not a succeeded failover, or its failback was already proposed (by anyone). */
+  | { outcome: 'nothing' }
+  /** The one-hour gap is not over yet. */
+  | { outcome: 'not-yet'; at: string }
+  /** The hub cannot fail back now (no reason when the hub could not even be read). */
+  | { outcome: 'unavailable'; reasons: IneligibilityReason[] }
+);
+
 export interface SweepResult {
   expired: string[];
   adopted: string[];
@@ -133,6 +151,10 @@ export interface FailoverService {
   attachCard(requestId: string, cardActivityId: string): Promise<FailoverRequest | null>;
   act(input: ActInput): Promise<ActResult>;
   get(requestId: string): Promise<FailoverRequest | null>;
+  /** What a succeeded failover offers next (null for any other record): its failback proposal, or when one may be asked for. */
+  failbackOffer(record: FailoverRequest): Promise<FailbackOffer | null>;
+  /** Proposes the failback of a succeeded failover once the gap is over: once, whoever asks first. */
+  offerFailback(input: { failover: FailoverRequest; actor: Actor }): Promise<FailbackOfferResult>;
   /** Requests asked for and not finished: requested, approved, running (proposals are not listed). */
   listActive(): Promise<FailoverRequest[]>;
   /** At start-up: continue approved/running requests (polling from the saved token, never a second POST). */
@@ -214,17 +236,9 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
     maxRunMs: (config.maxRunMinutes ?? 180) * 60_000,
   });
 
-  const sameHub = (record: FailoverRequest, hub: Hub): boolean => record.hub.id.toLowerCase() === hub.id.toLowerCase();
-
   /** Eligibility as seen by people (propose/request/approve): an approved request for the hub already holds it. */
-  const eligibilityFor = async (hub: Hub, kind: FailoverKind, excludeId: string | null): Promise<FailoverEligibility> => {
-    const now = clock.now();
-    const successes = await audit.successesSince(hub.id, now - FAILOVER_LIMITS.windowMs);
-    const running = (await readIndexed(store, now))
-      .filter((record) => record.id !== excludeId && sameHub(record, hub) && (record.state === 'approved' || record.state === 'running'))
-      .map((record) => ({ requestId: record.id }));
-    return evaluateEligibility(hub, kind, { now, successes, running });
-  };
+  const eligibilityFor = (hub: Hub, kind: FailoverKind, excludeId: string | null): Promise<FailoverEligibility> =>
+    eligibilityNow({ store, audit }, hub, kind, { now: clock.now(), excludeId, holding: 'approved-or-running' });
 
   const decideFor = (input: ActInput) => async (record: FailoverRequest): Promise<Decision> => {
     const command: WorkflowCommand | null =
@@ -252,6 +266,40 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
 
   const listIndexed = (): Promise<FailoverRequest[]> => readIndexed(store, clock.now());
 
+  const propose = async (input: ProposeInput): Promise<ProposeResult> => {
+    const eligibility = await eligibilityFor(input.hub, input.kind, null);
+    if (!eligibility.possible) return { ok: false, reasons: eligibility.reasons, details: eligibility.details };
+    let health = input.health ?? null;
+    if (health === null) {
+      try {
+        health = await deps.health.current(input.hub);
+      } catch (error) {
+        log('failover.propose.health-failed', { hubId: input.hub.id, ...errorSummary(error) });
+      }
+    }
+    const record = newProposal({
+      id: newRequestId(),
+      revision: newRevision(),
+      hub: input.hub,
+      kind: input.kind,
+      conversation: input.conversation,
+      locale: input.locale,
+      proposedBy: input.requester ?? null,
+      availabilityState: health?.ok ? health.health.availabilityState : null,
+      healthCheckedAt: health?.ok ? health.checkedAt : null,
+      now: clock.now(),
+      ttlMinutes: config.approvalTtlMinutes,
+    });
+    await createRequest(store, record);
+    log('failover.proposed', { requestId: record.id, hubId: record.hub.id, kind: record.kind });
+    return { ok: true, record };
+  };
+
+  const attachCard = async (requestId: string, cardActivityId: string): Promise<FailoverRequest | null> => {
+    if (!isRequestId(requestId)) return null;
+    return (await updateRequest(store, requestId, (record) => ({ ...record, conversation: { ...record.conversation, cardActivityId } }))) ?? null;
+  };
+
   const companionKeys = deps.companionKeys ?? (() => []);
   /** Every request key last written before this instant has been looked at by purgeProposals. */
   let purgedUntil = 0;
@@ -261,39 +309,9 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
       return eligibilityFor(hub, kind, null);
     },
 
-    async propose(input) {
-      const eligibility = await eligibilityFor(input.hub, input.kind, null);
-      if (!eligibility.possible) return { ok: false, reasons: eligibility.reasons, details: eligibility.details };
-      let health = input.health ?? null;
-      if (health === null) {
-        try {
-          health = await deps.health.current(input.hub);
-        } catch (error) {
-          log('failover.propose.health-failed', { hubId: input.hub.id, ...errorSummary(error) });
-        }
-      }
-      const record = newProposal({
-        id: newRequestId(),
-        revision: newRevision(),
-        hub: input.hub,
-        kind: input.kind,
-        conversation: input.conversation,
-        locale: input.locale,
-        proposedBy: input.requester ?? null,
-        availabilityState: health?.ok ? health.health.availabilityState : null,
-        healthCheckedAt: health?.ok ? health.checkedAt : null,
-        now: clock.now(),
-        ttlMinutes: config.approvalTtlMinutes,
-      });
-      await createRequest(store, record);
-      log('failover.proposed', { requestId: record.id, hubId: record.hub.id, kind: record.kind });
-      return { ok: true, record };
-    },
+    propose,
 
-    async attachCard(requestId, cardActivityId) {
-      if (!isRequestId(requestId)) return null;
-      return (await updateRequest(store, requestId, (record) => ({ ...record, conversation: { ...record.conversation, cardActivityId } }))) ?? null;
-    },
+    attachCard,
 
     async act(input) {
       const item = await readRequest(store, input.requestId);
@@ -311,6 +329,44 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
 
     async get(requestId) {
       return (await readRequest(store, requestId))?.value ?? null;
+    },
+
+    async failbackOffer(record) {
+      const at = failbackAllowedAt(record);
+      if (at === null) return null;
+      const failbackId = record.failbackRequestId ?? null;
+      if (failbackId !== null) {
+        const failback = await readRequest(store, failbackId);
+        if (failback && failback.value.state === 'proposed') return { kind: 'proposed', record: failback.value };
+      }
+      return { kind: 'from', at };
+    },
+
+    async offerFailback({ failover, actor }) {
+      const at = failbackAllowedAt(failover);
+      if (at === null || failover.failbackRequestId) return { outcome: 'nothing', failover };
+      if (clock.now() < Date.parse(at)) return { outcome: 'not-yet', at, failover };
+      let hub: Hub;
+      try {
+        hub = await deps.directory.refresh(failover.hubSnapshot, AbortSignal.timeout(FAILBACK_HUB_READ_MS));
+      } catch (error) {
+        log('failover.failback.hub-read-failed', { requestId: failover.id, ...errorSummary(error) });
+        return { outcome: 'unavailable', reasons: [], failover };
+      }
+      const conversation = { id: failover.conversation.id, reference: failover.conversation.reference };
+      const proposal = await propose({ hub, kind: 'failback', conversation, locale: failover.conversation.locale, requester: actor });
+      if (!proposal.ok) return { outcome: 'unavailable', reasons: proposal.reasons, failover };
+      const failback = proposal.record;
+      // Two clicks at once: the first link written wins; the other proposal, which nobody has seen, is withdrawn.
+      const linked = await updateRequest(store, failover.id, (current) => (current.failbackRequestId ? undefined : { ...current, failbackRequestId: failback.id }));
+      if (linked?.failbackRequestId !== failback.id) {
+        await engine.commit(failback.id, () => ({ command: { type: 'cancel', actor } }));
+        return { outcome: 'nothing', failover: linked ?? failover };
+      }
+      const cardActivityId = failover.conversation.cardActivityId;
+      const attached = cardActivityId === null ? failback : ((await attachCard(failback.id, cardActivityId)) ?? failback);
+      log('failover.failback.proposed', { requestId: failover.id, failbackRequestId: failback.id });
+      return { outcome: 'proposed', failback: attached, failover: linked };
     },
 
     async listActive() {

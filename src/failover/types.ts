@@ -1,13 +1,28 @@
 // The failover request record and the audit trail, as plain JSON-serialisable data. The record is
 // what the store holds, what cards render and what the workflow transitions.
 import type { AvailabilityState, Hub } from '../diagnosis/hub.ts';
-import type { Locale, SecretKind } from '../diagnosis/types.ts';
-import type { FailoverOperationStatus } from './ports.ts';
-import type { FailoverEligibility, IneligibilityReason } from './policy.ts';
+import type { Locale } from '../core/locale.ts';
+import type { SecretKind } from '../diagnosis/types.ts';
+import type { IneligibilityReason } from '../diagnosis/advice.ts';
 
-export type { FailoverEligibility, IneligibilityReason };
+export type { IneligibilityReason };
 
 export type FailoverKind = 'failover' | 'failback';
+
+export type FailoverOperationStatus = 'running' | 'succeeded' | 'failed';
+
+export interface EligibilityDetails {
+  hubState: string;
+  /** Earliest instant the time-based reasons (daily-limit, cooldown) stop applying; null if none applies. */
+  availableAt: string | null;
+  runningRequestId: string | null;
+  failoversLast24h: number;
+  failbacksLast24h: number;
+  lastSuccessAt: string | null;
+}
+
+/** The advice module's FailoverEligibility, plus details for the card (assignable to it: see policy.ts). */
+export type FailoverEligibility = { possible: true } | { possible: false; reasons: IneligibilityReason[]; details: EligibilityDetails };
 
 export type FailoverState =
   | 'proposed' // card shown, nobody asked yet
@@ -146,6 +161,8 @@ export interface FailoverRequest {
   failure: FailureCause | null;
   /** When the final thread message was posted (succeeded/failed only). */
   outcomeAnnouncedAt: string | null;
+  /** A succeeded failover: the failback proposed after it, on the same message (one, whoever asked first). */
+  failbackRequestId?: string | null;
   /** Last transitions, newest last, capped. */
   history: HistoryEntry[];
 }
@@ -208,3 +225,6 @@ export type RefusalReason =
   | 'lease-held'
   | 'invalid-progress'
   | 'ineligible';
+
+/** What a succeeded failover offers next: a failback from `at`, or the failback proposal itself. */
+export type FailbackOffer = { kind: 'from'; at: string } | { kind: 'proposed'; record: FailoverRequest };

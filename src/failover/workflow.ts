@@ -2,11 +2,12 @@
 // plus rejected, expired, cancelled. transition() decides; the service persists the result with a
 // compare-and-set, so whatever reaches the store went through here exactly once.
 import type { AvailabilityState, Hub } from '../diagnosis/hub.ts';
-import type { Locale, SecretKind } from '../diagnosis/types.ts';
+import type { Locale } from '../core/locale.ts';
+import type { SecretKind } from '../diagnosis/types.ts';
 import { redactTypedText } from './free-text.ts';
 import type { FailoverProgress } from './ports.ts';
 import { primaryLocation, secondaryLocation } from './policy.ts';
-import type { FailoverEligibility } from './policy.ts';
+import type { FailoverEligibility } from './types.ts';
 import type {
   Actor,
   AlreadyRefusal,

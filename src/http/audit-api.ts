@@ -3,8 +3,7 @@
 // Guarded by `Authorization: Bearer <AUDIT_API_TOKEN>`, compared in constant time. No token configured:
 // the endpoint does not exist (404). A missing or wrong token: 401, without saying which. `from`/`to` are
 // ISO 8601 instants or epoch milliseconds (from inclusive, to exclusive); by default the last 30 days.
-import type { AuditLog } from '../failover/ports.ts';
-import type { AuditRecord } from '../failover/types.ts';
+import type { AuditLog, AuditRecord } from '../failover/index.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { auditToCsv, auditToJson } from '../state/audit-export.ts';

@@ -2,6 +2,7 @@
 // no ARM call and no store read while the last verdict is fresh, and probes that arrive while a check runs
 // wait for that same check (single flight). A failed verdict is kept for less time than a good one, so a
 // recovery shows soon without letting a flood of probes turn into a flood of checks.
+import { beforeDeadline } from '../core/abort.ts';
 
 export interface ReadinessCheck {
   name: string;
@@ -39,27 +40,15 @@ export const READY_TTL_MS = 30_000;
 export const NOT_READY_TTL_MS = 5_000;
 const CHECK_TIMEOUT_MS = 2_000;
 
-function withTimeout<T>(work: (signal: AbortSignal) => Promise<T>, ms: number): Promise<T> {
-  const controller = new AbortController();
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, rejectTimeout) => {
-    timer = setTimeout(() => {
-      controller.abort();
-      rejectTimeout(new Error(`timed out after ${ms} ms`));
-    }, ms);
-  });
-  return Promise.race([work(controller.signal), timeout]).finally(() => clearTimeout(timer));
-}
-
 async function runChecks(checks: readonly ReadinessCheck[], timeoutMs: number, now: () => number): Promise<ReadinessReport> {
   const results: Record<string, CheckResult> = {};
   await Promise.all(
     checks.map(async (check) => {
+      const signal = AbortSignal.timeout(timeoutMs);
       try {
-        results[check.name] = await withTimeout((signal) => check.run(signal), timeoutMs);
-      } catch (error) {
-        const timedOut = error instanceof Error && error.message.startsWith('timed out');
-        results[check.name] = { ok: false, detail: timedOut ? error.message : 'check failed' };
+        results[check.name] = await beforeDeadline(check.run(signal), signal, () => ({ ok: false, detail: `timed out after ${timeoutMs} ms` }));
+      } catch {
+        results[check.name] = { ok: false, detail: 'check failed' };
       }
     }),
   );

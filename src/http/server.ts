@@ -4,6 +4,7 @@
 // and /metrics for an orchestrator's probes and Prometheus.
 import { createServer } from 'restify';
 import type { Request, Response, Server } from 'restify';
+import { beforeDeadline } from '../core/abort.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { readJsonBody } from './body.ts';
@@ -235,14 +236,7 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       http.closeIdleConnections();
       if (inFlight > 0) {
         logger.info({ inFlight, graceMs }, 'waiting for in-flight requests');
-        let timer: NodeJS.Timeout | undefined;
-        await Promise.race([
-          new Promise<void>((resolve) => drained.push(resolve)),
-          new Promise<void>((resolve) => {
-            timer = setTimeout(resolve, graceMs);
-          }),
-        ]);
-        clearTimeout(timer);
+        await beforeDeadline(new Promise<void>((resolve) => drained.push(resolve)), AbortSignal.timeout(graceMs), () => undefined);
         if (inFlight > 0) logger.warn({ inFlight }, 'grace period over, closing remaining connections');
       }
       http.closeAllConnections();

@@ -1,6 +1,6 @@
 // PURE. Audit records → CSV (RFC 4180) and JSON for export. CSV cells that a spreadsheet would run as a
 // formula (starting with = + - @, tab or carriage return) get a leading apostrophe.
-import type { AuditRecord } from '../failover/types.ts';
+import type { AuditRecord } from '../failover/index.ts';
 
 export const AUDIT_CSV_COLUMNS = [
   'id',

@@ -2,7 +2,7 @@
 //
 // Layout: one document per UTC day, split in chunks of at most AUDIT_CHUNK_MAX records
 // (`audit/day/2026-05-01/0`, `/1`, ...), and one small index `audit/days` mapping each day to its number of
-// chunks (the store cannot list keys: BlobsStorage has no listing). An append is a compare-and-set on the
+// chunks (readers find the days from it; listing keys is for housekeeping, not for turns). An append is a compare-and-set on the
 // day's last chunk, retried on conflict; a new day or a full chunk is first registered in the index (CAS),
 // then created (create-if-absent), so two processes appending at once both land and neither overwrites the
 // other. Record ids are assigned once before the first attempt; an append that is retried after an
@@ -10,10 +10,10 @@
 // Per-day documents keep appends cheap (one CAS), range exports read only the days asked for, and the
 // limits query (last 24 h) reads two days.
 import { randomUUID } from 'node:crypto';
-import { isStoreConflict } from '../failover/ports.ts';
-import type { AuditLog, StateStore, SuccessFact } from '../failover/ports.ts';
-import { CAS_MAX_ATTEMPTS, backoff, updateDocument } from '../failover/store-ops.ts';
-import type { AuditDraft, AuditRecord } from '../failover/types.ts';
+import { isStoreConflict } from '../core/store.ts';
+import type { AuditDraft, AuditLog, AuditRecord, SuccessFact } from '../failover/index.ts';
+import type { StateStore } from '../core/store.ts';
+import { CAS_MAX_ATTEMPTS, backoff, updateDocument } from '../core/store.ts';
 
 export { auditToCsv, auditToJson, csvCell, AUDIT_CSV_COLUMNS } from './audit-export.ts';
 

@@ -1,5 +1,5 @@
-// Keys are plain, portable names: the same key works as a SQLite primary key and (once BlobsStorage has
-// URI-encoded it) as a blob name.
+// Keys are plain, portable names: the same key works as a SQLite primary key and (URI-encoded, see
+// azblob-store.ts) as a blob name.
 const KEY = /^[A-Za-z0-9._~:/%-]{1,400}$/;
 
 export function assertValidKey(key: string): void {

@@ -1,8 +1,8 @@
 // In-memory store for tests: same semantics as the durable ones (CAS on eTag, create-if-absent), values
 // copied through JSON so a caller can never mutate what is stored.
-import { StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
-import { ANY_ETAG } from '../failover/ports.ts';
+import { StoreConflictError } from '../core/store.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../core/store.ts';
+import { ANY_ETAG } from '../core/store.ts';
 import { assertValidKey } from './keys.ts';
 import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';
 

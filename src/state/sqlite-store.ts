@@ -21,8 +21,8 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { ANY_ETAG, StoreConflictError } from '../failover/ports.ts';
-import type { StateStore, StoreItem, WrittenKey } from '../failover/ports.ts';
+import { ANY_ETAG, StoreConflictError } from '../core/store.ts';
+import type { StateStore, StoreItem, WrittenKey } from '../core/store.ts';
 import { StoreIntegrityError } from './integrity.ts';
 import { assertValidKey } from './keys.ts';
 import { STORE_META_KEY, checkStoreMeta, newStoreMeta } from './meta.ts';

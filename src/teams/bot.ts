@@ -1,21 +1,21 @@
 // The Teams bot: thin routing from botbuilder's activity types to our handlers.
 import { TeamsActivityHandler } from 'botbuilder';
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, InvokeResponse, MessagingExtensionAction, MessagingExtensionActionResponse, TurnContext } from 'botbuilder';
-import { selectLocale } from '../i18n/index.ts';
+import { selectLocale } from '../core/locale.ts';
 import type { Logger } from '../log.ts';
 import { renderErrorCard, renderHelpCard } from './cards/index.ts';
-import { DiagnoseMessageAction } from './message-extension.ts';
-import type { DiagnoseActionPorts } from './message-extension.ts';
-import type { StateStore } from '../failover/ports.ts';
-import { MessageHandler, sendCard } from './message-handler.ts';
-import type { MessageHandlerDeps } from './message-handler.ts';
-import { botStrings } from './pending-strings.ts';
+import { DiagnoseMessageAction } from './message-action/diagnose-action.ts';
+import type { DiagnoseActionPorts } from './message-action/diagnose-action.ts';
+import type { StateStore } from '../core/store.ts';
+import { MessageHandler, sendCard } from './messages/message-handler.ts';
+import type { MessageHandlerDeps } from './messages/message-handler.ts';
+import type { ReplyDeps } from './messages/replies.ts';
+import { uiStrings } from '../i18n/index.ts';
+import { messageInvokeResponse } from './cards/invoke.ts';
+import type { CardActionHandler } from './cards/invoke.ts';
 import { errorFields } from '../log.ts';
 
-/** An Action.Execute verb handler (failover.request, failover.approve, … arrive with the failover work). */
-export type CardActionHandler = (turn: TurnContext, action: AdaptiveCardInvokeValue['action']) => Promise<AdaptiveCardInvokeResponse>;
-
-export interface OnCallBotDeps extends MessageHandlerDeps {
+export interface OnCallBotDeps extends MessageHandlerDeps, ReplyDeps {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
   /** Answers a verb missing from cardActions (default: a short message saying the action is not available). */
   unknownCardAction?: CardActionHandler;
@@ -25,11 +25,6 @@ export interface OnCallBotDeps extends MessageHandlerDeps {
   diagnoseActionPorts?: Partial<DiagnoseActionPorts>;
   /** The state store, so the Diagnose message action posts once per message across bot instances. */
   postClaimStore?: StateStore;
-}
-
-/** Invoke answers keep HTTP 200 and carry the outcome in the body (botbuilder copies statusCode to HTTP). */
-export function messageInvokeResponse(text: string): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text as unknown as Record<string, unknown> };
 }
 
 export class OnCallBot extends TeamsActivityHandler {
@@ -77,7 +72,7 @@ export class OnCallBot extends TeamsActivityHandler {
       const action: AdaptiveCardInvokeValue['action'] = { type: 'Action.Execute', id: '', verb: '', data: {} };
       const body = this.unknownCardAction
         ? await this.unknownCardAction(turn, action)
-        : messageInvokeResponse(botStrings(selectLocale(turn.activity.locale)).actionNotAvailable);
+        : messageInvokeResponse(uiStrings(selectLocale(turn.activity.locale)).cardAction.notAvailable);
       return { status: 200, body };
     }
     return super.onInvokeActivity(turn);
@@ -89,7 +84,7 @@ export class OnCallBot extends TeamsActivityHandler {
     this.log.info({ activityId: turn.activity.id ?? null, conversationId: turn.activity.conversation?.id ?? null, verb: handler ? verb : '(unknown)' }, 'card action');
     if (!handler) {
       if (this.unknownCardAction) return this.unknownCardAction(turn, invokeValue.action);
-      return messageInvokeResponse(botStrings(selectLocale(turn.activity.locale)).actionNotAvailable);
+      return messageInvokeResponse(uiStrings(selectLocale(turn.activity.locale)).cardAction.notAvailable);
     }
     return handler(turn, invokeValue.action);
   }
@@ -122,7 +117,7 @@ export function createTurnFailureHandler(logger: Logger): (turn: TurnContext, er
     if (activity.type === 'message') {
       await sendCard(turn, renderErrorCard(locale));
     } else if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
-      await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: messageInvokeResponse(botStrings(locale).actionFailed) } });
+      await turn.sendActivity({ type: 'invokeResponse', value: { status: 200, body: messageInvokeResponse(uiStrings(locale).cardAction.failed) } });
     }
   };
 }

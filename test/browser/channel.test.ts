@@ -3,7 +3,7 @@
 // the reply is shown even when the browser is slow to learn of its own post (a busy machine).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { uiStrings } from '../../src/i18n/index.ts';
+import { uiStrings } from '#src/i18n/index.ts';
 import { postedThread, SENT_MESSAGE_PATH, UI_TIMEOUT_MS } from './support/browser.ts';
 import { normalizeSpaces, UNAUTHORIZED_PASTE, unauthorizedPaste } from './support/pastes.ts';
 import { saveCardScreenshot } from './support/screenshots.ts';

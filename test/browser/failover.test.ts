@@ -7,7 +7,7 @@
 // one-hour cooldown (no new proposal for it), while a rejected or failed one does not.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { fill, uiStrings } from '../../src/i18n/index.ts';
+import { fill, uiStrings } from '#src/i18n/index.ts';
 import { executeActions } from './support/card-json.ts';
 import {
   actAs,

@@ -4,11 +4,11 @@
 // each refusal is one log line without a stack (nothing on stderr).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { message, postActivity } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector } from '../support/fake-connector.ts';
+import { message, postActivity } from '#test/support/activities.ts';
+import { startBotProcess } from '#test/support/bot-process.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { startFakeConnector } from '#test/support/fake-connector.ts';
+import type { FakeConnector } from '#test/support/fake-connector.ts';
 
 const APP_ID = '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9';
 const APP_PASSWORD = 'e2e-Test~Password.Value_0123456789';

@@ -2,14 +2,14 @@
 // outage scenario, and a fake Bot Connector catching the replies, all over HTTP on loopback.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import type { ArmSimulator } from '../../src/sim/index.ts';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { message, postActivity } from '../support/activities.ts';
-import type { BuiltMessage } from '../support/activities.ts';
-import { cardText, onlyCard } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import type { RecordedRequest } from '../support/fake-connector.ts';
-import { outageScenarioWithHealthyHubs } from '../support/scenarios.ts';
+import type { ArmSimulator } from '#src/sim/index.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { message, postActivity } from '#test/support/activities.ts';
+import type { BuiltMessage } from '#test/support/activities.ts';
+import { cardText, onlyCard } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import type { RecordedRequest } from '#test/support/fake-connector.ts';
+import { outageScenarioWithHealthyHubs } from '#test/support/scenarios.ts';
 
 const en = uiStrings('en');
 const fr = uiStrings('fr');

@@ -3,13 +3,13 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:net';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { message, postActivity } from '../support/activities.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { cardText, onlyCard } from '../support/cards.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector } from '../support/fake-connector.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { message, postActivity } from '#test/support/activities.ts';
+import { startBotProcess } from '#test/support/bot-process.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { cardText, onlyCard } from '#test/support/cards.ts';
+import { startFakeConnector } from '#test/support/fake-connector.ts';
+import type { FakeConnector } from '#test/support/fake-connector.ts';
 
 const en = uiStrings('en');
 

@@ -2,18 +2,18 @@
 // sent through both at once give one transition and one failover POST; the audit API is off without a token.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startArmSimulator } from '../../src/sim/index.ts';
-import type { ArmSimulator } from '../../src/sim/index.ts';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { startAzurite } from '../support/azurite.ts';
-import type { Azurite } from '../support/azurite.ts';
-import { startBotProcess } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { cardText, cardsOf } from '../support/cards.ts';
-import { simulatorEnv } from '../support/e2e-stack.ts';
-import { startFakeConnector } from '../support/fake-connector.ts';
-import type { FakeConnector } from '../support/fake-connector.ts';
-import { ALICE, APPROVERS_ENV, BOB, CAROL, invokeCard, outageScenario, pasteForProposal } from '../support/failover-e2e.ts';
+import { startArmSimulator } from '#src/sim/index.ts';
+import type { ArmSimulator } from '#src/sim/index.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { startAzurite } from '#test/support/azurite.ts';
+import type { Azurite } from '#test/support/azurite.ts';
+import { startBotProcess } from '#test/support/bot-process.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { cardText, cardsOf } from '#test/support/cards.ts';
+import { simulatorEnv } from '#test/support/e2e-stack.ts';
+import { startFakeConnector } from '#test/support/fake-connector.ts';
+import type { FakeConnector } from '#test/support/fake-connector.ts';
+import { ALICE, APPROVERS_ENV, BOB, CAROL, invokeCard, outageScenario, pasteForProposal } from '#test/support/failover-e2e.ts';
 
 const en = uiStrings('en').failover;
 

@@ -8,12 +8,12 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, existsSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { message, postActivity } from '../support/activities.ts';
-import { cardText, cardsOf } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import { ALICE, AUDIT_TOKEN, BOB, CAROL, FAILOVER_BOT_ENV, MALLORY, actOnProposal, channelMessage, outageScenario, pasteForProposal } from '../support/failover-e2e.ts';
-import type { InvokeAnswer, ProposalCard, TeamsUser } from '../support/failover-e2e.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { message, postActivity } from '#test/support/activities.ts';
+import { cardText, cardsOf } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import { ALICE, AUDIT_TOKEN, BOB, CAROL, FAILOVER_BOT_ENV, MALLORY, actOnProposal, channelMessage, outageScenario, pasteForProposal } from '#test/support/failover-e2e.ts';
+import type { InvokeAnswer, ProposalCard, TeamsUser } from '#test/support/failover-e2e.ts';
 
 const en = uiStrings('en').failover;
 const fr = uiStrings('fr').failover;

@@ -3,15 +3,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
-import type { ScenarioDefinition, ScenarioHub } from '../../src/sim/index.ts';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { postActivity } from '../support/activities.ts';
-import { cardText, cardsOf } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import type { FakeConnector, RecordedRequest } from '../support/fake-connector.ts';
-import { ALICE, BOB, FAILOVER_BOT_ENV, auditJson, channelMessage, invokeCard, pasteForProposal, serverErrorPaste, updatesOf } from '../support/failover-e2e.ts';
-import type { ProposalCard, TeamsUser } from '../support/failover-e2e.ts';
-import { outageHub } from '../support/scenarios.ts';
+import type { ScenarioDefinition, ScenarioHub } from '#src/sim/index.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { postActivity } from '#test/support/activities.ts';
+import { cardText, cardsOf } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import type { FakeConnector, RecordedRequest } from '#test/support/fake-connector.ts';
+import { ALICE, BOB, FAILOVER_BOT_ENV, auditJson, channelMessage, invokeCard, pasteForProposal, serverErrorPaste, updatesOf } from '#test/support/failover-e2e.ts';
+import type { ProposalCard, TeamsUser } from '#test/support/failover-e2e.ts';
+import { outageHub } from '#test/support/scenarios.ts';
 
 const en = uiStrings('en').failover;
 

@@ -1,4 +1,4 @@
-// SIGTERM while a failover is running (issue 6, faults): the bot stops accepting, lets a request in flight
+// SIGTERM while a failover is running: the bot stops accepting, lets a request in flight
 // finish, keeps the running failover in the store (state 'running' with the poller's resume token) and exits 0;
 // restarted on the same SQLite file it polls from that token — never a second POST — finishes the card, posts
 // the final thread message once, and a further restart posts nothing again.
@@ -6,13 +6,13 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { DatabaseSync } from 'node:sqlite';
-import { message } from '../support/activities.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { cardText, cardsOf } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import type { RecordedRequest } from '../support/fake-connector.ts';
-import { ALICE, BOB, FAILOVER_BOT_ENV, auditJson, invokeCard, outageScenario, pasteForProposal, updatesOf } from '../support/failover-e2e.ts';
-import type { TeamsUser } from '../support/failover-e2e.ts';
+import { message } from '#test/support/activities.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { cardText, cardsOf } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import type { RecordedRequest } from '#test/support/fake-connector.ts';
+import { ALICE, BOB, FAILOVER_BOT_ENV, auditJson, invokeCard, outageScenario, pasteForProposal, updatesOf } from '#test/support/failover-e2e.ts';
+import type { TeamsUser } from '#test/support/failover-e2e.ts';
 
 const HUB = 'hub-sigterm';
 /** src/main.ts SHUTDOWN_GRACE_MS: how long HTTP waits for requests in flight. */

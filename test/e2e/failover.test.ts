@@ -3,10 +3,10 @@
 // with exactly one failover POST; concurrency, refusals, connector hiccups, commands and the audit API.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { postActivity } from '../support/activities.ts';
-import { cardText, cardsOf } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { postActivity } from '#test/support/activities.ts';
+import { cardText, cardsOf } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
 import {
   ALICE,
   AUDIT_TOKEN,
@@ -21,8 +21,8 @@ import {
   outageScenario,
   pasteForProposal,
   updatesOf,
-} from '../support/failover-e2e.ts';
-import type { InvokeOptions, ProposalCard, TeamsUser } from '../support/failover-e2e.ts';
+} from '#test/support/failover-e2e.ts';
+import type { InvokeOptions, ProposalCard, TeamsUser } from '#test/support/failover-e2e.ts';
 
 const en = uiStrings('en').failover;
 const HUBS = ['hub-happy', 'hub-race', 'hub-refusals', 'hub-reject', 'hub-cancel', 'hub-connector', 'hub-status'];

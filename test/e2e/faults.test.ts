@@ -6,15 +6,15 @@
 // one 429 + one 502 on a reply, are in bot.test.ts.)
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { plural, uiStrings } from '../../src/i18n/index.ts';
-import type { FaultSpec } from '../../src/sim/index.ts';
-import { message, postActivity } from '../support/activities.ts';
-import type { BuiltMessage } from '../support/activities.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { cardText, onlyCard } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import type { RecordedRequest } from '../support/fake-connector.ts';
-import { outageScenarioWithHealthyHubs } from '../support/scenarios.ts';
+import { plural, uiStrings } from '#src/i18n/index.ts';
+import type { FaultSpec } from '#src/sim/index.ts';
+import { message, postActivity } from '#test/support/activities.ts';
+import type { BuiltMessage } from '#test/support/activities.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { cardText, onlyCard } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import type { RecordedRequest } from '#test/support/fake-connector.ts';
+import { outageScenarioWithHealthyHubs } from '#test/support/scenarios.ts';
 
 const en = uiStrings('en');
 const HEALTH_BUDGET_MS = '2500';

@@ -6,12 +6,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { uiStrings, plural } from '../../src/i18n/index.ts';
-import { invoke, message, postActivity } from '../support/activities.ts';
-import type { BuiltMessage } from '../support/activities.ts';
-import { cardText, cardsOf, onlyCard } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import type { RecordedRequest } from '../support/fake-connector.ts';
+import { uiStrings, plural } from '#src/i18n/index.ts';
+import { invoke, message, postActivity } from '#test/support/activities.ts';
+import type { BuiltMessage } from '#test/support/activities.ts';
+import { cardText, cardsOf, onlyCard } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import type { RecordedRequest } from '#test/support/fake-connector.ts';
 
 const en = uiStrings('en');
 

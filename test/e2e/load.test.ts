@@ -5,9 +5,9 @@
 // this run is scripts/soak.ts.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import { checkReplies, planConversation, runConversation } from '../support/load-workload.ts';
-import type { TurnResult } from '../support/load-workload.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import { checkReplies, planConversation, runConversation } from '#test/support/load-workload.ts';
+import type { TurnResult } from '#test/support/load-workload.ts';
 
 const CONVERSATIONS = 20;
 const TURNS_PER_CONVERSATION = 15;

@@ -3,13 +3,13 @@
 // response; the diagnosis card reaches the conversation as a new message the bot posts afterwards.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { TEST_BOT, TEST_USER, postActivity } from '../support/activities.ts';
-import { cardText, onlyCard } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import type { RecordedRequest } from '../support/fake-connector.ts';
-import { INSTALLED_DATA, POST_DATA, TEST_CHANNEL, TEST_TEAM, dialogCard, messageActionInvoke, submitActions } from '../support/message-action.ts';
-import type { BuiltInvoke, MessageActionOptions } from '../support/message-action.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { TEST_BOT, TEST_USER, postActivity } from '#test/support/activities.ts';
+import { cardText, onlyCard } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import type { RecordedRequest } from '#test/support/fake-connector.ts';
+import { INSTALLED_DATA, POST_DATA, TEST_CHANNEL, TEST_TEAM, dialogCard, messageActionInvoke, submitActions } from '#test/support/message-action.ts';
+import type { BuiltInvoke, MessageActionOptions } from '#test/support/message-action.ts';
 
 const en = uiStrings('en');
 const fr = uiStrings('fr');

@@ -4,10 +4,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import type { ArmSimulator } from '../../src/sim/index.ts';
-import { spawnProjectNode, TEST_BOT_ENV } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { e2eStack, inProcessSimulator, simulatorEnv } from '../support/e2e-stack.ts';
+import type { ArmSimulator } from '#src/sim/index.ts';
+import { spawnProjectNode, TEST_BOT_ENV } from '#test/support/bot-process.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { e2eStack, inProcessSimulator, simulatorEnv } from '#test/support/e2e-stack.ts';
 
 const APP_ID = '1f2e3d4c-5b6a-4978-8695-a4b3c2d1e0f9';
 const AUTH_ENV = { MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'e2e-Test~Password.Value_0123456789', MicrosoftAppType: 'MultiTenant', HOST: '127.0.0.1' };

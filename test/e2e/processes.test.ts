@@ -2,12 +2,12 @@
 // test acting as Teams (fake connector). Also covers the `health <hub>` command end to end.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { message, postActivity } from '../support/activities.ts';
-import type { BuiltMessage } from '../support/activities.ts';
-import { cardText, onlyCard } from '../support/cards.ts';
-import { e2eStack, simulatorProcess } from '../support/e2e-stack.ts';
-import type { RecordedRequest } from '../support/fake-connector.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { message, postActivity } from '#test/support/activities.ts';
+import type { BuiltMessage } from '#test/support/activities.ts';
+import { cardText, onlyCard } from '#test/support/cards.ts';
+import { e2eStack, simulatorProcess } from '#test/support/e2e-stack.ts';
+import type { RecordedRequest } from '#test/support/fake-connector.ts';
 
 const en = uiStrings('en');
 

@@ -4,9 +4,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { DatabaseSync } from 'node:sqlite';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import { ALICE, BOB, FAILOVER_BOT_ENV, invokeCard, outageScenario, pasteForProposal } from '../support/failover-e2e.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import { ALICE, BOB, FAILOVER_BOT_ENV, invokeCard, outageScenario, pasteForProposal } from '#test/support/failover-e2e.ts';
 
 const en = uiStrings('en').failover;
 

@@ -8,15 +8,15 @@ import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openAzureBlobStore } from '../../src/state/azblob-store.ts';
-import { STORE_META_KEY } from '../../src/state/meta.ts';
-import { ANY_ETAG } from '../../src/failover/ports.ts';
-import { startAzurite } from '../support/azurite.ts';
-import { filledSqliteStore, garbleMiddlePages } from '../support/damaged-sqlite.ts';
-import type { Azurite } from '../support/azurite.ts';
-import { spawnProjectNode, TEST_BOT_ENV } from '../support/bot-process.ts';
-import type { BotProcess } from '../support/bot-process.ts';
-import { e2eStack, inProcessSimulator, simulatorEnv } from '../support/e2e-stack.ts';
+import { openAzureBlobStore } from '#src/state/azblob-store.ts';
+import { STORE_META_KEY } from '#src/state/meta.ts';
+import { ANY_ETAG } from '#src/core/store.ts';
+import { startAzurite } from '#test/support/azurite.ts';
+import { filledSqliteStore, garbleMiddlePages } from '#test/support/damaged-sqlite.ts';
+import type { Azurite } from '#test/support/azurite.ts';
+import { spawnProjectNode, TEST_BOT_ENV } from '#test/support/bot-process.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import { e2eStack, inProcessSimulator, simulatorEnv } from '#test/support/e2e-stack.ts';
 
 interface Readiness {
   status: string;

@@ -4,12 +4,12 @@
 // line with the tenant id; the allowed tenant is served as before.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { uiStrings } from '../../src/i18n/index.ts';
-import { TEST_TENANT, invoke, message, postActivity } from '../support/activities.ts';
-import { cardText } from '../support/cards.ts';
-import { e2eStack, inProcessSimulator } from '../support/e2e-stack.ts';
-import { dialogCard, messageActionInvoke } from '../support/message-action.ts';
-import { outageScenario, serverErrorPaste } from '../support/failover-e2e.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { TEST_TENANT, invoke, message, postActivity } from '#test/support/activities.ts';
+import { cardText } from '#test/support/cards.ts';
+import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import { dialogCard, messageActionInvoke } from '#test/support/message-action.ts';
+import { outageScenario, serverErrorPaste } from '#test/support/failover-e2e.ts';
 
 const FOREIGN_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const refusal = uiStrings('en').tenantRefused;

@@ -1,7 +1,7 @@
 // A real pino logger (src/log.ts) writing its JSON lines into an array, for tests that read the log.
 import { Writable } from 'node:stream';
-import { createLogger } from '../../src/log.ts';
-import type { Logger } from '../../src/log.ts';
+import { createLogger } from '#src/log.ts';
+import type { Logger } from '#src/log.ts';
 
 export function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];

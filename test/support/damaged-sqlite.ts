@@ -2,8 +2,8 @@
 // a bad disk or a bad copy would.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { DatabaseSync } from 'node:sqlite';
-import { openSqliteStore } from '../../src/state/sqlite-store.ts';
-import type { StateStore } from '../../src/failover/ports.ts';
+import { openSqliteStore } from '#src/state/sqlite-store.ts';
+import type { StateStore } from '#src/core/store.ts';
 
 /** A store with `rows` records of 3 KB under failover/request/, checkpointed into the main file. Left open. */
 export async function filledSqliteStore(path: string, rows: number): Promise<StateStore> {

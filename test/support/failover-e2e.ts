@@ -2,7 +2,7 @@
 // failover, the paste → proposal card exchange and adaptiveCard/action invokes as Teams sends them.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
-import type { ScenarioDefinition } from '../../src/sim/index.ts';
+import type { ScenarioDefinition } from '#src/sim/index.ts';
 import { TEST_BOT, TEST_TENANT, postActivity } from './activities.ts';
 import { cardText, cardsOf } from './cards.ts';
 import type { FakeConnector, RecordedRequest } from './fake-connector.ts';

@@ -1,5 +1,7 @@
 // Hubs, a hub directory and a health source for tests that exercise the hub edge without Azure.
-import type { AvailabilityState, HealthSource, Hub, HubDirectory, HubHealthResult } from '../../src/diagnosis/hub.ts';
+import type { AvailabilityState, HealthSource, Hub, HubDirectory, HubHealthResult } from '#src/diagnosis/hub.ts';
+import { evaluateEligibility } from '#src/failover/index.ts';
+import type { FailoverEligibility } from '#src/failover/index.ts';
 
 export const FIXTURE_SUBSCRIPTION = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 
@@ -54,4 +56,9 @@ export function fixtureDirectory(hubs: Hub[]): HubDirectory {
     list: async () => hubs,
     refresh: async (h) => h,
   };
+}
+
+/** The failover rules for a hub with no history (no earlier failover, none running): what its own facts allow. */
+export function eligibilityOfHubFacts(hub: Hub): FailoverEligibility {
+  return evaluateEligibility(hub, 'failover', { now: Date.now(), successes: [], running: [] });
 }

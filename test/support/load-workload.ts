@@ -3,7 +3,7 @@
 // healthy one, pastes naming none, help, health <hub>, nothing recognisable, French, re-deliveries, card
 // clicks), then a check that every activity got exactly the answer it should, and nothing else arrived.
 import { randomUUID } from 'node:crypto';
-import { uiStrings } from '../../src/i18n/index.ts';
+import { uiStrings } from '#src/i18n/index.ts';
 import { invoke, message, postActivity } from './activities.ts';
 import type { ConversationKind } from './activities.ts';
 import { cardText, cardsOf } from './cards.ts';

@@ -1,7 +1,7 @@
 // Simulator hubs the end-to-end suites build their scenarios from, in the test subscription and resource group.
 import assert from 'node:assert/strict';
-import { TEST_RESOURCE_GROUP, TEST_SUBSCRIPTION_ID, builtInScenario } from '../../src/sim/index.ts';
-import type { ScenarioDefinition, ScenarioHub } from '../../src/sim/index.ts';
+import { TEST_RESOURCE_GROUP, TEST_SUBSCRIPTION_ID, builtInScenario } from '#src/sim/index.ts';
+import type { ScenarioDefinition, ScenarioHub } from '#src/sim/index.ts';
 
 /** A hub in an outage: Unavailable (unplanned, for 20 minutes) in West US, with East US as its secondary. */
 export function outageHub(name: string): ScenarioHub {

@@ -6,9 +6,9 @@
 //   anything else  diagnosed by the real pipeline
 // Every answer carries the thread id in its log fields, so tests can tell which worker answered.
 import { parentPort, threadId } from 'node:worker_threads';
-import { diagnosePaste } from '../../src/workers/paste-diagnosis.ts';
-import { isPasteJob } from '../../src/workers/protocol.ts';
-import type { WorkerMessage } from '../../src/workers/protocol.ts';
+import { diagnosePaste } from '#src/workers/paste-diagnosis.ts';
+import { isPasteJob } from '#src/workers/protocol.ts';
+import type { WorkerMessage } from '#src/workers/protocol.ts';
 
 function send(message: WorkerMessage): void {
   parentPort?.postMessage(message);

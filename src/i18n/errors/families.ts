@@ -1,7 +1,7 @@
 // Look-ups a renderer uses: by IoT Hub code, by HTTP class when no code is known, and by kind for
 // failures that are not an IoT Hub fault.
 
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import type { ErrorText, ErrorTextCatalog } from './types.ts';
 import type { NotIotHubKind } from './kinds.ts';
 import { en } from './en.ts';

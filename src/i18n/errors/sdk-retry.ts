@@ -1,7 +1,7 @@
 // What the Azure IoT SDKs do by default with each transient HTTP class. Facts from the SDK sources
 // (retry filters, IsTransient/isRetryable) summarised in shared/reference §3.2.
 
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { frenchTypography } from './typography.ts';
 
 const en: Readonly<Record<number, string>> = {

@@ -1,7 +1,7 @@
 // A plain-text block an engineer pastes into an Azure support request: the facts support asks for
 // first (tracking ids, UTC times), one field per line, empty fields left out.
 
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { frenchTypography } from './typography.ts';
 
 export interface SupportFields {

@@ -217,6 +217,12 @@ export const en = {
     none: 'No hub is configured in the subscriptions the bot may look at.',
   },
 
+  /** Answers to a card button the bot could not act on (no Action.Execute, or the turn failed). */
+  cardAction: {
+    notAvailable: 'This action is not available on this bot.',
+    failed: 'Something went wrong: the action was not completed. Please try again in a moment.',
+  },
+
   error: {
     fallbackText: 'Something went wrong',
     title: 'Something went wrong',

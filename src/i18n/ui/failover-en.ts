@@ -1,8 +1,7 @@
 // English strings of the failover cards, commands and thread messages (the `failover` key of the UI table).
 // `{name}` placeholders are filled by fill(); untrusted values are escaped before they are filled in.
 import type { IneligibilityReason } from '../../diagnosis/advice.ts';
-import type { AfterStep } from '../../failover/policy.ts';
-import type { AuditKind, FailoverState, RefusalReason } from '../../failover/types.ts';
+import type { AfterStep, AuditKind, FailoverState, RefusalReason } from '../../failover/index.ts';
 import type { PluralForms } from './format.ts';
 
 const count = (one: string, other: string): PluralForms => ({ one, other });

@@ -1,15 +1,22 @@
 // Placeholders and plurals for the UI string tables.
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 
-/** A string with a singular and a plural form. French uses the singular for 0 and 1, English for 1 only. */
+/** A string with a singular and a plural form (the languages' rules: French uses the singular below 2, English for 1 only). */
 export interface PluralForms {
   one: string;
   other: string;
 }
 
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The form Intl.PluralRules picks for n ('one', or any other category: the plural). */
 export function plural(locale: Locale, n: number, forms: PluralForms): string {
-  const singular = locale === 'fr' ? n < 2 : n === 1;
-  return fill(singular ? forms.one : forms.other, { n: formatCount(locale, n) });
+  let rules = pluralRules.get(locale);
+  if (rules === undefined) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return fill(rules.select(n) === 'one' ? forms.one : forms.other, { n: formatCount(locale, n) });
 }
 
 /**

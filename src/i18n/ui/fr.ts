@@ -214,6 +214,11 @@ export const fr: UiStrings = {
     none: "Aucun hub n'est configuré dans les abonnements que le bot peut consulter.",
   },
 
+  cardAction: {
+    notAvailable: "Cette action n'est pas disponible sur ce bot.",
+    failed: "Un problème s'est produit : l'action n'a pas abouti. Réessayez dans un instant.",
+  },
+
   error: {
     fallbackText: "Un problème s'est produit",
     title: "Un problème s'est produit",

@@ -1,4 +1,4 @@
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { frenchTypography } from '../errors/typography.ts';
 import { en } from './en.ts';
 import type { UiStrings } from './en.ts';

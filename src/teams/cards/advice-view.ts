@@ -1,6 +1,6 @@
 // FailoverAdvice (src/diagnosis/advice.ts) → the failover section of the diagnosis and health cards.
 import type { FailoverAdvice, FailoverTrigger } from '../../diagnosis/advice.ts';
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
 import { echoList } from './lists.ts';
 import { echo } from './escape.ts';

@@ -1,5 +1,6 @@
 // Diagnosis → the view model of the diagnosis card (everything but health, advice and actions).
-import type { Diagnosis, Finding, Locale } from '../../diagnosis/types.ts';
+import type { Diagnosis, Finding } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
 import type { Budget } from './budget.ts';
 import { echo, plainEcho } from './escape.ts';

@@ -1,6 +1,7 @@
 // The one place the cards read the error explanations of src/i18n/errors/ (owned by the diagnosis
 // work): which text explains a finding, the SDK retry note, the documentation links and the support block.
-import type { Finding, Locale, VerdictKind } from '../../diagnosis/types.ts';
+import type { Finding, VerdictKind } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { akaMsUrl, docUrl, errorText, httpClassText, notIotHubText, NOT_IOTHUB_KINDS, sdkRetryNote } from '../../i18n/errors/index.ts';
 import type { ErrorText, NotIotHubKind } from '../../i18n/errors/index.ts';
 import { fill, uiStrings } from '../../i18n/index.ts';

@@ -1,6 +1,6 @@
 // HubCardPart → the health section of the diagnosis and health cards, and the hub choice.
 import type { AvailabilityState, Hub, HubHealthResult, ResourceHealth, ServiceEvent } from '../../diagnosis/hub.ts';
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
 import type { Budget } from './budget.ts';
 import { echo, plainEcho } from './escape.ts';

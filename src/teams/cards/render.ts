@@ -1,11 +1,14 @@
 // The card renderers the bot calls: view model first (pure), then the template of cards/, then the
-// size guard. Every renderer returns a plain Adaptive Card 1.5 object.
+// size guard. Every renderer returns a plain Adaptive Card 1.5 object. The diagnosis and health cards can
+// host a failover section: they also give the model they were rendered from, which the failover request
+// keeps, so that every later version of the card is rendered again from it around a new section.
 import type { Hub } from '../../diagnosis/hub.ts';
-import type { Diagnosis, Locale } from '../../diagnosis/types.ts';
+import type { Diagnosis } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { plural, uiStrings } from '../../i18n/index.ts';
 import type { UiStrings } from '../../i18n/index.ts';
 import { buildAdvice } from './advice-view.ts';
-import { BUDGETS, fitToBudget } from './budget.ts';
+import { BUDGETS, CARD_BYTE_LIMIT, byteSize, fitToBudget } from './budget.ts';
 import type { Budget } from './budget.ts';
 import { buildDiagnosisView } from './diagnosis-view.ts';
 import { buildHealthSection, buildHubChoice, emptyHubChoice } from './health-view.ts';
@@ -13,7 +16,7 @@ import type { FailoverAdvice } from '../../diagnosis/advice.ts';
 import { rowsOf } from './lists.ts';
 import { expandCard } from './templates.ts';
 import type { AdaptiveCard, CardAction, HubCardPart } from './types.ts';
-import type { ActionSlotView } from './view-types.ts';
+import type { ActionSlotView, AdviceView } from './view-types.ts';
 
 export interface DiagnosisCardInput {
   diagnosis: Diagnosis;
@@ -56,33 +59,71 @@ function failoverSlot(elements: readonly unknown[] | undefined): { show: boolean
 /** The budget that keeps only the essentials, used when nothing else fits (not expected to happen). */
 const LAST_BUDGET: Budget = { ...(BUDGETS[BUDGETS.length - 1] as Budget), valueChars: 20, azureTextChars: 40, listItems: 1 };
 
-export function renderDiagnosisCard(input: DiagnosisCardInput): AdaptiveCard {
+/** What a template reads besides the strings, the demo flag and the failover slot: plain JSON. */
+export type HostCardView = { advice: AdviceView } & Record<string, unknown>;
+
+/** A diagnosis or health card as the model it is rendered from (the failover slot left empty). */
+export interface HostCardModel {
+  template: 'diagnosis' | 'health';
+  locale: Locale;
+  demo: boolean;
+  view: HostCardView;
+}
+
+export interface RenderedHostCard {
+  card: AdaptiveCard;
+  model: HostCardModel;
+}
+
+/**
+ * The card of a model with a failover section in its slot. `requestHint`: whether the advice may point at
+ * the request button (only while a proposal waits for a request).
+ */
+export function renderHostCard(model: HostCardModel, failover: { items: readonly unknown[]; requestHint: boolean }): AdaptiveCard {
+  const advice: AdviceView = { ...model.view.advice, showHint: model.view.advice.showHint && failover.requestHint };
+  return expandCard(model.template, { ...common(model.locale, model.demo), ...model.view, advice, failoverSlot: failoverSlot(failover.items) });
+}
+
+/** Renders with each budget in turn; the first card under the size limit, with the model it came from. */
+function fittedHostCard(template: HostCardModel['template'], locale: Locale, demo: boolean, failover: readonly unknown[], view: (budget: Budget) => HostCardView): RenderedHostCard {
+  const render = (budget: Budget): RenderedHostCard => {
+    const model: HostCardModel = { template, locale, demo, view: view(budget) };
+    return { model, card: renderHostCard(model, { items: failover, requestHint: true }) };
+  };
+  for (const budget of BUDGETS) {
+    const rendered = render(budget);
+    if (byteSize(rendered.card) < CARD_BYTE_LIMIT) return rendered;
+  }
+  return render(LAST_BUDGET);
+}
+
+export function diagnosisCard(input: DiagnosisCardInput): RenderedHostCard {
   const { diagnosis, locale, demo, hub, advice, actions, failover } = input;
   const hasButtons = actionSlot(actions).show || (failoverSlot(failover).show && input.failoverOffered !== false);
-  const render = (budget: Budget): AdaptiveCard =>
-    expandCard('diagnosis', {
-      ...common(locale, demo),
-      ...buildDiagnosisView(diagnosis, locale, budget),
-      health: buildHealthSection(hub, locale, budget, 'diagnosis'),
-      advice: buildAdvice(advice, hub, locale, hasButtons),
-      failoverSlot: failoverSlot(failover),
-      actionSlot: actionSlot(actions),
-    });
-  return fitToBudget(render, () => render(LAST_BUDGET));
+  return fittedHostCard('diagnosis', locale, demo, failover ?? [], (budget) => ({
+    ...buildDiagnosisView(diagnosis, locale, budget),
+    health: buildHealthSection(hub, locale, budget, 'diagnosis'),
+    advice: buildAdvice(advice, hub, locale, hasButtons),
+    actionSlot: actionSlot(actions),
+  }));
+}
+
+export function renderDiagnosisCard(input: DiagnosisCardInput): AdaptiveCard {
+  return diagnosisCard(input).card;
+}
+
+export function healthCard(input: HealthCardInput): RenderedHostCard {
+  const { locale, demo, hub, advice, actions, failover } = input;
+  const hasButtons = actionSlot(actions).show || (failoverSlot(failover).show && input.failoverOffered !== false);
+  return fittedHostCard('health', locale, demo, failover ?? [], (budget) => ({
+    health: buildHealthSection(hub, locale, budget, 'health'),
+    advice: buildAdvice(advice, hub, locale, hasButtons),
+    actionSlot: actionSlot(actions),
+  }));
 }
 
 export function renderHealthCard(input: HealthCardInput): AdaptiveCard {
-  const { locale, demo, hub, advice, actions, failover } = input;
-  const hasButtons = actionSlot(actions).show || (failoverSlot(failover).show && input.failoverOffered !== false);
-  const render = (budget: Budget): AdaptiveCard =>
-    expandCard('health', {
-      ...common(locale, demo),
-      health: buildHealthSection(hub, locale, budget, 'health'),
-      advice: buildAdvice(advice, hub, locale, hasButtons),
-      failoverSlot: failoverSlot(failover),
-      actionSlot: actionSlot(actions),
-    });
-  return fitToBudget(render, () => render(LAST_BUDGET));
+  return healthCard(input).card;
 }
 
 export function renderHelpCard(locale: Locale, demo: boolean): AdaptiveCard {
@@ -122,6 +163,11 @@ export function renderPasteTooLongCard(input: { locale: Locale; demo: boolean; r
     why: input.reason === 'busy' ? t.busy : plural(input.locale, input.budgetMs / 1000, t.overBudget),
     how: how.map((text) => ({ text: `• ${text}` })),
   });
+}
+
+/** A dialog with one sentence of ours (never text from a message): the message action's, the tenant gate's. */
+export function renderDialogNoticeCard(text: string): AdaptiveCard {
+  return expandCard('dialog-notice', { text });
 }
 
 /** Something went wrong: nothing lost, try again. Never carries an error message or a stack. */

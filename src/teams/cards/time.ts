@@ -1,4 +1,4 @@
-import type { Locale } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
 import { fill, uiStrings } from '../../i18n/index.ts';
 import { echo } from './escape.ts';
 

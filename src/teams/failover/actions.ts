@@ -7,41 +7,34 @@
 // status): an unknown or malformed id, another conversation's request, a proposal deleted after its grace
 // (see src/failover/service.ts), a wrong verb, a store that cannot be written.
 import type { AdaptiveCardInvokeResponse, AdaptiveCardInvokeValue, TurnContext } from 'botbuilder';
-import type { HubDirectory } from '../../diagnosis/hub.ts';
-import type { Locale } from '../../diagnosis/types.ts';
-import { isRequestId } from '../../failover/repository.ts';
-import type { CardVerb, FailoverService } from '../../failover/service.ts';
-import { CARD_VERBS } from '../../failover/service.ts';
-import type { Clock, FailoverNotifier, StateStore } from '../../failover/ports.ts';
-import type { Actor, FailoverRequest, RefusalReason } from '../../failover/types.ts';
-import { fill, selectLocale, uiStrings } from '../../i18n/index.ts';
+import type { Locale } from '../../core/locale.ts';
+import { CARD_VERBS, failbackAllowedAt, isRequestId } from '../../failover/index.ts';
+import type { Actor, CardVerb, FailoverNotifier, FailoverRequest, FailoverService, RefusalReason } from '../../failover/index.ts';
+import type { StateStore } from '../../core/store.ts';
+import { fill, uiStrings } from '../../i18n/index.ts';
+import { selectLocale } from '../../core/locale.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
-import { messageInvokeResponse } from '../bot.ts';
+import { cardInvokeResponse, messageInvokeResponse } from '../cards/invoke.ts';
+import type { CardActionHandler } from '../cards/invoke.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
-import { renderFailoverNoticeCard } from '../cards/failover-render.ts';
-import { failbackAllowedAt, ineligibleReasonsText } from '../cards/failover-view.ts';
-import type { Notice } from '../cards/failover-view.ts';
+import { renderFailoverNoticeCard } from './card/render.ts';
+import { ineligibleReasonsText } from './card/view.ts';
+import type { Notice } from './card/view.ts';
 import { formatTime } from '../cards/time.ts';
 import type { CardRefusal } from '../../i18n/ui/failover-en.ts';
-import { actorOf } from './actor.ts';
+import { actorOf } from '../inbound/actor.ts';
 import type { ApproverDirectory } from './approvers.ts';
-import { claimFailback, readCardDocument, writeCardDocument } from './card-store.ts';
-import type { FailoverCards } from './cards.ts';
-
-export const ADAPTIVE_CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
-
-export type CardActionHandler = (turn: TurnContext, action: AdaptiveCardInvokeValue['action']) => Promise<AdaptiveCardInvokeResponse>;
+import { readCardDocument, writeCardDocument } from './card/store.ts';
+import type { FailoverCards } from './card/cards.ts';
 
 export interface FailoverActionsDeps {
   service: FailoverService;
   cards: FailoverCards;
   approvers: ApproverDirectory;
   store: StateStore;
-  directory: HubDirectory;
   /** Updates the shared message when a failback is proposed on it (the workflow notifies the rest). */
   notifier: FailoverNotifier;
-  clock: Clock;
   logger: Logger;
 }
 
@@ -51,10 +44,6 @@ export interface ActionOutcome {
   notice: Notice | null;
   requestId: string | null;
   outcome: 'ok' | CardRefusal;
-}
-
-export function cardInvokeResponse(card: AdaptiveCard): AdaptiveCardInvokeResponse {
-  return { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card };
 }
 
 function isCardVerb(verb: unknown): verb is CardVerb {
@@ -194,46 +183,30 @@ export class FailoverActions {
   }
 
   /**
-   * "Check failback" on a succeeded failover: once the one-hour gap has passed, proposes the failback on the
-   * same message (once, whoever clicks first) and shows it to everyone.
+   * "Check failback" on a succeeded failover: the service proposes the failback once the one-hour gap has
+   * passed (once, whoever clicks first); the failback takes over the same message and card.
    */
-  private async offerFailback(record: FailoverRequest, actor: Actor, log: Logger): Promise<ActionOutcome> {
-    const locale = record.conversation.locale;
-    const at = failbackAllowedAt(record);
-    if (at === null) return { card: await this.deps.cards.cardFor(record, actor), notice: null, requestId: record.id, outcome: 'ok' };
+  private async offerFailback(clicked: FailoverRequest, actor: Actor, log: Logger): Promise<ActionOutcome> {
+    const locale = clicked.conversation.locale;
+    const offered = await this.deps.service.offerFailback({ failover: clicked, actor });
+    const record = offered.failover;
     const withNotice = async (refusal: CardRefusal, values: { reasons?: readonly string[]; at?: string } = {}): Promise<ActionOutcome> => {
       const notice: Notice = { text: refusalText(locale, refusal, values), tone: 'attention' };
       return { card: await this.deps.cards.cardFor(record, actor, notice), notice, requestId: record.id, outcome: refusal };
     };
-    if (this.deps.clock.now() < Date.parse(at)) return withNotice('failback-not-yet', { at });
+    switch (offered.outcome) {
+      case 'nothing':
+        return { card: await this.deps.cards.cardFor(record, actor), notice: null, requestId: record.id, outcome: 'ok' };
+      case 'not-yet':
+        return withNotice('failback-not-yet', { at: offered.at });
+      case 'unavailable':
+        return withNotice('failback-unavailable', { reasons: offered.reasons });
+      case 'proposed':
+        break;
+    }
+    const failback = offered.failback;
     const document = await readCardDocument(this.deps.store, record.id);
-    if (document?.failbackRequestId) return { card: await this.deps.cards.cardFor(record, actor), notice: null, requestId: record.id, outcome: 'ok' };
-
-    let hub;
-    try {
-      hub = await this.deps.directory.refresh(record.hubSnapshot, AbortSignal.timeout(5_000));
-    } catch (error) {
-      log.warn({ requestId: record.id, ...errorFields(error) }, 'failback: the hub could not be read');
-      return withNotice('failback-unavailable', { reasons: [] });
-    }
-    const proposal = await this.deps.service.propose({
-      hub,
-      kind: 'failback',
-      conversation: { id: record.conversation.id, reference: record.conversation.reference },
-      locale,
-      requester: actor,
-    });
-    if (!proposal.ok) return withNotice('failback-unavailable', { reasons: proposal.reasons });
-    const failback = proposal.record;
-    const winner = await claimFailback(this.deps.store, record.id, failback.id);
-    if (winner !== failback.id) {
-      // Someone else proposed it a moment earlier: withdraw this one (nobody has seen it).
-      await this.deps.service.act({ verb: 'failover.cancel', requestId: failback.id, actor, conversationId: record.conversation.id, inputs: {} });
-      return { card: await this.deps.cards.cardFor(record, actor), notice: null, requestId: record.id, outcome: 'ok' };
-    }
-    await writeCardDocument(this.deps.store, failback.id, { base: document?.base ?? null, smallConversation: document?.smallConversation ?? false, failbackRequestId: null });
-    const activityId = record.conversation.cardActivityId;
-    if (activityId !== null) await this.deps.service.attachCard(failback.id, activityId);
+    await writeCardDocument(this.deps.store, failback.id, { host: document?.host ?? null, smallConversation: document?.smallConversation ?? false });
     log.info({ requestId: record.id, failbackRequestId: failback.id }, 'failback proposed');
     // The shared message shows the outcome and the proposal to everyone (the workflow notifies only on
     // transitions); from the failback's first transition on, its own updates take the message over.

@@ -4,12 +4,12 @@
 // sends, and kept in the state store so a restarted bot (or another instance) knows them too.
 import { TeamsInfo } from 'botbuilder';
 import type { TurnContext } from 'botbuilder';
-import type { StateStore } from '../../failover/ports.ts';
-import { updateDocument } from '../../failover/store-ops.ts';
-import type { Actor } from '../../failover/types.ts';
+import type { StateStore } from '../../core/store.ts';
+import { updateDocument } from '../../core/store.ts';
+import type { Actor } from '../../failover/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
-import { beforeDeadline } from '../hub-lookup.ts';
+import { beforeDeadline } from '../../core/abort.ts';
 
 export const APPROVER_MRIS_KEY = 'teams/approver-mris';
 

@@ -1,22 +1,21 @@
-// The message commands the failover work owns or extends, as handlers for MessageHandler's `overrides`:
-// a paste or `health <hub>` may carry a failover proposal (the card records where it was posted), `status`
-// lists the requests waiting for approval and the failovers running, `audit [hub]` the latest decisions.
+// The handler of every message command, built once at start for MessageHandler: `help`; a paste or
+// `health <hub>`, which may carry a failover proposal (the card records where it was posted); `status`, the
+// requests waiting for approval and the failovers running; `audit [hub]`, the latest decisions.
 import { TurnContext } from 'botbuilder';
 import type { HubQuery } from '../../diagnosis/hub.ts';
-import type { AuditLog, Clock } from '../../failover/ports.ts';
-import type { FailoverService } from '../../failover/service.ts';
-import type { AuditRecord, FailoverRequest } from '../../failover/types.ts';
+import type { AuditLog, AuditRecord, FailoverRequest, FailoverService } from '../../failover/index.ts';
+import type { Clock } from '../../core/clock.ts';
 import { errorFields } from '../../log.ts';
-import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from '../cards/failover-render.ts';
-import { auditEntries, statusEntries } from '../cards/failover-visibility.ts';
-import { sendCard } from '../message-handler.ts';
-import type { ScopeHandlers, TurnScope } from '../message-handler.ts';
-import { replyToHealth, replyToPaste } from '../replies.ts';
-import type { Reply, ReplyDeps } from '../replies.ts';
+import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from './card/render.ts';
+import { auditEntries, statusEntries } from './card/visibility.ts';
+import { helpCommand, sendCard } from '../messages/message-handler.ts';
+import type { ScopeHandlers, TurnScope } from '../messages/message-handler.ts';
+import { replyToHealth, replyToPaste } from '../messages/replies.ts';
+import type { Reply, ReplyDeps } from '../messages/replies.ts';
 import { refusalText } from './actions.ts';
-import { actorOf } from './actor.ts';
+import { actorOf } from '../inbound/actor.ts';
 import type { ApproverDirectory } from './approvers.ts';
-import type { ProposalContext } from './proposal.ts';
+import type { ProposalContext } from '../messages/replies.ts';
 
 export interface FailoverCommandsDeps {
   /** The same reply dependencies as the bot's (with the failover proposer). */
@@ -67,7 +66,7 @@ function pendingOrRunning(record: FailoverRequest): boolean {
   return record.state === 'requested' || record.state === 'approved' || record.state === 'running';
 }
 
-export function failoverCommandHandlers(deps: FailoverCommandsDeps): Pick<ScopeHandlers, 'diagnose' | 'health' | 'status' | 'audit'> {
+export function messageCommands(deps: FailoverCommandsDeps): ScopeHandlers {
   const rosterBudgetMs = deps.rosterBudgetMs ?? 1_500;
 
   const storeUnavailable = async (scope: TurnScope, error: unknown): Promise<void> => {
@@ -77,6 +76,7 @@ export function failoverCommandHandlers(deps: FailoverCommandsDeps): Pick<ScopeH
   };
 
   return {
+    help: helpCommand(deps.demo),
     diagnose: async (scope, command) => {
       const actor = actorOf(scope.turn.activity.from);
       if (actor) await deps.approvers.learn(actor);

@@ -2,32 +2,32 @@
 // proposal on diagnosis/health cards, the card actions and the commands. main.ts calls this once.
 import type { BotAdapter } from 'botbuilder';
 import type { HealthSource, HubDirectory } from '../../diagnosis/hub.ts';
-import type { AuditLog, Clock, FailoverExecutor, Sleep, StateStore } from '../../failover/ports.ts';
-import { createFailoverService } from '../../failover/service.ts';
-import type { FailoverService } from '../../failover/service.ts';
+import { createFailoverService } from '../../failover/index.ts';
+import type { AuditLog, FailoverExecutor, FailoverService } from '../../failover/index.ts';
+import type { Clock, Sleep } from '../../core/clock.ts';
+import type { StateStore } from '../../core/store.ts';
 import type { Logger } from '../../log.ts';
 import { scrubForLog } from '../../log.ts';
-import type { ScopeHandlers } from '../message-handler.ts';
-import type { ReplyDeps } from '../replies.ts';
+import type { ScopeHandlers } from '../messages/message-handler.ts';
+import type { ReplyDeps } from '../messages/replies.ts';
 import { FailoverActions } from './actions.ts';
-import type { CardActionHandler } from './actions.ts';
+import type { CardActionHandler } from '../cards/invoke.ts';
 import { ApproverDirectory } from './approvers.ts';
-import { FailoverCards } from './cards.ts';
-import { cardDocumentKey } from './card-store.ts';
-import { failoverCommandHandlers } from './commands.ts';
+import { FailoverCards } from './card/cards.ts';
+import { cardDocumentKey } from './card/store.ts';
+import { messageCommands } from './commands.ts';
 import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
 import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
 import { createFailoverProposer } from './proposal.ts';
-import type { FailoverProposer } from './proposal.ts';
+import type { FailoverProposer } from '../messages/replies.ts';
 
 export { FailoverActions } from './actions.ts';
 export { ApproverDirectory } from './approvers.ts';
-export { FailoverCards } from './cards.ts';
+export { FailoverCards } from './card/cards.ts';
 export { createTeamsFailoverNotifier, adapterChannel } from './notifier.ts';
 export type { ProactiveChannel, FailoverMetrics } from './notifier.ts';
 export { createFailoverProposer } from './proposal.ts';
-export type { FailoverProposer, ProposalContext } from './proposal.ts';
-export { failoverCommandHandlers } from './commands.ts';
+export { messageCommands } from './commands.ts';
 
 export interface FailoverTeamsDeps {
   store: StateStore;
@@ -42,7 +42,7 @@ export interface FailoverTeamsDeps {
   /** The proactive edge: the bot's adapter and app id, or a channel (tests). */
   proactive: { adapter: Pick<BotAdapter, 'continueConversationAsync'>; appId: string } | { channel: ProactiveChannel };
   metrics?: FailoverMetrics;
-  /** Runner id of this process (see src/failover/runner-id.ts); random when absent. */
+  /** Runner id of this process (see src/state/runner-lock.ts); random when absent. */
   instanceId?: string;
   /** Tests: pauses that do not wait in real time, shorter notifier retries. */
   sleep?: Sleep;
@@ -56,8 +56,8 @@ export interface FailoverTeams {
   actions: FailoverActions;
   /** Verb → handler for OnCallBot's cardActions. */
   cardActions: Record<string, CardActionHandler>;
-  /** Overrides of MessageHandler: diagnose and health (with proposals), status, audit. */
-  commands(reply: ReplyDeps): Pick<ScopeHandlers, 'diagnose' | 'health' | 'status' | 'audit'>;
+  /** Every message command: help, diagnose and health (with proposals), status, audit. */
+  commands(reply: ReplyDeps): ScopeHandlers;
 }
 
 /** The workflow's log events as pino lines: strings scrubbed (an ARM message may quote a URL or header). */
@@ -75,7 +75,8 @@ export function failoverLog(logger: Logger): (event: string, fields: Record<stri
 export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
   const { store, clock, logger } = deps;
   const approvers = new ApproverDirectory({ approvers: deps.config.approvers, store, logger, now: () => clock.now() });
-  const cards = new FailoverCards({ store, approvers, clock, demo: deps.demo });
+  // The cards read the failback offer from the service, which is built after them (its notifier renders them).
+  const cards = new FailoverCards({ store, approvers, clock, demo: deps.demo, failbacks: { failbackOffer: (record) => service.failbackOffer(record) } });
   const channel = 'channel' in deps.proactive ? deps.proactive.channel : adapterChannel(deps.proactive.adapter, deps.proactive.appId);
   const notifier = createTeamsFailoverNotifier({
     channel,
@@ -100,13 +101,13 @@ export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
     ...(deps.notifyRetryDelaysMs ? { notifyRetryDelaysMs: deps.notifyRetryDelaysMs } : {}),
   });
   const proposer = createFailoverProposer({ service, cards, approvers, store, clock, demo: deps.demo, logger });
-  const actions = new FailoverActions({ service, cards, approvers, store, directory: deps.directory, notifier, clock, logger });
+  const actions = new FailoverActions({ service, cards, approvers, store, notifier, logger });
   return {
     service,
     approvers,
     proposer,
     actions,
     cardActions: actions.handlers(),
-    commands: (reply) => failoverCommandHandlers({ reply, service, audit: deps.audit, approvers, clock, demo: deps.demo }),
+    commands: (reply) => messageCommands({ reply, service, audit: deps.audit, approvers, clock, demo: deps.demo }),
   };
 }

@@ -8,16 +8,16 @@
 // never touched here: a lost card update is recovered by the next one.
 import { CardFactory, TurnContext } from 'botbuilder';
 import type { Activity, BotAdapter, ConversationReference } from 'botbuilder';
-import type { FailoverNotifier, Sleep } from '../../failover/ports.ts';
-import { realSleep } from '../../failover/ports.ts';
-import type { FailoverRequest, TerminalState } from '../../failover/types.ts';
-import { isTerminal } from '../../failover/workflow.ts';
+import { isTerminal } from '../../failover/index.ts';
+import type { FailoverNotifier, FailoverRequest, TerminalState } from '../../failover/index.ts';
+import type { Sleep } from '../../core/clock.ts';
+import { realSleep } from '../../core/clock.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
-import { renderOutcomeMessage } from '../cards/failover-render.ts';
-import type { Mention } from '../cards/failover-render.ts';
-import type { FailoverCards } from './cards.ts';
+import { renderOutcomeMessage } from './card/render.ts';
+import type { Mention } from './card/render.ts';
+import type { FailoverCards } from './card/cards.ts';
 
 /** The proactive edge (a fake in unit tests: botbuilder's TestAdapter has no proactive turns). */
 export interface ProactiveChannel {
@@ -25,7 +25,7 @@ export interface ProactiveChannel {
   post(reference: Partial<ConversationReference>, text: string, mentions: readonly Mention[]): Promise<void>;
 }
 
-/** Hooks for metrics (src/http/metrics.ts), all optional. */
+/** Hooks for metrics (src/observability/metrics.ts), all optional. */
 export interface FailoverMetrics {
   failoverOutcome?(outcome: TerminalState): void;
   connectorError?(status: number | null): void;

@@ -1,46 +1,21 @@
 // The failover proposal on a diagnosis or health card: when the advice says a failover is worth considering
 // and the hub can fail over, a request record is proposed, its section is rendered into the card, the card
 // is sent, and then the record learns the card's activity id (so its updates replace that message).
-import type { FailoverEligibility } from '../../diagnosis/advice.ts';
-import type { Hub, HubHealthResult } from '../../diagnosis/hub.ts';
-import type { Locale } from '../../diagnosis/types.ts';
-import type { Clock, StateStore } from '../../failover/ports.ts';
-import type { FailoverService } from '../../failover/service.ts';
-import type { Actor, FailoverRequest, IneligibilityReason } from '../../failover/types.ts';
+import type { Locale } from '../../core/locale.ts';
+import type { Clock } from '../../core/clock.ts';
+import type { StateStore } from '../../core/store.ts';
+import type { FailoverRequest, FailoverService } from '../../failover/index.ts';
 import { uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
-import { failoverRefresh, renderFailoverSection, storableBase } from '../cards/failover-render.ts';
-import type { FailoverViewContext } from '../cards/failover-view.ts';
+import type { FailoverProposer, PreparedProposal } from '../messages/replies.ts';
+import { failoverRefresh, renderFailoverSection } from './card/render.ts';
+import type { FailoverViewContext } from './card/view.ts';
 import { SMALL_CONVERSATION_MEMBERS } from './approvers.ts';
 import type { ApproverDirectory, RosterFacts } from './approvers.ts';
-import { createCardDocument } from './card-store.ts';
-import type { FailoverCards } from './cards.ts';
-
-/** Where the card goes and who asked: given by the Teams layer, opaque to replies.ts. */
-export interface ProposalContext {
-  conversationId: string;
-  /** ConversationReference of the conversation the card is posted in (stored with the request). */
-  reference: unknown;
-  requester: Actor | null;
-  /** Reads the conversation roster (approvers' MRIs, size); absent where no turn is alive any more. */
-  roster?: () => Promise<RosterFacts>;
-  personal: boolean;
-}
-
-export type PreparedProposal =
-  /** A request was proposed: put `elements` in the card, send `finalize(card).card`, then call afterSend. */
-  | { kind: 'offered'; elements: unknown[]; finalize(card: AdaptiveCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
-  /** The store could not be written: the card explains it instead of offering a button. */
-  | { kind: 'unavailable'; elements: unknown[] }
-  /** The hub stopped being eligible between the advice and the proposal. */
-  | { kind: 'ineligible'; reasons: IneligibilityReason[] };
-
-export interface FailoverProposer {
-  eligibility(hub: Hub): Promise<FailoverEligibility>;
-  prepare(input: { hub: Hub; health: HubHealthResult | null; locale: Locale; context: ProposalContext }): Promise<PreparedProposal>;
-}
+import { createCardDocument } from './card/store.ts';
+import type { FailoverCards } from './card/cards.ts';
 
 export interface FailoverProposerDeps {
   service: FailoverService;
@@ -99,13 +74,13 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
         return unavailable(locale);
       }
       const elements = renderFailoverSection(record, viewContext(record), deps.demo);
-      const refreshUserIds = await deps.cards.refreshUserIds(record, { base: null, smallConversation, failbackRequestId: null });
+      const refreshUserIds = await deps.cards.refreshUserIds(record, { host: null, smallConversation });
       return {
         kind: 'offered',
         elements,
-        finalize(card) {
+        finalize(rendered) {
           // The posted card carries the same refresh as every later version of it.
-          const withRefresh: AdaptiveCard = { ...card, refresh: failoverRefresh(record.id, record.conversation.locale, refreshUserIds) };
+          const withRefresh: AdaptiveCard = { ...rendered.card, refresh: failoverRefresh(record.id, record.conversation.locale, refreshUserIds) };
           return {
             card: withRefresh,
             async afterSend(activityId) {
@@ -114,7 +89,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
                 return;
               }
               try {
-                await createCardDocument(deps.store, record.id, { base: storableBase(withRefresh), smallConversation, failbackRequestId: null });
+                await createCardDocument(deps.store, record.id, { host: rendered.model, smallConversation });
                 const attached = await deps.service.attachCard(record.id, activityId);
                 log.info({ requestId: record.id, cardActivityId: activityId, attached: attached !== null }, 'failover proposed on the card');
               } catch (error) {

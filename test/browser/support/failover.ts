@@ -3,9 +3,9 @@
 // requests it from the card; Priya (the approver) acts through `invokeAs`; the simulator finishes the failover
 // when the test says so. What the card says is read from the rendered card, the ids from the websocket frames.
 import type { Locator } from 'playwright-core';
-import { builtInScenario } from '../../../src/sim/scenarios.ts';
-import type { OperationView } from '../../../src/sim/controller.ts';
-import type { ScenarioDefinition, ScenarioHub } from '../../../src/sim/scenarios.ts';
+import { builtInScenario } from '#src/sim/scenarios.ts';
+import type { OperationView } from '#src/sim/controller.ts';
+import type { ScenarioDefinition, ScenarioHub } from '#src/sim/scenarios.ts';
 import { UI_TIMEOUT_MS } from './browser.ts';
 import { cardText, executeActions } from './card-json.ts';
 import type { SeenMessage } from './frames.ts';

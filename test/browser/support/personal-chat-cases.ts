@@ -2,7 +2,7 @@
 // on-call engineer sees in the bot's 1:1 chat, asserted on the rendered cards, with one screenshot per card.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { fill, uiStrings } from '../../../src/i18n/index.ts';
+import { fill, uiStrings } from '#src/i18n/index.ts';
 import { normalizeSpaces, OUTAGE_HUB, OUTAGE_HUB_HOST, SERVER_ERROR_PASTE } from './pastes.ts';
 import { saveCardScreenshot } from './screenshots.ts';
 import { startStack, withFailureReport } from './stack.ts';

@@ -5,9 +5,9 @@ import { readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { preparePlaygroundFolder } from '../../../src/http/playground.ts';
-import { spawnProjectNode } from '../../support/bot-process.ts';
-import type { RunningProcess } from '../../support/bot-process.ts';
+import { preparePlaygroundFolder } from '#src/demo/playground.ts';
+import { spawnProjectNode } from '#test/support/bot-process.ts';
+import type { RunningProcess } from '#test/support/bot-process.ts';
 import type { World } from './world.ts';
 
 const PLAYGROUND_CLI = join('node_modules', '@microsoft', 'm365agentsplayground', 'cli.js');

@@ -8,7 +8,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Locator } from 'playwright-core';
-import { PROJECT_ROOT } from '../../support/bot-process.ts';
+import { PROJECT_ROOT } from '#test/support/bot-process.ts';
 import type { UiLocale } from './stack.ts';
 
 export const SCREENSHOT_FOLDER = join(PROJECT_ROOT, 'docs', 'cards');

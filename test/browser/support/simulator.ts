@@ -2,8 +2,8 @@
 // driven through its /_sim admin routes (src/sim/admin.ts): finish a running failover, swap the scenario,
 // move simulated time. This is how a browser test reaches the running → succeeded | failed card states
 // without waiting for a simulated 90-second failover.
-import type { BotProcess } from '../../support/bot-process.ts';
-import type { ScenarioDefinition } from '../../../src/sim/scenarios.ts';
+import type { BotProcess } from '#test/support/bot-process.ts';
+import type { ScenarioDefinition } from '#src/sim/scenarios.ts';
 
 export interface SimulatorAdmin {
   readonly url: string;

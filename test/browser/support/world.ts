@@ -1,6 +1,6 @@
-// The browser suite's mock Teams world (the model and its YAML are src/http/playground-world.ts): an on-call
+// The browser suite's mock Teams world (the model and its YAML are src/demo/playground-world.ts): an on-call
 // engineer who uses the browser, the approver, three more users, and an incidents channel.
-import type { World, WorldChannel, WorldUser } from '../../../src/http/playground-world.ts';
+import type { World, WorldChannel, WorldUser } from '#src/demo/playground-world.ts';
 
 export type { World, WorldChannel, WorldUser };
 

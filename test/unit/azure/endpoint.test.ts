@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, it } from 'node:test';
-import { ArmEndpointError, LOCAL_SIMULATOR_TOKEN, createAzureEdge, isLoopbackHost, parseArmEndpoint } from '../../../src/azure/index.ts';
-import { TEST_SUBSCRIPTION_ID as SUB } from '../../../src/sim/index.ts';
-import { edgeFor, startSimulator } from './support.ts';
+import { LOCAL_SIMULATOR_TOKEN, createAzureEdge } from '#src/azure/index.ts';
+import { ConfigError, isLoopbackHost, parseArmEndpoint } from '#src/config.ts';
+import { TEST_SUBSCRIPTION_ID as SUB } from '#src/sim/index.ts';
+import { edgeFor, startSimulator } from '#test/support/azure.ts';
 
 describe('ARM endpoint', () => {
   it('derives the token scope from an https endpoint (sovereign clouds)', () => {
@@ -22,18 +23,19 @@ describe('ARM endpoint', () => {
       assert.equal(parseArmEndpoint(url).kind, 'loopback-http', url);
     }
     for (const url of ['http://10.0.0.5:8080', 'http://management.azure.com', 'http://127.0.0.1.example.com', 'http://localhost.evil.test']) {
-      assert.throws(() => parseArmEndpoint(url), (error: unknown) => error instanceof ArmEndpointError && /non-loopback/.test(error.message), url);
+      assert.throws(() => parseArmEndpoint(url), (error: unknown) => error instanceof ConfigError && error.variable === 'ARM_ENDPOINT' && /non-loopback/.test(error.message), url);
     }
-    assert.throws(() => parseArmEndpoint('ftp://127.0.0.1'), ArmEndpointError);
-    assert.throws(() => parseArmEndpoint('https://user:secret@management.azure.com'), (error: unknown) => error instanceof ArmEndpointError && !error.message.includes('secret'));
-    assert.throws(() => parseArmEndpoint('not a url'), ArmEndpointError);
+    assert.throws(() => parseArmEndpoint('ftp://127.0.0.1'), ConfigError);
+    assert.throws(() => parseArmEndpoint('https://user:secret@management.azure.com'), (error: unknown) => error instanceof ConfigError && !error.message.includes('secret'));
+    assert.throws(() => parseArmEndpoint('not a url'), ConfigError);
     assert.equal(isLoopbackHost('127.0.0.1'), true);
     assert.equal(isLoopbackHost('128.0.0.1'), false);
   });
 
-  it('createAzureEdge refuses http on a non-loopback host before any request', () => {
-    assert.throws(() => createAzureEdge({ subscriptionIds: [SUB], armEndpoint: 'http://192.168.1.20:4600' }), ArmEndpointError);
-    assert.throws(() => createAzureEdge({ subscriptionIds: [], armEndpoint: 'https://management.azure.com' }), /subscription/);
+  it('refuses http on a non-loopback host before any request, and an edge without subscriptions', () => {
+    // The edge takes only a parsed endpoint: the refusal happens in the one parser, before an edge exists.
+    assert.throws(() => parseArmEndpoint('http://192.168.1.20:4600'), ConfigError);
+    assert.throws(() => createAzureEdge({ subscriptionIds: [], armEndpoint: parseArmEndpoint('https://management.azure.com') }), /subscription/);
   });
 
   it('sends the fixed local token to a loopback http endpoint', async (t) => {
@@ -44,7 +46,7 @@ describe('ARM endpoint', () => {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     t.after(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    const edge = createAzureEdge({ subscriptionIds: [SUB], armEndpoint: `http://localhost:${(server.address() as AddressInfo).port}` });
+    const edge = createAzureEdge({ subscriptionIds: [SUB], armEndpoint: parseArmEndpoint(`http://localhost:${(server.address() as AddressInfo).port}`) });
     assert.deepEqual(await edge.directory.list().catch((error: unknown) => (error instanceof Error ? error.name : 'other')), 'ArmLookupError');
     assert.equal(seen[0]?.authorization, `Bearer ${LOCAL_SIMULATOR_TOKEN}`);
     assert.match(String(seen[0]?.['x-ms-client-request-id']), /^[0-9a-f-]{36}$/);
@@ -59,7 +61,7 @@ describe('ARM endpoint', () => {
       },
     };
     // Nothing listens on port 1: the call fails after the token was requested.
-    const edge = createAzureEdge({ subscriptionIds: [SUB], armEndpoint: 'https://127.0.0.1:1', credential, retry: { maxRetries: 0 } });
+    const edge = createAzureEdge({ subscriptionIds: [SUB], armEndpoint: parseArmEndpoint('https://127.0.0.1:1'), credential, retry: { maxRetries: 0 } });
     assert.equal(await edge.probe(), false);
     assert.deepEqual(scopes, ['https://127.0.0.1:1/.default']);
   });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { failureMessage, operationIdFrom } from '../../../src/azure/failover.ts';
-import { describeArmError, safeText } from '../../../src/azure/errors.ts';
-import { normalizeHostName } from '../../../src/azure/hubs.ts';
-import { hubRegionKeys, normalizeResourceId, parseHubId, regionKey } from '../../../src/azure/map.ts';
+import { failureMessage, operationIdFrom } from '#src/azure/failover.ts';
+import { describeArmError, safeText } from '#src/azure/errors.ts';
+import { normalizeHostName } from '#src/azure/hubs.ts';
+import { hubRegionKeys, normalizeResourceId, parseHubId, regionKey } from '#src/azure/map.ts';
 
 describe('safe text from ARM', () => {
   it('drops URLs, tokens, keys and signatures, and bounds the length', () => {

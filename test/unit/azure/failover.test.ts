@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FailoverRequestError } from '../../../src/failover/ports.ts';
-import type { ArmSimulator } from '../../../src/sim/index.ts';
-import { edgeFor, hubNamed, startSimulator } from './support.ts';
+import { FailoverRequestError } from '#src/failover/index.ts';
+import type { ArmSimulator } from '#src/sim/index.ts';
+import { edgeFor, hubNamed, startSimulator } from '#test/support/azure.ts';
 
 const posts = (sim: ArmSimulator): number => sim.countRequests({ route: 'failover.start' });
 const statusPolls = (sim: ArmSimulator): number => sim.countRequests({ route: 'failover.status' });

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it, type TestContext } from 'node:test';
-import type { AzureEdgeOptions } from '../../../src/azure/index.ts';
-import type { Hub, HubHealthResult } from '../../../src/diagnosis/hub.ts';
-import { TEST_RESOURCE_GROUP as RG, TEST_SUBSCRIPTION_ID as SUB, type ArmSimulator, type FaultSpec, type ScenarioDefinition } from '../../../src/sim/index.ts';
-import { edgeFor, fakeTime, hubNamed, startSimulator } from './support.ts';
+import type { AzureEdgeOptions } from '#src/azure/index.ts';
+import type { Hub, HubHealthResult } from '#src/diagnosis/hub.ts';
+import { TEST_RESOURCE_GROUP as RG, TEST_SUBSCRIPTION_ID as SUB, type ArmSimulator, type FaultSpec, type ScenarioDefinition } from '#src/sim/index.ts';
+import { edgeFor, fakeTime, hubNamed, startSimulator } from '#test/support/azure.ts';
 
 function healthOf(result: HubHealthResult) {
   assert.equal(result.ok, true, result.ok ? '' : `${result.reason}: ${result.detail}`);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ArmLookupError } from '../../../src/azure/index.ts';
-import { TEST_RESOURCE_GROUP as RG, TEST_SUBSCRIPTION_ID as SUB, type ScenarioDefinition } from '../../../src/sim/index.ts';
-import { fixtureHub } from '../../support/hubs.ts';
-import { edgeFor, fakeTime, hubNamed, startSimulator } from './support.ts';
+import { ArmLookupError } from '#src/azure/index.ts';
+import { TEST_RESOURCE_GROUP as RG, TEST_SUBSCRIPTION_ID as SUB, type ScenarioDefinition } from '#src/sim/index.ts';
+import { fixtureHub } from '#test/support/hubs.ts';
+import { edgeFor, fakeTime, hubNamed, startSimulator } from '#test/support/azure.ts';
 
 const OTHER_SUB = '5d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6';
 const CONTOSO_ID = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Devices/IotHubs/contoso-iot`;

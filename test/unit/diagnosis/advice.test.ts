@@ -1,9 +1,9 @@
 // adviseFailover: every branch.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { adviseFailover, incidentsCoveringHub, primaryRegion, type FailoverEligibility } from '../../../src/diagnosis/advice.ts';
-import type { AvailabilityState, Hub, HubHealthResult, ServiceEvent } from '../../../src/diagnosis/hub.ts';
-import type { VerdictKind } from '../../../src/diagnosis/types.ts';
+import { adviseFailover, incidentsCoveringHub, primaryRegion, type FailoverEligibility } from '#src/diagnosis/advice.ts';
+import type { AvailabilityState, Hub, HubHealthResult, ServiceEvent } from '#src/diagnosis/hub.ts';
+import type { VerdictKind } from '#src/diagnosis/types.ts';
 
 const hub: Hub = {
   id: '/subscriptions/11111111-2222-3333-4444-555555555555/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/ops-hub',

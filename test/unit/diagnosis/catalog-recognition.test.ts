@@ -3,10 +3,10 @@
 // iothub-errorcode header), and classified consistently with its catalog entry.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { baseName, catalog, entryByName, type CatalogEntry } from '../../../src/diagnosis/catalog.ts';
-import { categoryOfCode, verdictOfCategory } from '../../../src/diagnosis/classify.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import type { Diagnosis, EvidenceKind } from '../../../src/diagnosis/types.ts';
+import { baseName, catalog, entryByName, type CatalogEntry } from '#src/diagnosis/catalog.ts';
+import { categoryOfCode, verdictOfCategory } from '#src/diagnosis/classify.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import type { Diagnosis, EvidenceKind } from '#src/diagnosis/types.ts';
 
 function only(d: Diagnosis) {
   assert.equal(d.findings.length, 1, JSON.stringify(d.findings));

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { main, type CliIo } from '../../../src/cli.ts';
-import { toCliJson } from '../../../src/diagnosis/cli-json.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
+import { main, type CliIo } from '#src/cli.ts';
+import { toCliJson } from '#src/diagnosis/cli-json.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const node = join(root, 'node_modules', '.bin', 'node');

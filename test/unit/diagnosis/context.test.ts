@@ -1,9 +1,9 @@
 // Context extraction: hubs, devices/modules, tracking ids, timestamps, protocols, ARM ids.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import { splitRecords } from '../../../src/diagnosis/records.ts';
-import { findTimestamps } from '../../../src/diagnosis/timestamps.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import { splitRecords } from '#src/diagnosis/records.ts';
+import { findTimestamps } from '#src/diagnosis/timestamps.ts';
 
 const ctx = (text: string) => diagnose(text).context;
 

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { toCliJson } from '../../../src/diagnosis/cli-json.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import { findTimestamps } from '../../../src/diagnosis/timestamps.ts';
-import type { Diagnosis, VerdictKind } from '../../../src/diagnosis/types.ts';
+import { toCliJson } from '#src/diagnosis/cli-json.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import { findTimestamps } from '#src/diagnosis/timestamps.ts';
+import type { Diagnosis, VerdictKind } from '#src/diagnosis/types.ts';
 
 interface Sample {
   url: string;

@@ -9,13 +9,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { toCliJson } from '../../../src/diagnosis/cli-json.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import { REDACTED, redactSecrets } from '../../../src/diagnosis/redact.ts';
-import type { SecretKind } from '../../../src/diagnosis/types.ts';
-import { uiStrings } from '../../../src/i18n/index.ts';
-import { renderDiagnosisCard } from '../../../src/teams/cards/index.ts';
-import { assertWellFormedCard, cardText, healthOk } from '../cards/helpers.ts';
+import { toCliJson } from '#src/diagnosis/cli-json.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import { REDACTED, redactSecrets } from '#src/diagnosis/redact.ts';
+import type { SecretKind } from '#src/diagnosis/types.ts';
+import { uiStrings } from '#src/i18n/index.ts';
+import { renderDiagnosisCard } from '#src/teams/cards/index.ts';
+import { assertWellFormedCard, cardText, healthOk } from '#test/support/card-helpers.ts';
 
 // An Entra secret as the portal generates it today, and one of the older kind (symbols, '[' and ']').
 const ENTRA_SECRET = 'Wq48Q~hN3vT.xK_2pLmZc9-RbF7yDe~aU5sGj1oI';

@@ -6,13 +6,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { IDENTIFIER, knownIdentifierFinder } from '../../../src/diagnosis/known-identifiers.ts';
-import { TextMemo } from '../../../src/diagnosis/memo.ts';
-import { normalizePaste, unescapeOnce } from '../../../src/diagnosis/normalize.ts';
-import { recordIndexAt, recordIndexCursor, splitRecords } from '../../../src/diagnosis/records.ts';
-import { isPlaceholderValue, REDACTED, redactSecrets, SECRET_RULES } from '../../../src/diagnosis/redact.ts';
-import { findTimestamps } from '../../../src/diagnosis/timestamps.ts';
-import type { SecretKind } from '../../../src/diagnosis/types.ts';
+import { IDENTIFIER, knownIdentifierFinder } from '#src/diagnosis/known-identifiers.ts';
+import { TextMemo } from '#src/diagnosis/memo.ts';
+import { normalizePaste, unescapeOnce } from '#src/diagnosis/normalize.ts';
+import { recordIndexAt, recordIndexCursor, splitRecords } from '#src/diagnosis/records.ts';
+import { isPlaceholderValue, REDACTED, redactSecrets, SECRET_RULES } from '#src/diagnosis/redact.ts';
+import { findTimestamps } from '#src/diagnosis/timestamps.ts';
+import type { SecretKind } from '#src/diagnosis/types.ts';
 
 describe('known identifiers', () => {
   const names = ['ServerError', 'ServerErrorException', 'Throttled', 'IOTHUB_CLIENT_X', 'not an identifier', 'ab'];

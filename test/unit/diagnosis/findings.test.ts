@@ -2,8 +2,8 @@
 // time span, and the size bound (1 MB diagnosed whole; over 2,000,000 characters truncated).
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DEFAULT_MAX_CHARS, diagnose } from '../../../src/diagnosis/diagnose.ts';
-import type { VerdictKind } from '../../../src/diagnosis/types.ts';
+import { DEFAULT_MAX_CHARS, diagnose } from '#src/diagnosis/diagnose.ts';
+import type { VerdictKind } from '#src/diagnosis/types.ts';
 
 const summary = (text: string) => diagnose(text).findings.map((f) => [f.code ?? f.name, f.count]);
 

@@ -8,9 +8,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import { SECRET_TRIGGERS } from '../../../src/diagnosis/redact.ts';
-import { TEXT_TRIGGERS } from '../../../src/diagnosis/text-triggers.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import { SECRET_TRIGGERS } from '#src/diagnosis/redact.ts';
+import { TEXT_TRIGGERS } from '#src/diagnosis/text-triggers.ts';
 import { EXAMPLES, pasteCorpus } from './pattern-examples.ts';
 
 const RUN = 50_000;

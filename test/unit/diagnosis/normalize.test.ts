@@ -1,7 +1,7 @@
 // normalizePaste: Teams HTML to text, entities, docker json-file lines, repeated escapes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizePaste, unescapeOnce } from '../../../src/diagnosis/normalize.ts';
+import { normalizePaste, unescapeOnce } from '#src/diagnosis/normalize.ts';
 
 describe('normalizePaste', () => {
   it('turns Teams HTML into text and drops mentions', () => {

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
-import { renderText } from '../../../src/cli.ts';
-import { toCliJson } from '../../../src/diagnosis/cli-json.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import type { ExtractedContext, FindingFamily, SecretReport, TimeSpan, VerdictKind } from '../../../src/diagnosis/types.ts';
+import { renderText } from '#src/cli.ts';
+import { toCliJson } from '#src/diagnosis/cli-json.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import type { ExtractedContext, FindingFamily, SecretReport, TimeSpan, VerdictKind } from '#src/diagnosis/types.ts';
 
 interface Expectation {
   shape: string;

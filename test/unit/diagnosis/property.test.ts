@@ -5,11 +5,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { toCliJson } from '../../../src/diagnosis/cli-json.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import { redactSecrets, REDACTED } from '../../../src/diagnosis/redact.ts';
-import type { SecretKind } from '../../../src/diagnosis/types.ts';
-import { diagnosePaste } from '../../../src/workers/paste-diagnosis.ts';
+import { toCliJson } from '#src/diagnosis/cli-json.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import { redactSecrets, REDACTED } from '#src/diagnosis/redact.ts';
+import type { SecretKind } from '#src/diagnosis/types.ts';
+import { diagnosePaste } from '#src/workers/paste-diagnosis.ts';
 
 /** A run this slow on <= 100 KB means super-linear behaviour (a backtracking pattern), not a busy machine. */
 const PATHOLOGICAL_MS = 5_000;

@@ -2,11 +2,11 @@
 // pasted in, and no secret value survives in the Diagnosis, the CLI JSON or the text summary.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderText } from '../../../src/cli.ts';
-import { toCliJson } from '../../../src/diagnosis/cli-json.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import { mergeSecretReports, REDACTED, redactSecrets } from '../../../src/diagnosis/redact.ts';
-import type { SecretKind } from '../../../src/diagnosis/types.ts';
+import { renderText } from '#src/cli.ts';
+import { toCliJson } from '#src/diagnosis/cli-json.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import { mergeSecretReports, REDACTED, redactSecrets } from '#src/diagnosis/redact.ts';
+import type { SecretKind } from '#src/diagnosis/types.ts';
 
 const KEY_A = 'gOmtWDDJjIkXNQIrNFtgA+9O8FHjk/Xv4Hddu6WCk+w=';
 const KEY_B = 'lZ2+HZNkevjzFS3JHaWTKyW/1Jj++/Rx4iUmXEiQcV8=';

@@ -4,9 +4,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { toCliJson } from '../../../src/diagnosis/cli-json.ts';
-import { diagnose } from '../../../src/diagnosis/diagnose.ts';
-import type { Diagnosis } from '../../../src/diagnosis/types.ts';
+import { toCliJson } from '#src/diagnosis/cli-json.ts';
+import { diagnose } from '#src/diagnosis/diagnose.ts';
+import type { Diagnosis } from '#src/diagnosis/types.ts';
 
 const VERDICTS = new Set(['transient-service', 'client-config', 'device-offline', 'not-iothub', 'unknown']);
 

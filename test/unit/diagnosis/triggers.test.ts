@@ -5,9 +5,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import { REDACTED, SECRET_RULES, findSecretTriggers, redactionPass } from '../../../src/diagnosis/redact.ts';
-import { matchesAtCandidates, stickyCopy } from '../../../src/diagnosis/scan.ts';
-import { TEXT_PATTERNS } from '../../../src/diagnosis/text-triggers.ts';
+import { REDACTED, SECRET_RULES, findSecretTriggers, redactionPass } from '#src/diagnosis/redact.ts';
+import { matchesAtCandidates, stickyCopy } from '#src/diagnosis/scan.ts';
+import { TEXT_PATTERNS } from '#src/diagnosis/text-triggers.ts';
 import {
   candidatesFor,
   compileTriggered,
@@ -18,7 +18,7 @@ import {
   triggerSet,
   triggerSetFor,
   type TriggeredPattern,
-} from '../../../src/diagnosis/triggers.ts';
+} from '#src/diagnosis/triggers.ts';
 import { EXAMPLES, pasteCorpus } from './pattern-examples.ts';
 
 interface Found {

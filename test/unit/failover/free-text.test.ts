@@ -2,7 +2,7 @@
 // held nothing but secrets comes out empty.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { redactTypedText } from '../../../src/failover/free-text.ts';
+import { redactTypedText } from '#src/failover/free-text.ts';
 
 const KEY = 'q2Zk3uT4mVb9WcXyA1sD5fG7hJ8kL0pO9iU8yT7rE6w=';
 const SIG = 'Lr6XYkF4nWkQ1d8d1bOqkQq1K5g7u0Gx5m0F2xJkPmE%3D';

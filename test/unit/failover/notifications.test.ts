@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { createNotificationQueue } from '../../../src/failover/notifications.ts';
-import type { FailoverNotifier } from '../../../src/failover/ports.ts';
-import type { FailoverRequest } from '../../../src/failover/types.ts';
-import { newProposal } from '../../../src/failover/workflow.ts';
-import { T0, fakeClock, fakeSleep, makeHub } from './fakes.ts';
+import { createNotificationQueue } from '#src/failover/notifications.ts';
+import type { FailoverNotifier } from '#src/failover/ports.ts';
+import type { FailoverRequest } from '#src/failover/types.ts';
+import { newProposal } from '#src/failover/workflow.ts';
+import { T0, fakeClock, fakeSleep, makeHub } from '#test/support/failover-fakes.ts';
 
 function record(version: number, state: FailoverRequest['state'] = 'running'): FailoverRequest {
   const base = newProposal({

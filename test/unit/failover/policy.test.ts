@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { FAILOVER_LIMITS, evaluateEligibility, expectedDurationMinutes, proposalFacts } from '../../../src/failover/policy.ts';
-import type { FailoverEligibility } from '../../../src/failover/policy.ts';
-import { HOUR, MINUTE, T0, makeHub } from './fakes.ts';
+import { FAILOVER_LIMITS, evaluateEligibility, expectedDurationMinutes, proposalFacts } from '#src/failover/policy.ts';
+import type { FailoverEligibility } from '#src/failover/types.ts';
+import { HOUR, MINUTE, T0, makeHub } from '#test/support/failover-fakes.ts';
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 const noFacts = { now: T0, successes: [], running: [] };

@@ -3,15 +3,15 @@
 // reading the records it has already looked at. Time is a fake clock shared by the service and the store.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StateStore } from '../../../src/failover/ports.ts';
-import { REQUEST_KEY_PREFIX, requestKey } from '../../../src/failover/repository.ts';
-import { PROPOSAL_GRACE_MS } from '../../../src/failover/service.ts';
-import type { FailoverKind, FailoverRequest } from '../../../src/failover/types.ts';
-import { createMemoryStore } from '../../../src/state/memory-store.ts';
-import { MINUTE, alice, fakeClock } from './fakes.ts';
-import type { FakeClock } from './fakes.ts';
-import { CONVERSATION, harness, proposeAndRequest } from './harness.ts';
-import type { Harness } from './harness.ts';
+import type { StateStore } from '#src/core/store.ts';
+import { REQUEST_KEY_PREFIX, requestKey } from '#src/failover/repository.ts';
+import { PROPOSAL_GRACE_MS } from '#src/failover/service.ts';
+import type { FailoverKind, FailoverRequest } from '#src/failover/types.ts';
+import { createMemoryStore } from '#src/state/memory-store.ts';
+import { MINUTE, alice, fakeClock } from '#test/support/failover-fakes.ts';
+import type { FakeClock } from '#test/support/failover-fakes.ts';
+import { CONVERSATION, harness, proposeAndRequest } from '#test/support/failover-harness.ts';
+import type { Harness } from '#test/support/failover-harness.ts';
 
 const TTL = 30 * MINUTE;
 

@@ -2,13 +2,13 @@
 // number of open proposals), it enters the index before it becomes a request, and it expires lazily.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { StateStore } from '../../../src/failover/ports.ts';
-import { ACTIVE_INDEX_KEY, addActive, isRequestId, newRequestId, readIndexed, requestKey } from '../../../src/failover/repository.ts';
-import type { FailoverRequest } from '../../../src/failover/types.ts';
-import { createMemoryStore } from '../../../src/state/memory-store.ts';
-import { MINUTE, alice, bob } from './fakes.ts';
-import { CONVERSATION, harness, proposeAndRequest } from './harness.ts';
-import type { Harness } from './harness.ts';
+import type { StateStore } from '#src/core/store.ts';
+import { ACTIVE_INDEX_KEY, addActive, isRequestId, newRequestId, readIndexed, requestKey } from '#src/failover/repository.ts';
+import type { FailoverRequest } from '#src/failover/types.ts';
+import { createMemoryStore } from '#src/state/memory-store.ts';
+import { MINUTE, alice, bob } from '#test/support/failover-fakes.ts';
+import { CONVERSATION, harness, proposeAndRequest } from '#test/support/failover-harness.ts';
+import type { Harness } from '#test/support/failover-harness.ts';
 
 interface IndexDocument {
   entries: { id: string; since: string }[];

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ActInput } from '../../../src/failover/service.ts';
-import { sameConversation } from '../../../src/failover/service.ts';
-import type { Actor } from '../../../src/failover/types.ts';
-import { HOUR, MINUTE, alice, armRejection, bob, carol, fakeClock, fakeDirectory, makeHub, mallory, swapped } from './fakes.ts';
-import { CONVERSATION, freezingSleep, harness, proposeAndRequest, waitFor } from './harness.ts';
-import type { Harness } from './harness.ts';
+import type { ActInput } from '#src/failover/service.ts';
+import { sameConversation } from '#src/failover/service.ts';
+import type { Actor } from '#src/failover/types.ts';
+import { HOUR, MINUTE, alice, armRejection, bob, carol, fakeClock, fakeDirectory, makeHub, mallory, swapped } from '#test/support/failover-fakes.ts';
+import { CONVERSATION, freezingSleep, harness, proposeAndRequest, waitFor } from '#test/support/failover-harness.ts';
+import type { Harness } from '#test/support/failover-harness.ts';
 
 const approve = (h: Harness, requestId: string, actor: Actor = bob, conversationId = CONVERSATION) =>
   h.service.act({ verb: 'failover.approve', requestId, actor, conversationId, inputs: {} });
@@ -487,5 +487,44 @@ describe('failover service: restart and crash recovery', () => {
     const record = await h.service.get(requested.id);
     assert.equal(record?.state, 'running');
     assert.equal(record?.operation?.resumeToken, 'token-1');
+  });
+});
+
+describe('failover service: the failback offer', () => {
+  async function succeededFailover(h: Harness) {
+    h.executor.onSucceeded = () => {
+      h.directory.hub = swapped(h.directory.hub);
+    };
+    const requested = await proposeAndRequest(h);
+    await h.service.attachCard(requested.id, 'activity-1');
+    await approve(h, requested.id);
+    await h.service.settled();
+    const done = await h.service.get(requested.id);
+    assert.equal(done?.state, 'succeeded');
+    return done;
+  }
+
+  it('says when before the one-hour gap, then proposes one failback on the same message, whoever asks first', async () => {
+    const h = harness();
+    const failover = await succeededFailover(h);
+    const early = await h.service.offerFailback({ failover, actor: carol });
+    assert.equal(early.outcome, 'not-yet');
+    assert.deepEqual(await h.service.failbackOffer(failover), { kind: 'from', at: early.outcome === 'not-yet' ? early.at : '' });
+
+    h.clock.advance(HOUR);
+    const [first, second] = await Promise.all([h.service.offerFailback({ failover, actor: carol }), h.service.offerFailback({ failover, actor: alice })]);
+    const outcomes = [first.outcome, second.outcome].sort();
+    assert.deepEqual(outcomes, ['nothing', 'proposed'], 'one proposal, the other click finds it');
+    const proposed = first.outcome === 'proposed' ? first : second.outcome === 'proposed' ? second : null;
+    assert.ok(proposed && proposed.outcome === 'proposed');
+    assert.equal(proposed.failback.kind, 'failback');
+    assert.equal(proposed.failback.conversation.cardActivityId, 'activity-1');
+    assert.equal(proposed.failover.failbackRequestId, proposed.failback.id);
+
+    const stored = await h.service.get(failover.id);
+    assert.ok(stored);
+    assert.deepEqual(await h.service.failbackOffer(stored), { kind: 'proposed', record: await h.service.get(proposed.failback.id) });
+    // A later click proposes nothing more.
+    assert.equal((await h.service.offerFailback({ failover: stored, actor: mallory })).outcome, 'nothing');
   });
 });

@@ -3,11 +3,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
-import type { FailoverProgress } from '../../../src/failover/ports.ts';
-import type { Actor, FailoverRequest, FailoverState } from '../../../src/failover/types.ts';
-import { isApprover, isTerminal, newProposal, recordProblems, sameActor, transition } from '../../../src/failover/workflow.ts';
-import type { WorkflowCommand } from '../../../src/failover/workflow.ts';
-import { APPROVERS, T0, alice, bob, carol, makeHub, mallory } from './fakes.ts';
+import type { FailoverProgress } from '#src/failover/ports.ts';
+import type { Actor, FailoverRequest, FailoverState } from '#src/failover/types.ts';
+import { isApprover, isTerminal, newProposal, recordProblems, sameActor, transition } from '#src/failover/workflow.ts';
+import type { WorkflowCommand } from '#src/failover/workflow.ts';
+import { APPROVERS, T0, alice, bob, carol, makeHub, mallory } from '#test/support/failover-fakes.ts';
 
 const noAad: Actor = { id: '29:guest', name: 'Guest', aadObjectId: null };
 const actor = fc.constantFrom(alice, bob, carol, mallory, noAad);

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FailoverProgress } from '../../../src/failover/ports.ts';
-import type { FailoverEligibility } from '../../../src/failover/policy.ts';
-import type { Actor, FailoverRequest, RefusalReason } from '../../../src/failover/types.ts';
+import type { FailoverProgress } from '#src/failover/ports.ts';
+import type { FailoverEligibility } from '#src/failover/types.ts';
+import type { Actor, FailoverRequest, RefusalReason } from '#src/failover/types.ts';
 import {
   JUSTIFICATION_MAX_LENGTH,
   UNREAD_TEXT_FACTOR,
@@ -11,9 +11,9 @@ import {
   newProposal,
   recordProblems,
   transition,
-} from '../../../src/failover/workflow.ts';
-import type { WorkflowCommand, WorkflowContext } from '../../../src/failover/workflow.ts';
-import { APPROVERS, APPROVER_BOB, MINUTE, T0, alice, bob, carol, makeHub, mallory } from './fakes.ts';
+} from '#src/failover/workflow.ts';
+import type { WorkflowCommand, WorkflowContext } from '#src/failover/workflow.ts';
+import { APPROVERS, APPROVER_BOB, MINUTE, T0, alice, bob, carol, makeHub, mallory } from '#test/support/failover-fakes.ts';
 
 const TTL = 30;
 const LEASE = 60_000;

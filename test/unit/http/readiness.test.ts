@@ -2,8 +2,8 @@
 // failed verdict are reused, and what a failing or hanging check reports. Time is an injected clock.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { NOT_READY_TTL_MS, READY_TTL_MS, cachedReadiness } from '../../../src/http/readiness.ts';
-import type { ReadinessCheck } from '../../../src/http/readiness.ts';
+import { NOT_READY_TTL_MS, READY_TTL_MS, cachedReadiness } from '#src/http/readiness.ts';
+import type { ReadinessCheck } from '#src/http/readiness.ts';
 
 function countingCheck(name: string, answer: () => Promise<{ ok: boolean; detail?: string }>): ReadinessCheck & { runs: number } {
   const check = {

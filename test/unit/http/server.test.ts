@@ -1,10 +1,10 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { cachedReadiness } from '../../../src/http/readiness.ts';
-import { startHttpServer } from '../../../src/http/server.ts';
-import type { MessagesEndpoint, RunningHttpServer } from '../../../src/http/server.ts';
-import { silentLogger } from '../../../src/log.ts';
+import { cachedReadiness } from '#src/http/readiness.ts';
+import { startHttpServer } from '#src/http/server.ts';
+import type { MessagesEndpoint, RunningHttpServer } from '#src/http/server.ts';
+import { silentLogger } from '#src/log.ts';
 
 interface Reply {
   status: number;

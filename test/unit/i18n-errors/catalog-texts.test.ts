@@ -1,10 +1,10 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import catalog from '../../../src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
-import { en } from '../../../src/i18n/errors/en.ts';
-import { fr } from '../../../src/i18n/errors/fr.ts';
-import { errorText } from '../../../src/i18n/errors/families.ts';
-import type { ErrorText, ErrorTextCatalog } from '../../../src/i18n/errors/types.ts';
+import catalog from '#src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
+import { en } from '#src/i18n/errors/en.ts';
+import { fr } from '#src/i18n/errors/fr.ts';
+import { errorText } from '#src/i18n/errors/families.ts';
+import type { ErrorText, ErrorTextCatalog } from '#src/i18n/errors/types.ts';
 import {
   MARKUP_SAMPLES_THAT_MUST_FAIL,
   MAX_ACTIONS,

@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import catalog from '../../../src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
-import { akaMsUrl, docUrl } from '../../../src/i18n/errors/docs.ts';
+import catalog from '#src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
+import { akaMsUrl, docUrl } from '#src/i18n/errors/docs.ts';
 
 describe('docUrl', () => {
   it('points at the per-code troubleshooting page when there is one', () => {

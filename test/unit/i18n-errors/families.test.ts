@@ -6,8 +6,8 @@ import {
   httpClassText,
   notIotHubText,
   type NotIotHubKind,
-} from '../../../src/i18n/errors/families.ts';
-import type { ErrorText } from '../../../src/i18n/errors/types.ts';
+} from '#src/i18n/errors/families.ts';
+import type { ErrorText } from '#src/i18n/errors/types.ts';
 import { MAX_ACTIONS, MAX_ACTION_CHARS, MAX_CAUSE_CHARS, MAX_TITLE, fieldsOf, frenchTypographyProblems, markupProblems, sentenceCount } from './text-rules.ts';
 
 function checkShape(text: ErrorText, where: string): void {

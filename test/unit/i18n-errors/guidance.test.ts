@@ -1,9 +1,9 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import catalog from '../../../src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
-import { errorText } from '../../../src/i18n/errors/families.ts';
-import { SDK_RETRY_CLASSES, sdkRetryNote } from '../../../src/i18n/errors/sdk-retry.ts';
-import type { ErrorText } from '../../../src/i18n/errors/types.ts';
+import catalog from '#src/diagnosis/catalog/iothub-error-codes.json' with { type: 'json' };
+import { errorText } from '#src/i18n/errors/families.ts';
+import { SDK_RETRY_CLASSES, sdkRetryNote } from '#src/i18n/errors/sdk-retry.ts';
+import type { ErrorText } from '#src/i18n/errors/types.ts';
 import { allText, frenchTypographyProblems, markupProblems } from './text-rules.ts';
 
 function body(locale: 'en' | 'fr', code: number): string {

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { supportBlock, type SupportFields } from '../../../src/i18n/errors/support.ts';
+import { supportBlock, type SupportFields } from '#src/i18n/errors/support.ts';
 
 const full: SupportFields = {
   hubHostName: 'contoso-prod.azure-devices.net',

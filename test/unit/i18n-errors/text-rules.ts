@@ -1,6 +1,6 @@
 // Shared checks on user-facing error texts (not a test file itself).
 
-import type { ErrorText } from '../../../src/i18n/errors/types.ts';
+import type { ErrorText } from '#src/i18n/errors/types.ts';
 
 export const MAX_TITLE = 60;
 export const MAX_ACTIONS = 5;

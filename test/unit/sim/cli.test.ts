@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { runSimulatorCommand } from '../../../src/sim/cli.ts';
+import { runSimulatorCommand } from '#src/sim/cli.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'sim');
 

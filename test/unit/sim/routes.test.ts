@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { matchRoute, parseRawUrl } from '../../../src/sim/routes.ts';
+import { matchRoute, parseRawUrl } from '#src/sim/routes.ts';
 
 const hubPath = '/subscriptions/sub-1/resourceGroups/rg-1/providers/Microsoft.Devices/IotHubs/hub-1';
 

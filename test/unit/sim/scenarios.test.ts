@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { createSimClock } from '../../../src/sim/clock.ts';
+import { createSimClock } from '#src/sim/clock.ts';
 import {
   BUILT_IN_SCENARIOS,
   DEMO_SUBSCRIPTION_IDS,
@@ -11,7 +11,7 @@ import {
   parseScenario,
   resolveScenario,
   startArmSimulator,
-} from '../../../src/sim/index.ts';
+} from '#src/sim/index.ts';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'fixtures', 'sim');
 

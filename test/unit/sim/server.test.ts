@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { startArmSimulator, TEST_RESOURCE_GROUP as RG, TEST_SUBSCRIPTION_ID as SUB, type ArmSimulator } from '../../../src/sim/index.ts';
+import { startArmSimulator, TEST_RESOURCE_GROUP as RG, TEST_SUBSCRIPTION_ID as SUB, type ArmSimulator } from '#src/sim/index.ts';
 
 const HUB = `/subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.Devices/IotHubs/contoso-iot`;
 const auth = { authorization: 'Bearer test-token' };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AuditRecord } from '../../../src/failover/types.ts';
-import { AUDIT_CSV_COLUMNS, auditToCsv, auditToJson, csvCell } from '../../../src/state/audit-export.ts';
+import type { AuditRecord } from '#src/failover/index.ts';
+import { AUDIT_CSV_COLUMNS, auditToCsv, auditToJson, csvCell } from '#src/state/audit-export.ts';
 
 const record: AuditRecord = {
   id: 'id-1',

@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { AuditKind, AuditDraft } from '../../../src/failover/types.ts';
-import { AUDIT_INDEX_KEY, auditChunkKey, createAuditLog } from '../../../src/state/audit.ts';
-import { createMemoryStore } from '../../../src/state/memory-store.ts';
-import { openSqliteStore } from '../../../src/state/sqlite-store.ts';
+import type { AuditDraft, AuditKind } from '#src/failover/index.ts';
+import { AUDIT_INDEX_KEY, auditChunkKey, createAuditLog } from '#src/state/audit.ts';
+import { createMemoryStore } from '#src/state/memory-store.ts';
+import { openSqliteStore } from '#src/state/sqlite-store.ts';
 
 const HUB_A = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/hub-a';
 const HUB_B = '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Devices/IotHubs/hub-b';

@@ -1,14 +1,15 @@
 // Against a real Azurite blob service started by this file on 127.0.0.1 (killed in `after`).
 import assert from 'node:assert/strict';
+import { ContainerClient } from '@azure/storage-blob';
 import { after, before, describe, it } from 'node:test';
-import { StoreConflictError } from '../../../src/failover/ports.ts';
-import type { StateStore } from '../../../src/failover/ports.ts';
-import { createAuditLog } from '../../../src/state/audit.ts';
-import { openAzureBlobStore } from '../../../src/state/azblob-store.ts';
-import type { AuditDraft } from '../../../src/failover/types.ts';
-import { startAzurite, freePort, connectionStringFor } from './azurite.ts';
-import type { Azurite } from './azurite.ts';
-import { storeContract } from './store-contract.ts';
+import { StoreConflictError } from '#src/core/store.ts';
+import type { StateStore } from '#src/core/store.ts';
+import { createAuditLog } from '#src/state/audit.ts';
+import { openAzureBlobStore } from '#src/state/azblob-store.ts';
+import type { AuditDraft } from '#src/failover/index.ts';
+import { startAzurite, freePort, connectionStringFor } from '#test/support/azurite.ts';
+import type { Azurite } from '#test/support/azurite.ts';
+import { storeContract } from '#test/support/store-contract.ts';
 
 let azurite: Azurite;
 let store: StateStore;
@@ -46,6 +47,20 @@ function draft(n: number, by: string): AuditDraft {
     detail: `${by}-${n}`,
   };
 }
+
+describe('azblob store: the blobs of a container filled before', () => {
+  it('reads and writes the blob botbuilder-azure-blobs named and shaped for a key (URI-encoded name, { doc } body)', async () => {
+    const key = 'teams/failover-card/Zm9vYmFyYmF6cXV4MTIzNDU2';
+    const blob = new ContainerClient(azurite.connectionString, CONTAINER).getBlockBlobClient(encodeURIComponent(key));
+    const body = JSON.stringify({ doc: { justification: 'Région Europe de l’Ouest indisponible' } });
+    await blob.upload(body, Buffer.byteLength(body));
+    const item = await store.get<{ justification: string }>(key);
+    assert.equal(item?.value.justification, 'Région Europe de l’Ouest indisponible');
+    await store.write(key, { justification: 'déjà là' }, item?.eTag ?? '');
+    const written = JSON.parse((await blob.downloadToBuffer()).toString('utf8')) as unknown;
+    assert.deepEqual(written, { doc: { justification: 'déjà là' } }, 'the same blob, the same shape, whole (byte length, not string length)');
+  });
+});
 
 describe('azblob store: two instances sharing one container', () => {
   it('see each other’s writes, with the same eTag', async () => {

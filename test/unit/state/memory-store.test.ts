@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { createMemoryStore } from '../../../src/state/memory-store.ts';
-import { storeContract } from './store-contract.ts';
+import { createMemoryStore } from '#src/state/memory-store.ts';
+import { storeContract } from '#test/support/store-contract.ts';
 
 const store = createMemoryStore();
 after(() => store.close());

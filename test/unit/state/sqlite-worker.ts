@@ -1,8 +1,8 @@
 // Worker for sqlite-store.test.ts: its own DatabaseSync connection on the shared file.
 import { parentPort, workerData } from 'node:worker_threads';
-import { StoreConflictError } from '../../../src/failover/ports.ts';
-import { updateDocument } from '../../../src/failover/store-ops.ts';
-import { openSqliteStore } from '../../../src/state/sqlite-store.ts';
+import { StoreConflictError } from '#src/core/store.ts';
+import { updateDocument } from '#src/core/store.ts';
+import { openSqliteStore } from '#src/state/sqlite-store.ts';
 
 interface Job {
   path: string;

@@ -3,17 +3,17 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { TestAdapter } from 'botbuilder';
 import type { Activity, TurnContext } from 'botbuilder';
-import type { HealthSource } from '../../../src/diagnosis/hub.ts';
-import { plural, uiStrings } from '../../../src/i18n/index.ts';
-import { silentLogger } from '../../../src/log.ts';
-import { OnCallBot, createTurnFailureHandler } from '../../../src/teams/bot.ts';
-import type { OnCallBotDeps } from '../../../src/teams/bot.ts';
-import { ActivityDeduplicator } from '../../../src/teams/dedupe.ts';
-import { eligibilityFromHubFacts } from '../../../src/teams/failover-eligibility.ts';
-import { botStrings } from '../../../src/teams/pending-strings.ts';
-import { diagnoseInProcess } from '../../../src/workers/paste-diagnosis.ts';
-import { cardText } from '../../support/cards.ts';
-import { fixtureDirectory, fixtureHub, outageOf } from '../../support/hubs.ts';
+import type { HealthSource } from '#src/diagnosis/hub.ts';
+import { plural, uiStrings } from '#src/i18n/index.ts';
+import { silentLogger } from '#src/log.ts';
+import { OnCallBot, createTurnFailureHandler } from '#src/teams/bot.ts';
+import type { OnCallBotDeps } from '#src/teams/bot.ts';
+import { ActivityDeduplicator } from '#src/teams/inbound/dedupe.ts';
+import type { ScopeHandlers } from '#src/teams/messages/message-handler.ts';
+import { diagnoseInProcess } from '#src/workers/paste-diagnosis.ts';
+import { cardText } from '#test/support/cards.ts';
+import { wiredCommands } from '#test/support/bot-commands.ts';
+import { eligibilityOfHubFacts, fixtureDirectory, fixtureHub, outageOf } from '#test/support/hubs.ts';
 
 const en = uiStrings('en');
 const BOT = { id: '28:bot', name: 'IoT Hub On-Call' };
@@ -22,18 +22,23 @@ const directory = fixtureDirectory([fixtureHub('contoso-iot'), fixtureHub('conto
 const outageHealth = outageOf('contoso-iot');
 const hangingHealth: HealthSource = { current: () => new Promise(() => undefined) };
 
-function harness(overrides: Partial<OnCallBotDeps> = {}): { adapter: TestAdapter; send(activity: Partial<Activity>): Promise<Partial<Activity>[]> } {
+/** `commands` changes the wired table (a handler replaced), the rest of `overrides` the bot's dependencies. */
+function harness(
+  overrides: Partial<Omit<OnCallBotDeps, 'commands'>> = {},
+  commands: (wired: ScopeHandlers) => ScopeHandlers = (wired) => wired,
+): { adapter: TestAdapter; send(activity: Partial<Activity>): Promise<Partial<Activity>[]> } {
   const logger = silentLogger();
-  const bot = new OnCallBot({
+  const deps = {
     logger,
     demo: false,
     dedupe: new ActivityDeduplicator(),
     diagnoser: diagnoseInProcess,
     hubs: { directory, health: outageHealth },
     healthBudgetMs: 1000,
-    eligibility: eligibilityFromHubFacts,
+    eligibility: eligibilityOfHubFacts,
     ...overrides,
-  });
+  };
+  const bot = new OnCallBot({ ...deps, commands: commands(wiredCommands(deps)) });
   const adapter = new TestAdapter(async (context) => bot.run(context), { channelId: 'msteams' });
   const onFailure = createTurnFailureHandler(logger);
   adapter.onTurnError = async (context, error) => onFailure(context, error);
@@ -99,11 +104,10 @@ describe('OnCallBot messages', () => {
     assert.ok(choiceText.includes(en.choice.text), choiceText);
   });
 
-  it('says status/audit come with the failover workflow until handlers are plugged in', async () => {
-    const h = harness();
-    const [status] = await h.send(personal('status'));
-    assert.equal(status?.text, botStrings('en').failoverNotYetAvailable);
-    const plugged = harness({ overrides: { status: async (scope) => void (await scope.turn.sendActivity('2 failovers waiting')) } });
+  it('routes `status` to the status handler of the command table', async () => {
+    const [status] = await harness().send(personal('status'));
+    assert.ok(cardOf(status).includes(en.failover.status.none), 'the failover status card: nothing pending');
+    const plugged = harness({}, (wired) => ({ ...wired, status: async (scope) => void (await scope.turn.sendActivity('2 failovers waiting')) }));
     const [replaced] = await plugged.send(personal('status'));
     assert.equal(replaced?.text, '2 failovers waiting');
   });
@@ -125,7 +129,7 @@ describe('OnCallBot messages', () => {
   });
 
   it('sends the localised error card when a handler fails, instead of failing the turn', async () => {
-    const h = harness({ overrides: { help: async () => Promise.reject(new Error('boom: SharedAccessKey=abc')) } });
+    const h = harness({}, (wired) => ({ ...wired, help: async () => Promise.reject(new Error('boom: SharedAccessKey=abc')) }));
     const [reply] = await h.send(personal('aide', { locale: 'fr-FR' }));
     assert.ok(cardOf(reply).includes(uiStrings('fr').error.title));
   });
@@ -171,7 +175,7 @@ describe('OnCallBot card actions', () => {
   it('answers an unknown verb with HTTP 200 and a message', async () => {
     const [response] = await harness().send(invoke('failover.approve'));
     assert.equal(response?.type, 'invokeResponse');
-    assert.deepEqual(response?.value, { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: botStrings('en').actionNotAvailable } });
+    assert.deepEqual(response?.value, { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: en.cardAction.notAvailable } });
   });
 
   it('routes a registered verb to its handler', async () => {

@@ -1,7 +1,7 @@
 // DIAGNOSIS_BUDGET_MS: the time a paste may take to read, parsed with the rest of the configuration.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
-import { ConfigError, describeConfig, loadConfig } from '../../../src/config.ts';
+import { ConfigError, describeConfig, loadConfig } from '#src/config.ts';
 
 it('DIAGNOSIS_BUDGET_MS defaults to 2000 ms and is shown at start', () => {
   assert.equal(loadConfig({}).diagnosisBudgetMs, 2000);

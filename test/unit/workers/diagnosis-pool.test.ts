@@ -2,10 +2,10 @@
 // pastes that hold a worker, crash it or make it throw. No timed assertions: outcomes, counts and thread ids.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { silentLogger } from '../../../src/log.ts';
-import type { PasteDiagnosisOutcome } from '../../../src/workers/diagnoser.ts';
-import { startDiagnosisPool } from '../../../src/workers/diagnosis-pool.ts';
-import type { DiagnosisPool, DiagnosisPoolOptions } from '../../../src/workers/diagnosis-pool.ts';
+import { silentLogger } from '#src/log.ts';
+import type { PasteDiagnosisOutcome } from '#src/workers/diagnoser.ts';
+import { startDiagnosisPool } from '#src/workers/diagnosis-pool.ts';
+import type { DiagnosisPool, DiagnosisPoolOptions } from '#src/workers/diagnosis-pool.ts';
 
 const SCRIPTED_WORKER = new URL('../../support/scripted-diagnosis-worker.ts', import.meta.url);
 const SERVER_ERROR = '{"errorCode":500001,"message":"ServerError"}';

@@ -4,13 +4,13 @@
 // the test can tell the two apart. Order of completion only, no milliseconds.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { startHttpServer } from '../../../src/http/server.ts';
-import type { RunningHttpServer } from '../../../src/http/server.ts';
-import { silentLogger } from '../../../src/log.ts';
-import type { PasteDiagnoser } from '../../../src/workers/diagnoser.ts';
-import { startDiagnosisPool } from '../../../src/workers/diagnosis-pool.ts';
-import type { DiagnosisPool } from '../../../src/workers/diagnosis-pool.ts';
-import { diagnoseInProcess } from '../../../src/workers/paste-diagnosis.ts';
+import { startHttpServer } from '#src/http/server.ts';
+import type { RunningHttpServer } from '#src/http/server.ts';
+import { silentLogger } from '#src/log.ts';
+import type { PasteDiagnoser } from '#src/workers/diagnoser.ts';
+import { startDiagnosisPool } from '#src/workers/diagnosis-pool.ts';
+import type { DiagnosisPool } from '#src/workers/diagnosis-pool.ts';
+import { diagnoseInProcess } from '#src/workers/paste-diagnosis.ts';
 
 const SCRIPTED_WORKER = new URL('../../support/scripted-diagnosis-worker.ts', import.meta.url);
 const SLOW_MS = 1_500;

@@ -39,5 +39,5 @@ it('the diagnosis worker loads only the diagnosis core, its protocol and node:wo
 it('the graph walk does see what the bot itself loads (guards the check above)', () => {
   const { files, packages } = runtimeGraph(resolve(ROOT, 'src/main.ts'));
   assert.ok(packages.includes('botbuilder') && packages.includes('pino'), packages.join(', '));
-  assert.ok(files.includes('src/teams/replies.ts'));
+  assert.ok(files.includes('src/teams/messages/replies.ts'));
 });
