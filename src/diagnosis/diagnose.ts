@@ -50,6 +50,8 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis
     context: extractContext(clean, timestamps, triggers),
     secrets: mergeSecretReports(raw.report, unwrapped.report),
     verdict: verdictFor(ranked),
+    service: null,
+    sdk: null,
     timeSpan: timeSpanOf(timestamps),
     inputChars: input.length,
     truncated,

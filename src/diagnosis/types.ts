@@ -78,12 +78,26 @@ export interface TimeSpan {
   to: string;
 }
 
+/** Azure services whose errors look like IoT Hub's (same SDK families, same hosts' look) but are not. */
+export type LookalikeService = 'event-hubs' | 'service-bus' | 'storage' | 'dps';
+
+/** An SDK package (or client) and the version the paste shows for it. */
+export interface SdkSeen {
+  /** Package name as its registry knows it (azure-iot-device, Microsoft.Azure.Devices.Client, iot-device-client ...). */
+  name: string;
+  version: string;
+}
+
 export interface Diagnosis {
   /** One per distinct error recognised, most severe first. */
   findings: Finding[];
   context: ExtractedContext;
   secrets: SecretReport;
   verdict: { kind: VerdictKind };
+  /** The other Azure service the paste is about when it is not IoT Hub (verdict not-iothub), else null. */
+  service: LookalikeService | null;
+  /** The IoT SDK and version the paste shows, when it shows one with its version. */
+  sdk: SdkSeen | null;
   /** Time span covered by the timestamps of the paste, when there are at least two. */
   timeSpan: TimeSpan | null;
   /** Size of the input in characters, and whether the scan stopped at the size bound. */
