@@ -25,11 +25,12 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('IotHubThrottledException', 429, true, 'throttling'),
     spec('ThrottlingException', 429, true, 'throttling'),
     spec('QuotaExceededException', 403, null, 'quota'),
-    spec('DeviceMaximumQueueDepthExceededException', 403, false, 'quota'),
+    spec('DeviceMaximumQueueDepthExceededException', 403, false, 'quota', { code: 403004 }),
     spec('IotHubSuspendedException', 403, false, 'quota'),
     spec('JobQuotaExceededException', 403, false, 'quota'),
     spec('UnauthorizedException', 401, false, 'auth'),
     spec('IotHubNotFoundException', 401, false, 'auth'),
+    // The .NET service SDK raises it for any 404 (404103 too): its code comes from the body or the message.
     spec('DeviceNotFoundException', 404, false, 'config'),
     spec('ModuleNotFoundException', 404, false, 'config'),
     spec('JobNotFoundException', 404, false, 'config'),
@@ -68,6 +69,8 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     platform('UnknownHostException', null),
     platform('ConnectException', null),
     platform('SSLHandshakeException', false),
+    // IoT Edge: edgeHub/edgeAgent calling the local workload API (the security daemon), not IoT Hub
+    platform('WorkloadCommunicationException', null),
     // Node azure-iot-common errors
     spec('InternalServerError', 500, true, 'service'),
     spec('ServiceUnavailableError', 503, true, 'service'),
@@ -75,7 +78,7 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('DeviceTimeoutError', 504, true, 'service'),
     spec('ThrottlingError', 429, true, 'throttling'),
     spec('IotHubQuotaExceededError', 403, null, 'quota'),
-    spec('DeviceMaximumQueueDepthExceededError', 403, false, 'quota'),
+    spec('DeviceMaximumQueueDepthExceededError', 403, false, 'quota', { code: 403004 }),
     spec('IoTHubSuspendedError', 403, false, 'quota'),
     spec('TooManyDevicesError', 403, false, 'quota'),
     spec('UnauthorizedError', 401, false, 'auth'),
@@ -157,6 +160,16 @@ export const V2_ERROR_CODE_NAMES: ReadonlyMap<string, ClassSpec> = new Map<strin
   ].map((s) => [s.name, s]),
 );
 
+/**
+ * IotHubCommunicationException that says the operation timed out, with no socket, DNS or TLS failure beside it:
+ * the hub (or an edgeHub's cloud connection to it) did not answer in time. Alone, the class stays a network failure.
+ */
+export const HUB_COMMUNICATION_TIMEOUT: ClassSpec = spec('IotHubCommunicationException', null, true, 'service', { absorbsNetwork: true });
+/** Read on the exception's line and the line before it (a TimeoutException wrapping it), never in stack frames. */
+export const TIMEOUT_WORDS = /timed out|TimeoutException|did not complete within|timeout expired/i;
+export const SOCKET_FAILURE_WORDS =
+  /SocketException|forcibly closed|connection (?:was )?reset|ECONNRESET|refused|ENOTFOUND|getaddrinfo|No such host|unreachable|certificate|\bSSL|\bTLS|AuthenticationException|HttpRequestException|WebSocketException/i;
+
 export type ConnackReturnCode = 1 | 2 | 3 | 4 | 5;
 
 /** MQTT 3.1.1 CONNACK refusals as IoT Hub uses them. */
@@ -222,6 +235,45 @@ const AT = [0] as const;
  * (4 to 11 characters), then 0 to 60 characters, then the socket or daemon name. */
 const BEFORE_EDGE_SOCKET = Array.from({ length: 71 - 4 + 1 }, (_, i) => i + 4);
 const EDGE_PHRASE_FIRST = new Set([...'cruaiCRUAI'].map((c) => c.charCodeAt(0)));
+
+/**
+ * Messages the service writes for exactly one catalog code, read where no code is written ("Failed to invoke
+ * method: Timed out waiting for the response from device."). Sources: the catalog's sample messages.
+ */
+export const DOCUMENTED_MESSAGES: readonly PhraseRule[] = [
+  {
+    spec: spec('GatewayTimeout', 504, true, 'device-offline', { code: 504101 }),
+    pattern: /\bTimed out waiting for the response from (?:the )?device\b/gi,
+    starts: { 'timed out waiting for the response': AT },
+  },
+  {
+    spec: spec('DeviceNotOnline', 404, true, 'device-offline', { code: 404103 }),
+    pattern: /\bTimed out waiting for (?:the )?device to connect\b|\brequested device (?:isn't|is not) online\b/gi,
+    starts: { 'timed out waiting for device': AT, 'timed out waiting for the device': AT, 'requested device': AT },
+  },
+  {
+    // The .NET SDKs' message for ErrorCode DeviceNotFound: "DeviceNotFoundException: Not registered".
+    spec: spec('DeviceNotFound', 404, false, 'config', { code: 404001 }),
+    pattern: /\bDeviceNotFoundException\b["']?[ \t:>-]{1,6}["']?Not registered\b/gi,
+    starts: { devicenotfoundexception: AT },
+  },
+  {
+    spec: spec('DeviceMaximumQueueDepthExceeded', 403, false, 'quota', { code: 403004 }),
+    pattern: /\bDevice Queue depth cannot exceed\b|\bexceeded the queue limit of\b/gi,
+    starts: { 'device queue depth': AT, 'queue limit of': [13] },
+  },
+  {
+    spec: spec('DeviceMaximumActiveFileUploadLimitExceeded', 403, false, 'quota', { code: 403006 }),
+    pattern: /\bNumber of active file upload requests cannot exceed\b/gi,
+    starts: { 'number of active file upload': AT },
+  },
+  {
+    // A second client opened a link with the same identity (the Java SDK raises it as AmqpInternalErrorException).
+    spec: spec('ConnectionForcefullyClosedOnNewConnection', 400, false, 'config', { code: 400027 }),
+    pattern: /\bAnother AMQP Client has opened a (?:Receive|Send|Sender|Receiver) Link\b/gi,
+    starts: { 'another amqp client': AT },
+  },
+];
 
 /** Network, TLS and local problems: not a hub fault. Every pattern is bounded (no nested repetition). */
 export const NETWORK_PHRASES: readonly PhraseRule[] = [

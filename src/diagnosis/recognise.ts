@@ -2,12 +2,12 @@
 // the text; name-like evidence is found by one search for the known names (known-identifiers.ts),
 // so a megabyte-sized paste costs a few passes over it.
 import { baseName, catalogNames, entryByCode, entryByName, type CatalogEntry } from './catalog.ts';
-import { candidateForCode, classCandidate, codeCandidate } from './classify.ts';
+import { candidateForCode, classCandidate, codeCandidate, resourceProviderCandidate } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
-import { CONTEXTUAL_STATUS_NAMES, SDK_CLASSES, V2_ERROR_CODE_NAMES } from './known-errors.ts';
+import { CONTEXTUAL_STATUS_NAMES, HUB_COMMUNICATION_TIMEOUT, SDK_CLASSES, SOCKET_FAILURE_WORDS, TIMEOUT_WORDS, V2_ERROR_CODE_NAMES } from './known-errors.ts';
 import { knownIdentifierFinder } from './known-identifiers.ts';
 import { DOC_LINK } from './phrase-patterns.ts';
-import { recogniseAmqp, recogniseHttpStatus, recogniseMqtt, recogniseNetwork } from './recognise-protocols.ts';
+import { recogniseAmqp, recogniseHttpStatus, recogniseMessages, recogniseMqtt, recogniseNetwork } from './recognise-protocols.ts';
 import { forEachMatch } from './scan.ts';
 import { compileTextPattern, findTextTriggers } from './text-triggers.ts';
 import { triggeredMatches, type TriggerHits } from './triggers.ts';
@@ -90,13 +90,14 @@ function entryOfNameBesideCode(text: string, index: number, token: string): Cata
   return undefined;
 }
 
-function recogniseCodes(text: string, hits: Hit[]): void {
+/** 6-digit codes; a number the paste also writes as a resource-provider code (IH400090) is that code. */
+function recogniseCodes(text: string, resourceProviderCodes: ReadonlySet<number>, hits: Hit[]): void {
   for (const m of matches(SIX_DIGITS, text)) {
     const code = Number(m[0]);
     const prefix = before(text, m.index);
     const isHeader = HEADER_BEFORE.test(prefix);
     const labelled = isHeader || CODE_FIELD_BEFORE.test(prefix) || besideOwnName(text, m.index, entryByCode(code));
-    const candidate = candidateForCode(code);
+    const candidate = resourceProviderCodes.has(code) ? resourceProviderCandidate(code) : candidateForCode(code);
     if (candidate === null) continue;
     if (candidate.family !== 'iothub-code' && !labelled) continue;
     if (!labelled) {
@@ -112,11 +113,20 @@ function recogniseCodes(text: string, hits: Hit[]): void {
 const ARM_CODE = /\bIH(\d{6})\b/g;
 const docLink = compileTextPattern(DOC_LINK);
 
-function recogniseLinksAndArmCodes(text: string, triggers: TriggerHits, hits: Hit[]): void {
+/** Resource-provider codes (IH409002) and the numbers they carry. */
+function recogniseArmCodes(text: string, hits: Hit[]): Set<number> {
+  const codes = new Set<number>();
   for (const m of matches(ARM_CODE, text)) {
-    const candidate = candidateForCode(Number(m[1]));
-    if (candidate !== null) hits.push(hit(m.index, m[0], 'arm-code', candidate));
+    const code = Number(m[1]);
+    const candidate = resourceProviderCandidate(code);
+    if (candidate === null) continue;
+    codes.add(code);
+    hits.push(hit(m.index, m[0], 'arm-code', candidate));
   }
+  return codes;
+}
+
+function recogniseLinks(text: string, triggers: TriggerHits, hits: Hit[]): void {
   for (const m of triggeredMatches(docLink, text, triggers, MAX_HITS_PER_RECOGNISER)) {
     const candidate = candidateForCode(Number(m[1] ?? m[2]));
     if (candidate !== null) hits.push(hit(m.index, m[0], 'aka-link', candidate));
@@ -127,6 +137,22 @@ const findKnownIdentifiers = knownIdentifierFinder(
   [...CATALOG_NAMES, ...SDK_CLASSES.keys(), ...CONTEXTUAL_STATUS_NAMES.keys(), ...V2_ERROR_CODE_NAMES.keys()],
   MAX_HITS_PER_RECOGNISER,
 );
+
+const LINE_WINDOW = 300;
+
+/** The line of text[index] and the line before it, each cut to LINE_WINDOW characters around it. */
+function lineAndPrevious(text: string, index: number): string {
+  const lineStart = text.lastIndexOf('\n', index) + 1;
+  const previousStart = lineStart === 0 ? 0 : text.lastIndexOf('\n', lineStart - 2) + 1;
+  const lineEnd = text.indexOf('\n', index);
+  const end = Math.min(lineEnd === -1 ? text.length : lineEnd, index + LINE_WINDOW);
+  return text.slice(Math.max(previousStart, index - 2 * LINE_WINDOW), end);
+}
+
+function hubTimedOut(text: string, index: number): boolean {
+  const around = lineAndPrevious(text, index);
+  return TIMEOUT_WORDS.test(around) && !SOCKET_FAILURE_WORDS.test(around);
+}
 
 /** Error names, SDK exception classes, status-code names: known identifiers, then map look-ups. */
 function recogniseIdentifiers(text: string, hits: Hit[]): void {
@@ -158,7 +184,8 @@ function recogniseIdentifiers(text: string, hits: Hit[]): void {
     }
     // "HttpStatusCode: InternalServerError" is an HTTP status, read by recogniseHttpStatus.
     if (sdk !== undefined && !HTTP_STATUS_FIELD_BEFORE.test(prefix)) {
-      hits.push(hit(m.index, token, sdk.platform === true ? 'network' : 'sdk-exception', classCandidate(sdk)));
+      const read = sdk.name === HUB_COMMUNICATION_TIMEOUT.name && hubTimedOut(text, m.index) ? HUB_COMMUNICATION_TIMEOUT : sdk;
+      hits.push(hit(m.index, token, read.platform === true ? 'network' : 'sdk-exception', classCandidate(read)));
     }
   }
 }
@@ -166,12 +193,13 @@ function recogniseIdentifiers(text: string, hits: Hit[]): void {
 /** All evidence in the text, sorted by position. */
 export function recogniseEvidence(text: string, triggers: TriggerHits = findTextTriggers(text)): Hit[] {
   const hits: Hit[] = [];
-  recogniseCodes(text, hits);
-  recogniseLinksAndArmCodes(text, triggers, hits);
+  recogniseCodes(text, recogniseArmCodes(text, hits), hits);
+  recogniseLinks(text, triggers, hits);
   recogniseIdentifiers(text, hits);
   recogniseMqtt(text, triggers, hits);
   recogniseAmqp(text, triggers, hits);
   recogniseHttpStatus(text, triggers, hits);
+  recogniseMessages(text, triggers, hits);
   recogniseNetwork(text, triggers, hits);
   hits.sort((a, b) => a.index - b.index || b.end - a.end);
   return hits;

@@ -13,6 +13,7 @@ export const SPECIFICITY: Readonly<Record<EvidenceKind, number>> = {
   'aka-link': 6,
   header: 5,
   name: 5,
+  message: 5,
   'amqp-condition': 4,
   'mqtt-connack': 4,
   'sdk-exception': 3,
@@ -72,6 +73,10 @@ function groupHits(hits: readonly PlacedHit[], wordings: TextMemo): Group[] {
 function canAbsorb(into: Group, other: Group): boolean {
   if (into.candidate.absorbable) return false;
   if (other.candidate.code !== null) return other.candidate.code === into.candidate.code;
+  // A documented code explains the SDK class or status that carries it (AmqpInternalErrorException: "Another
+  // AMQP Client has opened a Receive Link" is 400027); network evidence stays apart (see mergeNetwork).
+  if (into.candidate.code !== null && other.rank <= SPECIFICITY['sdk-exception'] && other.candidate.category !== 'network') return true;
+  if (into.candidate.absorbsNetwork === true && other.candidate.category === 'network') return true;
   // A generic connection failure (ConnectionFailedError, IotHubCommunicationException ...) joins a
   // specific hub error; next to other network evidence it is the better name (see mergeNetwork).
   if (other.candidate.absorbable) return other.candidate.category !== 'network' || into.candidate.category !== 'network';
@@ -105,14 +110,42 @@ function mergeNetwork(groups: Group[]): Group[] {
   return groups.filter((g) => g.candidate.category !== 'network' || g === primary);
 }
 
+const SDK_READINGS: ReadonlySet<string> = new Set(['auth', 'config', 'quota']);
+
+/**
+ * An SDK exception that reads an MQTT refusal as a caller-side error in the same record wins over the refusal's
+ * usual meaning: IoT Hub answers some authentication failures with CONNACK 3 "server unavailable", which the
+ * .NET SDK raises as UnauthorizedException ("CONNECT failed: RefusedServerUnavailable").
+ */
+function readsRefusal(sdk: Group, refusal: Group): boolean {
+  return (
+    !sdk.candidate.absorbable &&
+    sdk.candidate.code === null &&
+    sdk.rank === SPECIFICITY['sdk-exception'] &&
+    SDK_READINGS.has(sdk.candidate.category) &&
+    refusal.rank === SPECIFICITY['mqtt-connack'] &&
+    refusal.candidate.category === 'service'
+  );
+}
+
 /** The distinct errors of one record. */
 export function mergeRecordHits(hits: readonly PlacedHit[], wordings: TextMemo = newWordingMemo()): MergedError[] {
   const ordered = groupHits(hits, wordings).sort((a, b) => Number(a.candidate.absorbable) - Number(b.candidate.absorbable) || b.rank - a.rank);
   const kept: Group[] = [];
   for (const group of ordered) {
     const target = kept.find((k) => canAbsorb(k, group));
-    if (target === undefined) kept.push(group);
-    else absorb(target, group);
+    if (target !== undefined) {
+      absorb(target, group);
+      continue;
+    }
+    const read = kept.findIndex((k) => readsRefusal(group, k));
+    const refusal = kept[read];
+    if (refusal !== undefined) {
+      absorb(group, refusal);
+      kept[read] = group;
+    } else {
+      kept.push(group);
+    }
   }
   return mergeNetwork(kept);
 }

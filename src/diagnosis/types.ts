@@ -14,6 +14,7 @@ export type EvidenceKind =
   | 'sdk-exception' // ServerErrorException, IotHubCommunicationException, Node ThrottlingError, Java THROTTLED ...
   | 'mqtt-connack' // Connection refused: Server unavailable / CONNACK 5
   | 'amqp-condition' // amqp:resource-locked, com.microsoft:device-container-throttled
+  | 'message' // a message the service writes for one code: "Timed out waiting for the response from device"
   | 'http-status' // HttpStatusCode: Unauthorized, StatusCode=412
   | 'network'; // socket / DNS / TLS failures that are not a hub fault
 

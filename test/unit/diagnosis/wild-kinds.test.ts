@@ -1,0 +1,113 @@
+// The kinds of paste the wild corpus showed being misread, one small paste per form (written for these tests,
+// in the forms the SDKs and tools print): HTTP statuses written other ways, the C SDK's CONNACK, codes named by
+// a documented message, resource-provider codes, hub timeouts, device ids in other forms.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { diagnose } from '../../../src/diagnosis/diagnose.ts';
+import type { VerdictKind } from '../../../src/diagnosis/types.ts';
+
+/** [code, name, httpStatus] of each finding, most severe first, and the verdict. */
+function read(text: string): { findings: [number | null, string | null, number | null][]; verdict: VerdictKind } {
+  const d = diagnose(text);
+  return { findings: d.findings.map((f) => [f.code, f.name, f.httpStatus]), verdict: d.verdict.kind };
+}
+
+function statusOf(text: string): number | null {
+  return diagnose(text).findings[0]?.httpStatus ?? null;
+}
+
+describe('HTTP statuses written other ways', () => {
+  const cases: [string, number][] = [
+    ["RetryError: HTTPSConnectionPool(host='plant-7.azure-devices.net', port=443): Max retries exceeded with url: /devices/p-1?api-version=2021-04-12 (Caused by ResponseError('too many 503 error responses'))", 503],
+    ['Error: Time:Tue Mar  4 10:00:00 2025 File:/sdk/c-utility/adapters/httpapi_curl.c Func:HTTPAPI_ExecuteRequest Line:594 Failure in HTTP communication: server reply code is 401', 401],
+    ['Error: File:/sdk/iothub_client/src/iothubtransporthttp.c Func:DoEvent Line:1821 unexpected HTTP status code (404)', 404],
+    ['[warning]: HTTP failed response code was 413', 413],
+    ["msrest.exceptions.HttpOperationError: Operation returned an invalid status code 'Bad Request'", 400],
+    ["Operation returned an invalid status code 'PreconditionFailed'", 412],
+    ["Error when updating the device: Operation failed with status: 'Forbidden'.", 403],
+    ['Error: Bad Request\n    at IncomingMessage.<anonymous> (/app/node_modules/azure-iot-http-base/dist/http.js:116:21)', 400],
+    ['UnauthorizedError: Unauthorized\n    at Object.translateError (/app/node_modules/azure-iot-common/dist/errors.js:1:1)', 401],
+    ['InternalServerError: InternalServerError', 500],
+    ['<BODY><h2>Length Required</h2>\n<hr><p>HTTP Error 411. The request must be chunked or have a content length.</p>', 411],
+    ['requests.exceptions.HTTPError: 409 Client Error: Conflict for url: https://plant-7.azure-devices.net/configurations/c1', 409],
+    ['Management operation failed. status-code: 404, status-description: The messaging entity could not be found.', 404],
+    ['2024-05-01T10:00:00.0000000Z Status Code:\n2024-05-01T10:00:00.0000001Z Conflict\n', 409],
+  ];
+  for (const [text, status] of cases) it(`${text.slice(0, 70)} → ${status}`, () => assert.equal(statusOf(text), status));
+
+  it('takes no status from a reason phrase inside a sentence, nor from "throttled" alone', () => {
+    assert.deepEqual(read('We were throttled yesterday and the request was throttled again.').findings, []);
+    assert.deepEqual(read('Error: Not Foundation classes loaded').findings, []);
+  });
+});
+
+describe("the C SDK's CONNACK refusal", () => {
+  it('reads RETURN_CODE in its MQTT trace and "Connection Not Accepted: 0x5" in its error line', () => {
+    assert.deepEqual(read('<- 10:20:30 CONNACK | SESSION_PRESENT: false | RETURN_CODE: 0x5').findings, [[null, 'MQTT CONNACK 5 not authorized', 401]]);
+    const line = 'Error: Time:Mon Jan  6 10:20:30 2025 File:/sdk/iothub_client/src/iothubtransport_mqtt_common.c Func:mqtt_operation_complete_callback Line:1400 Connection Not Accepted: 0x5: Not Authorized';
+    assert.deepEqual(read(line), { findings: [[null, 'MQTT CONNACK 5 not authorized', 401]], verdict: 'client-config' });
+    assert.deepEqual(read('<- 10:20:30 CONNACK | SESSION_PRESENT: false | RETURN_CODE: 0x0').findings, [], 'accepted');
+  });
+
+  it('lets the SDK exception that raised a CONNACK 3 say what it meant', () => {
+    const text = 'Microsoft.Azure.Devices.Client.Exceptions.UnauthorizedException: CONNECT failed: RefusedServerUnavailable\n   at Microsoft.Azure.Devices.Client.Transport.Mqtt.MqttTransportHandler.OpenAsyncInternal()';
+    assert.deepEqual(read(text), { findings: [[null, 'UnauthorizedException', 401]], verdict: 'client-config' });
+    assert.equal(read('MQTT connect attempt 1 failed: CONNECT failed: RefusedServerUnavailable').verdict, 'transient-service', 'alone it is the hub');
+  });
+});
+
+describe('codes named by an exception or a message the service writes for them', () => {
+  it('DeviceMaximumQueueDepthExceededException is 403004', () => {
+    assert.deepEqual(read('Microsoft.Azure.Devices.Common.Exceptions.DeviceMaximumQueueDepthExceededException: Device Queue depth cannot exceed 50 messages').findings, [
+      [403004, 'DeviceMaximumQueueDepthExceeded', 403],
+    ]);
+  });
+
+  it('DeviceNotFoundException "Not registered" is 404001; with a body it is the body\'s code', () => {
+    assert.deepEqual(read('Microsoft.Azure.Devices.Common.Exceptions.DeviceNotFoundException -> Not registered').findings, [[404001, 'DeviceNotFound', 404]]);
+    assert.deepEqual(read('DeviceNotFoundException: {"Message":"{\\"errorCode\\":404103}"}').findings, [[404103, 'DeviceNotOnline', 404]]);
+  });
+
+  it('"Timed out waiting for the response from device" is 504101: the device did not answer', () => {
+    assert.deepEqual(read("Failed to invoke method 'reboot': Timed out waiting for the response from device."), {
+      findings: [[504101, 'GatewayTimeout', 504]],
+      verdict: 'device-offline',
+    });
+  });
+
+  it('"Another AMQP Client has opened a Receive Link" is 400027, whatever class carries it', () => {
+    const text = 'com.microsoft.azure.sdk.iot.device.transport.amqps.exceptions.AmqpInternalErrorException: Another AMQP Client has opened a Receive Link';
+    assert.deepEqual(read(text), { findings: [[400027, 'ConnectionForcefullyClosedOnNewConnection', 400]], verdict: 'client-config' });
+  });
+});
+
+describe('resource-provider codes', () => {
+  it('are named by their IH code with their HTTP class, never by the data-plane name of the number', () => {
+    const arm = '(Conflict) {"code":409002,"httpStatusCode":"Conflict","message":"Hub name is taken. If you contact a support representative please include this correlation identifier: 0d9c8b7a-6f5e-4d3c-2b1a-09f8e7d6c5b4, timestamp: 2025-06-12 10:02:44Z, errorcode: IH409002."}';
+    assert.deepEqual(read(arm), { findings: [[null, 'IH409002', 409]], verdict: 'client-config' });
+    const timedOut = 'Basic Sku is only supported in api version 2018-04-01 and above. correlation identifier: 2c86e65e-4e83-4af5-87f4-c7e637cea4f6, errorcode: IH400024.';
+    assert.deepEqual(read(timedOut), { findings: [[null, 'IH400024', 400]], verdict: 'client-config' }, 'data-plane 400024 is a transient timeout');
+    assert.deepEqual(read('{"errorCode":409002}').findings, [[409002, 'LinkCreationConflict', 409]], 'without an IH code the number is the data plane');
+  });
+});
+
+describe('timeouts talking to IoT Hub', () => {
+  it('an IotHubCommunicationException that timed out is the hub not answering in time', () => {
+    const edge = [
+      '<4> 2025-03-01 10:00:00.000 +00:00 [WRN] - Error creating cloud connection for client gw-1/$edgeHub',
+      'Microsoft.Azure.Devices.Client.Exceptions.IotHubCommunicationException: The operation has timed out. ---> System.TimeoutException: The operation has timed out.',
+      '   at Microsoft.Azure.Devices.Client.Transport.Amqp.AmqpConnectionHolder.EnsureConnection(TimeSpan timeout)',
+    ].join('\n');
+    assert.deepEqual(read(edge), { findings: [[null, 'IotHubCommunicationException', null]], verdict: 'transient-service' });
+    const wrapped = 'System.TimeoutException: The operation timed out.\n ---> Microsoft.Azure.Devices.Client.Exceptions.IotHubCommunicationException: Transient network error occurred, please retry.';
+    assert.equal(read(wrapped).verdict, 'transient-service');
+  });
+
+  it('with a socket failure, or without a timeout, it stays a network failure', () => {
+    const reset = 'Microsoft.Azure.Devices.Client.Exceptions.IotHubCommunicationException: Transient network error occurred, please retry.\n ---> System.Net.Sockets.SocketException (10054): An existing connection was forcibly closed by the remote host.';
+    assert.equal(read(reset).verdict, 'not-iothub');
+    assert.equal(read('System.TimeoutException: Operation timeout expired.\n   at Microsoft.Azure.Devices.Client.InternalClient.ApplyTimeout()').verdict, 'not-iothub');
+    const local = 'Unhandled exception. Microsoft.Azure.Devices.Edge.Util.Edged.WorkloadCommunicationException: Error calling CreateServerCertificateAsync: HSM failure';
+    assert.equal(read(local).verdict, 'not-iothub', 'the IoT Edge security daemon is local');
+  });
+});
