@@ -275,6 +275,20 @@ export const DOCUMENTED_MESSAGES: readonly PhraseRule[] = [
   },
 ];
 
+/** The az iot extension's own errors when it cannot reach a hub by name (azext_iot IotHubDiscovery). */
+export const CLI_PHRASES: readonly PhraseRule[] = [
+  {
+    spec: spec('IotHubNotFoundInSubscription', null, false, 'config'),
+    pattern: /\bUnable to find IoT Hub: [A-Za-z0-9-]{3,50} in (?:current subscription|resource group)\b/g,
+    starts: { 'unable to find iot hub': AT },
+  },
+  {
+    spec: spec('NoPrivilegedPolicyForIotHub', null, false, 'auth'),
+    pattern: /\bUnable to discover a privi?ledged policy for IoT Hub\b/g,
+    starts: { 'unable to discover a priv': AT },
+  },
+];
+
 /** Network, TLS and local problems: not a hub fault. Every pattern is bounded (no nested repetition). */
 export const NETWORK_PHRASES: readonly PhraseRule[] = [
   {

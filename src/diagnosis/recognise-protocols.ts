@@ -4,7 +4,7 @@
 // scans of the whole paste. Each pattern still decides, at those offsets, exactly as its global scan would.
 import { classCandidate, httpStatusCandidate } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
-import { AMQP_CONDITIONS, CONNACK, DOCUMENTED_MESSAGES, NETWORK_PHRASES, type ConnackReturnCode } from './known-errors.ts';
+import { AMQP_CONDITIONS, CLI_PHRASES, CONNACK, DOCUMENTED_MESSAGES, NETWORK_PHRASES, type ConnackReturnCode } from './known-errors.ts';
 import { AMQP_CONDITION, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
 import { compileTextPattern } from './text-triggers.ts';
 import { triggeredMatches, type TriggerHits } from './triggers.ts';
@@ -37,7 +37,7 @@ const AMQP = compile(AMQP_CONDITION);
 const HTTP_STATUSES = HTTP_STATUS_PATTERNS.map(compile);
 const HTTP_STATUS_PHRASES = HTTP_PHRASES.map((phrase) => ({ matcher: compile(phrase), status: phrase.status }));
 const NETWORK = NETWORK_PHRASES.map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
-const MESSAGES = DOCUMENTED_MESSAGES.map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
+const MESSAGES = [...DOCUMENTED_MESSAGES, ...CLI_PHRASES].map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
 
 function connackCodeOf(text: string): ConnackReturnCode | null {
   const t = text.toLowerCase().replace(/\s+/g, '');
@@ -85,7 +85,7 @@ export function recogniseHttpStatus(text: string, triggers: TriggerHits, hits: H
   }
 }
 
-/** Messages the service writes for one code: the code, where the paste does not write it. */
+/** Messages the service writes for one code (the code, where the paste does not write it), and the az CLI's own errors. */
 export function recogniseMessages(text: string, triggers: TriggerHits, hits: Hit[]): void {
   for (const { matcher, candidate } of MESSAGES) {
     for (const m of triggeredMatches(matcher, text, triggers, MAX_MATCHES_PER_PATTERN)) hits.push(hit(m.index, m[0], 'message', candidate));

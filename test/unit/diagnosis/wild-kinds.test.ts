@@ -111,3 +111,47 @@ describe('timeouts talking to IoT Hub', () => {
     assert.equal(read(local).verdict, 'not-iothub', 'the IoT Edge security daemon is local');
   });
 });
+
+describe('device ids in other forms', () => {
+  const devicesOf = (text: string) => diagnose(text).context.deviceIds;
+  const cases: [string, string][] = [
+    ["Failed to invoke method on device rpi-4: Error: {\"errorCode\":404103}", 'rpi-4'],
+    ['Failed to update device meter_7, retrying', 'meter_7'],
+    ['[Edge Device] Creating Edge Device \'gw#2\'', 'gw#2'],
+    ['az iot device send-d2c-message -n plant-hub -d press-07 --data hello', 'press-07'],
+    ['$ iothub-explorer create line-3-sensor --connection-string', 'line-3-sensor'],
+    ['response = registry_manager.invoke_device_method("sensor-9", method)', 'sensor-9'],
+    ["await registry.GetTwinAsync('pump-12');", 'pump-12'],
+    ['USERNAME: plant.azure-devices.net/boiler-1/api-version=2016-11-14&DeviceClientType=iothubclient%2F1.1.12', 'boiler-1'],
+    ['[WRN] - Error creating cloud connection for client gw-5/SimulatedTemperatureSensor', 'gw-5'],
+    ['[WRN] - Did not receive ack for message 1 from device/module gw-6/bridge', 'gw-6'],
+  ];
+  for (const [text, id] of cases) it(`${text.slice(0, 60)} → ${id}`, () => assert.ok(devicesOf(text).includes(id), JSON.stringify(devicesOf(text))));
+
+  it('takes no word of prose for an id, nor a connection string or a logger call for a device call', () => {
+    assert.deepEqual(devicesOf('It works on device twin updates, but to device messages fail.'), []);
+    assert.deepEqual(devicesOf('client = IoTHubDeviceClient.create_from_connection_string("HostName=h.azure-devices.net;DeviceId=d1;SharedAccessKey=x")'), ['d1']);
+    assert.deepEqual(devicesOf('console.log("device-7 failed")'), []);
+  });
+});
+
+describe('tracking ids', () => {
+  const idsOf = (text: string) => diagnose(text).context.trackingIds;
+  it('are read whole, with a space in their time stamp, an ISO time stamp, a "-G2:" gateway, or two gateway hops', () => {
+    assert.deepEqual(idsOf('Tracking ID:0123456789abcdef0123456789abcdef-G:4-TimeStamp:12/07/2026 21:30:12'), ['0123456789abcdef0123456789abcdef-G:4-TimeStamp:12/07/2026 21:30:12']);
+    assert.deepEqual(idsOf('"trackingId":"FC7347D22C034F439FE952810E759C0D-G2:-TimeStamp:2024-02-27T17:27:48.272248437+00:00"'), [
+      'FC7347D22C034F439FE952810E759C0D-G2:-TimeStamp:2024-02-27T17:27:48.272248437+00:00',
+    ]);
+    const twoHops = '40a7dd98fc2d4836b1c045996665b23d-G:9-TimeStamp:12/03/2019 15:00:09-G:11-TimeStamp:12/03/2019 15:00:09';
+    assert.deepEqual(idsOf(`{"errorCode":504101,"trackingId":"${twoHops}"}`), [twoHops]);
+    assert.deepEqual(idsOf(`error 500001 ${twoHops.slice(0, 66)}.`), [twoHops.slice(0, 66)], 'bare, then a full stop');
+  });
+});
+
+describe('the az iot extension cannot find the hub', () => {
+  it('is a caller-side problem, with the hub name read', () => {
+    const d = diagnose('ERROR: Unable to find IoT Hub: plant-hub-7 in current subscription 0000-0000.');
+    assert.deepEqual([d.findings.map((f) => f.name), d.verdict.kind, d.context.hubNames], [['IotHubNotFoundInSubscription'], 'client-config', ['plant-hub-7']]);
+    assert.equal(diagnose('Unable to find IoT Hub: plant-hub-7 in resource group: rg-1').verdict.kind, 'client-config');
+  });
+});
