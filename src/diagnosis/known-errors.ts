@@ -75,7 +75,8 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('InternalServerError', 500, true, 'service'),
     spec('ServiceUnavailableError', 503, true, 'service'),
     spec('GatewayTimeoutError', 504, true, 'service'),
-    spec('DeviceTimeoutError', 504, true, 'service'),
+    // azure-iot-common's RestApiClient maps HTTP 408 to it (504 is GatewayTimeoutError)
+    spec('DeviceTimeoutError', 408, true, 'service'),
     spec('ThrottlingError', 429, true, 'throttling'),
     spec('IotHubQuotaExceededError', 403, null, 'quota'),
     spec('DeviceMaximumQueueDepthExceededError', 403, false, 'quota', { code: 403004 }),
@@ -127,6 +128,28 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     network('RETRY_EXPIRED', true),
     network('NO_NETWORK', true),
     network('COMMUNICATION_ERROR', true, true),
+    // Device Provisioning Service: C SDK PROV_DEVICE_RESULT values, .NET/Java client exceptions (see service.ts)
+    network('PROV_DEVICE_RESULT_TIMEOUT', true),
+    network('PROV_DEVICE_RESULT_TRANSPORT', true),
+    spec('PROV_DEVICE_RESULT_DEV_AUTH_ERROR', 401, false, 'auth'),
+    spec('PROV_DEVICE_RESULT_UNAUTHORIZED', 401, false, 'auth'),
+    spec('PROV_DEVICE_RESULT_DISABLED', null, false, 'config'),
+    spec('PROV_DEVICE_RESULT_HUB_NOT_SPECIFIED', null, false, 'config'),
+    wrapper('PROV_DEVICE_RESULT_ERROR'),
+    wrapper('PROV_DEVICE_RESULT_PARSING'),
+    wrapper('PROV_DEVICE_RESULT_KEY_ERROR'),
+    wrapper('ProvisioningTransportException'),
+    wrapper('ProvisioningServiceClientHttpException'),
+    wrapper('ProvisioningServiceClientException'),
+    // Event Hubs, Service Bus and Storage clients (see service.ts)
+    spec('ReceiverDisconnectedException', null, false, 'config'),
+    spec('MessagingEntityNotFoundException', 404, false, 'config'),
+    wrapper('EventHubsException'),
+    wrapper('ServiceBusException'),
+    wrapper('MessagingException'),
+    wrapper('BlobStorageException'),
+    wrapper('StorageException'),
+    wrapper('RequestFailedException'),
     // Java IotHubStatusCode names distinctive enough to read anywhere
     spec('THROTTLED', 429, true, 'throttling'),
     spec('INTERNAL_SERVER_ERROR', 500, true, 'service'),
@@ -147,6 +170,37 @@ export const CONTEXTUAL_STATUS_NAMES: ReadonlyMap<string, ClassSpec> = new Map<s
   [spec('NOT_FOUND', 404, false, 'config'), network('IO_ERROR', true, true), spec('SERVICE_UNAVAILABLE', 503, true, 'service')].map((s) => [s.name, s]),
 );
 
+/**
+ * Azure Resource Manager error codes (any resource provider), read where an ARM error body or az names them
+ * ("code": "ResourceNotFound", Code="AuthorizationFailed", "(ResourceGroupNotFound) ..."). Source: Microsoft
+ * Learn, "Troubleshoot common Azure deployment errors".
+ */
+export const ARM_ERROR_CODES: ReadonlyMap<string, ClassSpec> = new Map<string, ClassSpec>(
+  [
+    spec('AuthorizationFailed', 403, false, 'auth'),
+    spec('RequestDisallowedByPolicy', 403, false, 'auth'),
+    spec('InvalidAuthenticationToken', 401, false, 'auth'),
+    spec('InvalidAuthenticationTokenTenant', 401, false, 'auth'),
+    spec('ExpiredAuthenticationToken', 401, false, 'auth'),
+    spec('ResourceNotFound', 404, false, 'config'),
+    spec('ResourceGroupNotFound', 404, false, 'config'),
+    spec('ParentResourceNotFound', 404, false, 'config'),
+    spec('SubscriptionNotFound', 404, false, 'config'),
+    spec('NoRegisteredProviderFound', 400, false, 'config'),
+    spec('MissingSubscriptionRegistration', 409, false, 'config'),
+    spec('InvalidTemplate', 400, false, 'config'),
+    spec('InvalidTemplateDeployment', 400, false, 'config'),
+    spec('InvalidResourceType', 400, false, 'config'),
+    spec('LocationNotAvailableForResourceType', 400, false, 'config'),
+    spec('InvalidRequestContent', 400, false, 'config'),
+    spec('SkuNotAvailable', 409, false, 'config'),
+    spec('AnotherOperationInProgress', 409, true, 'config'),
+    spec('ResourceQuotaExceeded', 409, false, 'quota'),
+    wrapper('DeploymentFailed'),
+    wrapper('ResourceDeploymentFailure'),
+  ].map((s) => [s.name, s]),
+);
+
 /** .NET v2 IotHubClientErrorCode / IotHubServiceErrorCode values that are not catalog names. */
 export const V2_ERROR_CODE_NAMES: ReadonlyMap<string, ClassSpec> = new Map<string, ClassSpec>(
   [
@@ -165,6 +219,13 @@ export const V2_ERROR_CODE_NAMES: ReadonlyMap<string, ClassSpec> = new Map<strin
  * the hub (or an edgeHub's cloud connection to it) did not answer in time. Alone, the class stays a network failure.
  */
 export const HUB_COMMUNICATION_TIMEOUT: ClassSpec = spec('IotHubCommunicationException', null, true, 'service', { absorbsNetwork: true });
+/**
+ * A paste about invoking a direct method: there, an HTTP 504 without its code is 504101 (the only 504 the hub
+ * gives a method call a device did not answer in time, besides the generic 504000).
+ */
+export const DIRECT_METHOD_CALL =
+  /\binvoke[_-]?(?:device[_-]?|module[_-]?)?method|\bMethodInvoke|\bInvoke(?:Device|Module)?MethodAsync\b|\bdirect method|\bCloudToDeviceMethod\b|\binvoke-(?:device|module)-method\b/i;
+export const DIRECT_METHOD_TIMEOUT: ClassSpec = spec('HTTP 504 Gateway Timeout (direct method)', 504, true, 'device-offline');
 /** Read on the exception's line and the line before it (a TimeoutException wrapping it), never in stack frames. */
 export const TIMEOUT_WORDS = /timed out|TimeoutException|did not complete within|timeout expired/i;
 export const SOCKET_FAILURE_WORDS =
@@ -179,6 +240,30 @@ export const CONNACK: Readonly<Record<ConnackReturnCode, ClassSpec>> = {
   3: spec('MQTT CONNACK 3 server unavailable', 503, true, 'service'),
   4: spec('MQTT CONNACK 4 bad user name or password', 401, false, 'auth'),
   5: spec('MQTT CONNACK 5 not authorized', 401, false, 'auth'),
+};
+
+/** uamqp's (Python) names for the AMQP conditions: "ErrorCodes.UnauthorizedAccess" is amqp:unauthorized-access. */
+export const UAMQP_ERROR_CODES: Readonly<Record<string, string>> = {
+  UnauthorizedAccess: 'amqp:unauthorized-access',
+  NotFound: 'amqp:not-found',
+  ResourceDeleted: 'amqp:resource-deleted',
+  ResourceLimitExceeded: 'amqp:resource-limit-exceeded',
+  ResourceLocked: 'amqp:resource-locked',
+  PreconditionFailed: 'amqp:precondition-failed',
+  NotAllowed: 'amqp:not-allowed',
+  NotImplemented: 'amqp:not-implemented',
+  DecodeError: 'amqp:decode-error',
+  InvalidField: 'amqp:invalid-field',
+  IllegalState: 'amqp:illegal-state',
+  FrameSizeTooSmall: 'amqp:frame-size-too-small',
+  InternalServerError: 'amqp:internal-error',
+  ConnectionCloseForced: 'amqp:connection:forced',
+  ConnectionFramingError: 'amqp:connection:framing-error',
+  LinkDetachForced: 'amqp:link:detach-forced',
+  LinkStolen: 'amqp:link:stolen',
+  LinkMessageSizeExceeded: 'amqp:link:message-size-exceeded',
+  LinkTransferLimitExceeded: 'amqp:link:transfer-limit-exceeded',
+  SessionWindowViolation: 'amqp:session:window-violation',
 };
 
 /** AMQP 1.0 and IoT Hub (com.microsoft:) error conditions. */
@@ -374,6 +459,12 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
       'identity service': AT,
     },
     canStartAt: (text, offset) => EDGE_PHRASE_FIRST.has(text.charCodeAt(offset)),
+  },
+  {
+    // The Device Provisioning Service failing or unreachable, as IoT Edge's identity service and the SDKs log it.
+    spec: network('DpsProvisioningFailed', null),
+    pattern: /\b(?:DPS|[Pp]rovisioning [Ss]ervice)\b[^\n]{0,40}?\b(?:client error|error|fail(?:ed|ure)?|timed out|unreachable|not assigned)\b/g,
+    starts: { dps: AT, 'provisioning service': AT },
   },
   {
     spec: network('ClientMessageSizeLimit', false),

@@ -33,6 +33,8 @@ export const CONNACK_NUMBER: TriggeredPattern = {
 };
 
 export const AMQP_CONDITION: TriggeredPattern = { pattern: /\b(?:amqp|com\.microsoft):[a-z]+(?:[:-][a-z]+)*/g, starts: { amqp: AT, 'com.microsoft:': AT } };
+/** uamqp (Python): ErrorCodes.UnauthorizedAccess */
+export const UAMQP_ERROR_CODE: TriggeredPattern = { pattern: /\bErrorCodes\.([A-Z][A-Za-z]+)\b/g, starts: { 'errorcodes.': AT } };
 
 export const DOC_LINK: TriggeredPattern = {
   pattern: /aka\.ms\/iothub(\d{6})\b|troubleshoot-error-(\d{6})\b/gi,
@@ -109,6 +111,8 @@ export const HTTP_STATUS_PATTERNS: readonly TriggeredPattern[] = [
   },
   // Python requests: "401 Client Error: Unauthorized for url"; "503 Server Error"
   { pattern: /\b([45]\d\d) (?:Client|Server) Error\b/g, starts: { 'client error': [4], 'server error': [4] } },
+  // C SDK AMQP: "The CBS put token operation failed: 401"; "... failed with status 403"
+  { pattern: /\bfailed(?::| with status(?: code)?:?)\s?(\d{3})\b(?![.,]\d| ?(?:ms|s|seconds|bytes|messages|times|devices)\b)/g, starts: { 'failed:': AT, 'failed with status': AT } },
   // urllib3: "Max retries exceeded ... (Caused by ResponseError('too many 504 error responses'))"
   { pattern: /\btoo many (\d{3}) error responses\b/g, starts: { 'error responses': [13] } },
 ];

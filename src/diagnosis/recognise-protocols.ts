@@ -4,8 +4,8 @@
 // scans of the whole paste. Each pattern still decides, at those offsets, exactly as its global scan would.
 import { classCandidate, httpStatusCandidate } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
-import { AMQP_CONDITIONS, CLI_PHRASES, CONNACK, DOCUMENTED_MESSAGES, NETWORK_PHRASES, type ConnackReturnCode } from './known-errors.ts';
-import { AMQP_CONDITION, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
+import { AMQP_CONDITIONS, CLI_PHRASES, CONNACK, DOCUMENTED_MESSAGES, NETWORK_PHRASES, UAMQP_ERROR_CODES, type ConnackReturnCode } from './known-errors.ts';
+import { AMQP_CONDITION, UAMQP_ERROR_CODE, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
 import { compileTextPattern } from './text-triggers.ts';
 import { triggeredMatches, type TriggerHits } from './triggers.ts';
 
@@ -34,6 +34,7 @@ const compile = compileTextPattern;
 const CONNACK_NAMED = [CONNACK_TEXT, CONNACK_ENUM, CONNACK_PAHO_JAVA].map(compile);
 const CONNACK_NUMBERED = compile(CONNACK_NUMBER);
 const AMQP = compile(AMQP_CONDITION);
+const UAMQP = compile(UAMQP_ERROR_CODE);
 const HTTP_STATUSES = HTTP_STATUS_PATTERNS.map(compile);
 const HTTP_STATUS_PHRASES = HTTP_PHRASES.map((phrase) => ({ matcher: compile(phrase), status: phrase.status }));
 const NETWORK = NETWORK_PHRASES.map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
@@ -65,6 +66,11 @@ export function recogniseMqtt(text: string, triggers: TriggerHits, hits: Hit[]):
 export function recogniseAmqp(text: string, triggers: TriggerHits, hits: Hit[]): void {
   for (const m of triggeredMatches(AMQP, text, triggers, MAX_MATCHES_PER_PATTERN)) {
     const spec = AMQP_CONDITIONS.get(m[0]);
+    if (spec !== undefined) hits.push(hit(m.index, m[0], 'amqp-condition', classCandidate(spec)));
+  }
+  for (const m of triggeredMatches(UAMQP, text, triggers, MAX_MATCHES_PER_PATTERN)) {
+    const condition = UAMQP_ERROR_CODES[m[1] ?? ''];
+    const spec = condition === undefined ? undefined : AMQP_CONDITIONS.get(condition);
     if (spec !== undefined) hits.push(hit(m.index, m[0], 'amqp-condition', classCandidate(spec)));
   }
 }

@@ -4,7 +4,7 @@
 import { baseName, catalogNames, entryByCode, entryByName, type CatalogEntry } from './catalog.ts';
 import { candidateForCode, classCandidate, codeCandidate, resourceProviderCandidate } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
-import { CONTEXTUAL_STATUS_NAMES, HUB_COMMUNICATION_TIMEOUT, SDK_CLASSES, SOCKET_FAILURE_WORDS, TIMEOUT_WORDS, V2_ERROR_CODE_NAMES } from './known-errors.ts';
+import { ARM_ERROR_CODES, CONTEXTUAL_STATUS_NAMES, DIRECT_METHOD_CALL, DIRECT_METHOD_TIMEOUT, HUB_COMMUNICATION_TIMEOUT, SDK_CLASSES, SOCKET_FAILURE_WORDS, TIMEOUT_WORDS, V2_ERROR_CODE_NAMES } from './known-errors.ts';
 import { knownIdentifierFinder } from './known-identifiers.ts';
 import { DOC_LINK } from './phrase-patterns.ts';
 import { recogniseAmqp, recogniseHttpStatus, recogniseMessages, recogniseMqtt, recogniseNetwork } from './recognise-protocols.ts';
@@ -53,6 +53,8 @@ const LOOSE_CODE_BEFORE = /(?:\berror|\bstatus|\bfailed with|\bfailure|\bcode)\s
 const V2_CODE_BEFORE = /(?:IotHubClientErrorCode|IotHubServiceErrorCode|ErrorCode)\s*[.:=]\s*["']?$/;
 const STATUS_NAME_BEFORE = /(?:IotHubStatusCode|status(?: code)?|error code(?: from the service)?|statusCode)\s*(?:[.:=]\s*)?["']?$/i;
 const HTTP_STATUS_FIELD_BEFORE = /HttpStatusCode["']?\s*(?:[.:=]\s*)?(?:["']\s*)?$/i;
+/** An ARM error code's place: "code": "X", Code="X", Code: X, and az's "(X) message" at the start of a line. */
+const ARM_CODE_FIELD_BEFORE = /(?:["']code["']\s*:\s*["']|\bCode\s*[=:]\s*["']?|(?:^|\n|ERROR: )\()$/;
 
 function before(text: string, index: number): string {
   return text.slice(Math.max(0, index - CONTEXT_WINDOW), index);
@@ -134,7 +136,7 @@ function recogniseLinks(text: string, triggers: TriggerHits, hits: Hit[]): void 
 }
 
 const findKnownIdentifiers = knownIdentifierFinder(
-  [...CATALOG_NAMES, ...SDK_CLASSES.keys(), ...CONTEXTUAL_STATUS_NAMES.keys(), ...V2_ERROR_CODE_NAMES.keys()],
+  [...CATALOG_NAMES, ...SDK_CLASSES.keys(), ...CONTEXTUAL_STATUS_NAMES.keys(), ...V2_ERROR_CODE_NAMES.keys(), ...ARM_ERROR_CODES.keys()],
   MAX_HITS_PER_RECOGNISER,
 );
 
@@ -162,8 +164,13 @@ function recogniseIdentifiers(text: string, hits: Hit[]): void {
     const sdk = SDK_CLASSES.get(token);
     const contextual = CONTEXTUAL_STATUS_NAMES.get(token);
     const v2 = V2_ERROR_CODE_NAMES.get(token);
-    if (!inCatalog && sdk === undefined && contextual === undefined && v2 === undefined) continue;
+    const arm = ARM_ERROR_CODES.get(token);
+    if (!inCatalog && sdk === undefined && contextual === undefined && v2 === undefined && arm === undefined) continue;
     const prefix = before(text, m.index);
+    if (arm !== undefined && ARM_CODE_FIELD_BEFORE.test(prefix)) {
+      hits.push(hit(m.index, token, 'name', classCandidate(arm)));
+      continue;
+    }
 
     if (inCatalog) {
       const entry = entryOfNameBesideCode(text, m.index, token) ?? entryByName(token);
@@ -190,6 +197,16 @@ function recogniseIdentifiers(text: string, hits: Hit[]): void {
   }
 }
 
+/** In a paste about a direct method call, a 504 without its code is the device not answering (see DIRECT_METHOD_CALL). */
+function readDirectMethodTimeouts(text: string, hits: Hit[]): void {
+  const isTimeout = (h: Hit): boolean => h.candidate.httpStatus === 504 && h.candidate.code === null && h.candidate.category === 'service';
+  if (!hits.some(isTimeout) || !DIRECT_METHOD_CALL.test(text)) return;
+  const deviceTimeout = classCandidate(DIRECT_METHOD_TIMEOUT);
+  hits.forEach((h, i) => {
+    if (isTimeout(h)) hits[i] = { ...h, candidate: deviceTimeout };
+  });
+}
+
 /** All evidence in the text, sorted by position. */
 export function recogniseEvidence(text: string, triggers: TriggerHits = findTextTriggers(text)): Hit[] {
   const hits: Hit[] = [];
@@ -201,6 +218,7 @@ export function recogniseEvidence(text: string, triggers: TriggerHits = findText
   recogniseHttpStatus(text, triggers, hits);
   recogniseMessages(text, triggers, hits);
   recogniseNetwork(text, triggers, hits);
+  readDirectMethodTimeouts(text, hits);
   hits.sort((a, b) => a.index - b.index || b.end - a.end);
   return hits;
 }

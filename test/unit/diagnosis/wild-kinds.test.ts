@@ -155,3 +155,87 @@ describe('the az iot extension cannot find the hub', () => {
     assert.equal(diagnose('Unable to find IoT Hub: plant-hub-7 in resource group: rg-1').verdict.kind, 'client-config');
   });
 });
+
+describe('other Azure services that look like IoT Hub', () => {
+  const seen = (text: string) => {
+    const d = diagnose(text);
+    return { service: d.service, verdict: d.verdict.kind };
+  };
+  const cases: [string, string, string][] = [
+    [
+      'event-hubs',
+      "Microsoft.Azure.EventHubs.ReceiverDisconnectedException: New receiver with higher epoch of '3' is created hence current receiver with epoch '2' is getting disconnected. TrackingId:0f1e2d3c4b5a69788796a5b4c3d2e1f0_B7, SystemTracker:plant-ns:eventhub:telemetry~1|$default",
+      'an epoch conflict on a consumer group',
+    ],
+    [
+      'event-hubs',
+      "UnauthorizedError: Unauthorized access. 'Listen' claim(s) are required to perform this operation. Resource: 'sb://ihsuprodams123dednamespace.servicebus.windows.net/iothub-ehub-plant-1234-abcdef0123/consumergroups/$default/partitions/0'",
+      "the hub's built-in Event Hub-compatible endpoint",
+    ],
+    [
+      'service-bus',
+      'Azure.Messaging.ServiceBus.ServiceBusException: The messaging entity could not be found. To know more visit https://aka.ms/sbResourceMgrExceptions. (MessagingEntityNotFound)\nStatus: 404 (Not Found)',
+      'a queue that does not exist',
+    ],
+    [
+      'storage',
+      'Azure.RequestFailedException: This request is not authorized to perform this operation using this permission.\nStatus: 403 (This request is not authorized to perform this operation using this permission.)\nErrorCode: AuthorizationPermissionMismatch\nHeaders: x-ms-error-code: AuthorizationPermissionMismatch',
+      'a blob write refused by Storage RBAC',
+    ],
+    [
+      'dps',
+      'Error: Time:Tue Mar  4 10:00:00 2025 File:/sdk/provisioning_client/src/prov_device_ll_client.c Func:Prov_Device_LL_DoWork Line:1216 Timed out connecting to provisioning service\nFailure registering device: PROV_DEVICE_RESULT_TIMEOUT',
+      'the C provisioning client',
+    ],
+    [
+      'dps',
+      'ProvisioningTransportException: {"errorCode":401002,"message":"The device registration is not authorized."}\nEndpoint: global.azure-devices-provisioning.net',
+      'a DPS registration refused, with a code that IoT Hub also uses',
+    ],
+  ];
+  for (const [service, text, what] of cases) {
+    it(`${service}: ${what}`, () => assert.deepEqual(seen(text), { service, verdict: 'not-iothub' }));
+  }
+
+  it('leaves IoT Hub pastes that merely mention another service to IoT Hub', () => {
+    assert.deepEqual(seen('Device gw-dps-1 was provisioned by DPS, then: {"errorCode":401002,"message":"IotHubUnauthorizedAccess"} from plant.azure-devices.net'), {
+      service: null,
+      verdict: 'client-config',
+    });
+    assert.deepEqual(seen('Error creating cloud connection for client dps-edge-7/SimulatedTemperatureSensor\nUnauthorizedException: error(condition:amqp:unauthorized-access)'), {
+      service: null,
+      verdict: 'client-config',
+    });
+    const upload = 'IoTHubClient_LL_UploadToBlob failed: {"errorCode":400008,"message":"BlobContainerValidationError"} container https://plantstore.blob.core.windows.net/uploads';
+    assert.deepEqual(seen(upload), { service: null, verdict: 'client-config' });
+  });
+});
+
+describe('errors named where nothing IoT Hub is known', () => {
+  it('names the exception a trace shows (not its wrapper), unclassified', () => {
+    const d = diagnose('java.util.concurrent.ExecutionException: java.lang.IllegalArgumentException: JSON does not contain Operation Id\n\tat a.b.C.d(C.java:1)');
+    assert.deepEqual([d.findings.map((f) => [f.name, f.httpStatus, f.transient]), d.verdict.kind], [[['IllegalArgumentException', null, null]], 'unknown']);
+    assert.deepEqual(diagnose("TypeError: 'NoneType' object is not subscriptable").findings.map((f) => f.name), ['TypeError']);
+    assert.deepEqual(diagnose('the Error: word and an ordinary sentence').findings, []);
+  });
+
+  it('reads Resource Manager error codes in ARM bodies and az output', () => {
+    assert.deepEqual(read("(ResourceNotFound) The Resource 'Microsoft.Devices/IotHubs/plant-7' under resource group 'rg' was not found."), {
+      findings: [[null, 'ResourceNotFound', 404]],
+      verdict: 'client-config',
+    });
+    assert.deepEqual(read('{"error":{"code":"AuthorizationFailed","message":"The client does not have authorization"}}').findings, [[null, 'AuthorizationFailed', 403]]);
+    assert.deepEqual(read('we saw ResourceNotFound in the portal').findings, [], 'only where an error body names it');
+  });
+
+  it("reads uamqp's ErrorCodes names as the AMQP conditions", () => {
+    assert.deepEqual(read('LinkDetach("ErrorCodes.UnauthorizedAccess: Unauthorized access.")').findings, [[null, 'amqp:unauthorized-access', 401]]);
+  });
+
+  it('reads the status of a failed CBS put-token, and a 504 of a direct method call as the device not answering', () => {
+    assert.deepEqual(read('iothubtransportamqp.c Func:processCBSReply Line:1222 The CBS put token operation failed: 401').findings, [[null, 'HTTP 401 Unauthorized', 401]]);
+    const method = 'MethodInvokeOperation: completing with error HTTP operation returned: 504 GatewayTimeoutError(Error: Gateway Timeout)';
+    assert.equal(read(method).verdict, 'device-offline');
+    assert.equal(read('POST /devices/d1/messages: HTTP operation returned: 504 Gateway Timeout').verdict, 'transient-service');
+  });
+});
