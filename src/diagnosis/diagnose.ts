@@ -9,6 +9,7 @@ import { hit } from './hit.ts';
 import { findOccurrenceIds } from './occurrence-ids.ts';
 import { recogniseEvidence } from './recognise.ts';
 import { splitRecords } from './records.ts';
+import { findSdk } from './sdk-version.ts';
 import { lookalikeServiceOf } from './service.ts';
 import { mergeSecretReports, redactionPass } from './redact.ts';
 import { findTextTriggers } from './text-triggers.ts';
@@ -56,7 +57,7 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis
     secrets: mergeSecretReports(raw.report, unwrapped.report),
     verdict: service === null ? verdictFor(ranked) : { kind: 'not-iothub' },
     service,
-    sdk: null,
+    sdk: findSdk(clean),
     timeSpan: timeSpanOf(timestamps),
     inputChars: input.length,
     truncated,

@@ -82,11 +82,15 @@ export interface TimeSpan {
 /** Azure services whose errors look like IoT Hub's (same SDK families, same hosts' look) but are not. */
 export type LookalikeService = 'event-hubs' | 'service-bus' | 'storage' | 'dps';
 
-/** An SDK package (or client) and the version the paste shows for it. */
+export type SdkLanguage = 'node' | 'python' | 'dotnet' | 'java' | 'c';
+
+/** An SDK package (or client, or tool) and the version the paste shows for it. */
 export interface SdkSeen {
   /** Package name as its registry knows it (azure-iot-device, Microsoft.Azure.Devices.Client, iot-device-client ...). */
   name: string;
   version: string;
+  /** Which SDK family; null for tools (az CLI extension, IoT Explorer). */
+  language: SdkLanguage | null;
 }
 
 export interface Diagnosis {
