@@ -61,6 +61,8 @@ const DEVICE_ID = { deviceid: AT, 'device id': AT, device_id: AT, 'device-id': A
 export const DEVICE_PATTERNS: readonly TriggeredPattern[] = [
   { pattern: new RegExp(String.raw`\bdevice[ _-]?id\b["']?\s*(?:[:=]\s*)?["']?${ID_VALUE}`, 'gi'), starts: DEVICE_ID },
   { pattern: new RegExp(String.raw`\bdevice ["']${ID_VALUE}["']`, 'gi'), starts: { 'device "': AT, "device '": AT } },
+  // "A device with ID 'pump-7' is already registered."
+  { pattern: new RegExp(String.raw`\bdevice with ID ["']${ID_VALUE}["']`, 'gi'), starts: { 'device with id': AT } },
   // Prose ("failed for device meter-7", "Failed to invoke method on device rpi-4:"): only ids that look like ids.
   {
     pattern: new RegExp(String.raw`\b(?:${DEVICE_VERBS.join('|')}) device\s+${PROSE_ID}`, 'gi'),

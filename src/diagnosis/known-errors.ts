@@ -12,6 +12,12 @@ const spec = (name: string, httpStatus: number | null, transient: boolean | null
   ...extra,
 });
 const wrapper = (name: string): ClassSpec => spec(name, null, null, 'unclassified', { absorbable: true });
+/**
+ * A connection state the SDK reports (dropped, not connected, "no network", "communication error"): the
+ * connection went down, not why. With a socket, DNS or TLS failure beside it, that is the finding; with a hub
+ * error, that one; alone it says nothing of whose fault it is (a hub closes connections too: 404104, failovers).
+ */
+const dropped = (name: string): ClassSpec => spec(name, null, true, 'unclassified', { absorbable: true });
 const network = (name: string, transient: boolean | null, absorbable = false): ClassSpec => spec(name, null, transient, 'network', { absorbable });
 /** A platform (OS / runtime) network exception rather than an IoT SDK name: evidence kind 'network'. */
 const platform = (name: string, transient: boolean | null, absorbable = false): ClassSpec => ({ ...network(name, transient, absorbable), platform: true });
@@ -91,12 +97,12 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('InvalidEtagError', 412, false, 'config'),
     spec('PreconditionFailedError', 412, false, 'config'),
     spec('MessageTooLargeError', 413, false, 'config'),
-    network('NotConnectedError', true, true),
+    dropped('NotConnectedError'),
     network('TimeoutError', true),
     // Python azure-iot-device
     network('ConnectionFailedError', true, true),
-    network('ConnectionDroppedError', true, true),
-    network('NoConnectionError', true, true),
+    dropped('ConnectionDroppedError'),
+    dropped('NoConnectionError'),
     network('OperationTimeout', true),
     network('TlsExchangeAuthError', false),
     network('ProtocolProxyError', false),
@@ -110,8 +116,8 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('IOTHUB_CLIENT_CONNECTION_DEVICE_DISABLED', 403, false, 'config'),
     spec('IOTHUB_CLIENT_CONNECTION_QUOTA_EXCEEDED', 403, null, 'quota'),
     network('IOTHUB_CLIENT_CONNECTION_RETRY_EXPIRED', true),
-    network('IOTHUB_CLIENT_CONNECTION_NO_NETWORK', true),
-    network('IOTHUB_CLIENT_CONNECTION_COMMUNICATION_ERROR', true, true),
+    dropped('IOTHUB_CLIENT_CONNECTION_NO_NETWORK'),
+    dropped('IOTHUB_CLIENT_CONNECTION_COMMUNICATION_ERROR'),
     network('IOTHUB_CLIENT_CONNECTION_NO_PING_RESPONSE', true),
     network('IOTHUB_CLIENT_CONFIRMATION_MESSAGE_TIMEOUT', true),
     network('IOTHUB_CLIENT_CONFIRMATION_BECAUSE_DESTROY', false),
@@ -121,13 +127,13 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('Expired_SAS_Token', 401, null, 'auth'),
     spec('Device_Disabled', 403, false, 'config'),
     network('Retry_Expired', true),
-    network('No_Network', true),
-    network('Communication_Error', true, true),
+    dropped('No_Network'),
+    dropped('Communication_Error'),
     spec('BAD_CREDENTIAL', 401, false, 'auth'),
     spec('EXPIRED_SAS_TOKEN', 401, null, 'auth'),
     network('RETRY_EXPIRED', true),
-    network('NO_NETWORK', true),
-    network('COMMUNICATION_ERROR', true, true),
+    dropped('NO_NETWORK'),
+    dropped('COMMUNICATION_ERROR'),
     // Device Provisioning Service: C SDK PROV_DEVICE_RESULT values, .NET/Java client exceptions (see service.ts)
     network('PROV_DEVICE_RESULT_TIMEOUT', true),
     network('PROV_DEVICE_RESULT_TRANSPORT', true),
@@ -402,8 +408,10 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
   },
   {
     spec: network('ConnectionReset', true),
-    pattern: /\bECONNRESET\b|\bEPIPE\b|\bECONNABORTED\b|Connection reset by peer|forcibly closed by the remote host|premature close|Broken pipe/gi,
+    pattern: /\bECONNRESET\b|\bEPIPE\b|\bECONNABORTED\b|Connection reset by peer|connection (?:was )?aborted|forcibly closed by the remote host|premature close|Broken pipe/gi,
     starts: {
+      'connection aborted': AT,
+      'connection was aborted': AT,
       econnreset: AT,
       epipe: AT,
       econnaborted: AT,

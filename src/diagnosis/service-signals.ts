@@ -95,6 +95,15 @@ export const SERVICE_SIGNALS: readonly ServiceSignal[] = [
     'windowsazure.storage': AT,
     storageexception: AT,
   }),
+  // Storage's own messages: "The specified container does not exist.", "Server failed to authenticate the request. Make sure ..."
+  signal('storage', 3, /\bThe specified (?:container|blob|queue|share|table) does not exist\b|\bServer failed to authenticate the request\. Make sure the value of Authorization header/gi, {
+    'the specified container': AT,
+    'the specified blob': AT,
+    'the specified queue': AT,
+    'the specified share': AT,
+    'the specified table': AT,
+    'server failed to authenticate the request': AT,
+  }),
   signal('storage', 2, /x-ms-error-code|\.(?:blob|queue|table|file)\.core\.windows\.net|Microsoft\.Storage\//gi, {
     'x-ms-error-code': AT,
     '.blob.core.': AT,

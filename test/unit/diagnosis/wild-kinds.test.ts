@@ -239,3 +239,28 @@ describe('errors named where nothing IoT Hub is known', () => {
     assert.equal(read('POST /devices/d1/messages: HTTP operation returned: 504 Gateway Timeout').verdict, 'transient-service');
   });
 });
+
+describe('a dropped connection without its cause', () => {
+  it('is unknown alone: the paste does not say whose fault it is', () => {
+    assert.equal(read("MQTTTransportStage: _on_mqtt_disconnect called: ConnectionDroppedError('Paho returned rc==1')").verdict, 'unknown');
+    assert.equal(read('NotConnectedError: mqtt.js returned client disconnecting error').verdict, 'unknown');
+    assert.equal(read('CONNECTION STATUS UPDATE: DISCONNECTED_RETRYING\nCONNECTION STATUS REASON: NO_NETWORK\nCONNECTION STATUS THROWABLE: java.lang.NullPointerException').verdict, 'unknown');
+  });
+
+  it('joins the cause shown beside it: a socket failure, or a hub error', () => {
+    assert.deepEqual(read('CONNECTION STATUS REASON: NO_NETWORK\nCONNECTION STATUS THROWABLE: connection aborted'), { findings: [[null, 'ConnectionReset', null]], verdict: 'not-iothub' });
+    assert.deepEqual(read('client error: NotConnectedError: read ECONNRESET'), { findings: [[null, 'ConnectionReset', null]], verdict: 'not-iothub' });
+    assert.equal(read('status=Disconnected_Retrying, reason=Communication_Error {"errorCode":400027}').verdict, 'client-config');
+  });
+});
+
+describe('more forms', () => {
+  it('reads the device of "A device with ID \'x\' is already registered"', () => {
+    assert.deepEqual(diagnose("ErrorCode:DeviceAlreadyExists;A device with ID 'pump-7' is already registered.").context.deviceIds, ['pump-7']);
+  });
+
+  it("names Storage from its own messages", () => {
+    const text = 'Upload failed: Server failed to authenticate the request. Make sure the value of Authorization header is formed correctly including the signature. Status: 403';
+    assert.deepEqual([diagnose(text).service, diagnose(text).verdict.kind], ['storage', 'not-iothub']);
+  });
+});
