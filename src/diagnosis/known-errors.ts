@@ -423,8 +423,9 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
   },
   {
     spec: network('NetworkTimeout', true),
-    pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out/gi,
-    starts: { etimedout: AT, esockettimedout: AT, 'connection timed out': AT },
+    // also the Java SDK's AMQP open ("Connection unable to be opened in time") and "Timed out connecting to ..."
+    pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out|Connection unable to be opened in time|Timed out connecting to\b/gi,
+    starts: { etimedout: AT, esockettimedout: AT, 'connection timed out': AT, 'connection unable to be opened': AT, 'timed out connecting to': AT },
   },
   {
     spec: network('NetworkUnreachable', true),

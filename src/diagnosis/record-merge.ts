@@ -94,6 +94,25 @@ function absorb(target: Group, other: Group): void {
   if (!other.candidate.absorbable && other.rank >= COUNTS_WHEN_ABSORBED) target.occurrences = Math.max(target.occurrences, other.occurrences);
 }
 
+/** Failures where no connection was made: no server can have refused the credentials on it. */
+const NO_CONNECTION: ReadonlySet<string> = new Set(['ConnectionRefused', 'DnsResolutionFailed', 'NetworkUnreachable']);
+
+/**
+ * An SDK's auth error class beside a connection that was never made ("UnauthorizedError: ... connect
+ * ECONNREFUSED 172.18.0.3:8883") is the SDK's label, not the hub's answer: the socket failure is the finding.
+ * A protocol refusal (a CONNACK, an AMQP condition) or a code is the server's answer and stays.
+ */
+function labelsFailedConnection(groups: Group[]): Group[] {
+  const failed = groups.find((g) => g.candidate.category === 'network' && NO_CONNECTION.has(g.candidate.name ?? ''));
+  if (failed === undefined) return groups;
+  const isLabel = (g: Group): boolean => g.candidate.category === 'auth' && g.candidate.code === null && g.rank <= SPECIFICITY['sdk-exception'];
+  const labels = groups.filter(isLabel);
+  // A server's own refusal in the same record means a connection was made after all.
+  if (labels.length === 0 || groups.some((g) => g.candidate.category === 'auth' && !isLabel(g))) return groups;
+  for (const label of labels) absorb(failed, label);
+  return groups.filter((g) => !labels.includes(g));
+}
+
 /**
  * Network evidence in one record is one network failure, told at several levels: keep the
  * highest-level name, and count it once (a trace repeats the same failure in every layer).
@@ -147,5 +166,5 @@ export function mergeRecordHits(hits: readonly PlacedHit[], wordings: TextMemo =
       kept.push(group);
     }
   }
-  return mergeNetwork(kept);
+  return mergeNetwork(labelsFailedConnection(kept));
 }

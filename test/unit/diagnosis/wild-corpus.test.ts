@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { formatScore, readCorpus, scoreCorpus, share, WILD_CORPUS } from './wild-score.ts';
 
 /** Just under the share reached; a regression below it fails. */
-const FLOOR = 0.96;
+const FLOOR = 0.97;
 
 describe('wild corpus (test/fixtures/wild/pastes.json)', () => {
   const corpus = readCorpus(WILD_CORPUS);

@@ -264,3 +264,19 @@ describe('more forms', () => {
     assert.deepEqual([diagnose(text).service, diagnose(text).verdict.kind], ['storage', 'not-iothub']);
   });
 });
+
+describe('an auth label on a connection that was never made', () => {
+  it('is the socket failure: no server refused anything', () => {
+    const text = 'UnauthorizedError: mqtt.js returned Failure on first connection (Not authorized): connect ECONNREFUSED 172.18.0.3:8883 error';
+    assert.deepEqual(read(text), { findings: [[null, 'ConnectionRefused', null]], verdict: 'not-iothub' });
+  });
+
+  it('keeps a server refusal, and an auth error in another record', () => {
+    assert.equal(read('UnauthorizedError: mqtt.js returned Connection refused: Not authorized error').verdict, 'client-config');
+    assert.equal(read('UnauthorizedError: Unauthorized\n\nError: connect ECONNREFUSED 10.0.0.4:443').verdict, 'client-config');
+  });
+
+  it("reads the legacy Java SDK's AMQP open timeout as a network timeout", () => {
+    assert.deepEqual(read('java.lang.Throwable: Connection unable to be opened in time.').findings, [[null, 'NetworkTimeout', null]]);
+  });
+});
