@@ -225,6 +225,10 @@ export const V2_ERROR_CODE_NAMES: ReadonlyMap<string, ClassSpec> = new Map<strin
  * the hub (or an edgeHub's cloud connection to it) did not answer in time. Alone, the class stays a network failure.
  */
 export const HUB_COMMUNICATION_TIMEOUT: ClassSpec = spec('IotHubCommunicationException', null, true, 'service', { absorbsNetwork: true });
+/** A TimeoutException where the log line says the operation was with the hub ("Error creating cloud connection"). */
+export const HUB_OPERATION_TIMEOUT: ClassSpec = spec('TimeoutException', null, true, 'service', { absorbsNetwork: true, platform: true });
+/** Words by which IoT Edge and SDK logs say the peer was IoT Hub. */
+export const HUB_PEER_WORDS = /\bcloud connection|\bIoT ?Hub\b|\b(?:to|from|with) (?:the )?hub\b/i;
 /**
  * A paste about invoking a direct method: there, an HTTP 504 without its code is 504101 (the only 504 the hub
  * gives a method call a device did not answer in time, besides the generic 504000).
@@ -424,8 +428,18 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
   {
     spec: network('NetworkTimeout', true),
     // also the Java SDK's AMQP open ("Connection unable to be opened in time") and "Timed out connecting to ..."
-    pattern: /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out|Connection unable to be opened in time|Timed out connecting to\b/gi,
-    starts: { etimedout: AT, esockettimedout: AT, 'connection timed out': AT, 'connection unable to be opened': AT, 'timed out connecting to': AT },
+    // also Python's socket.timeout and its device SDK's "Transport timeout on connection operation"
+    pattern:
+      /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out|Connection unable to be opened in time|Timed out connecting to\b|\bsocket\.timeout\b|Transport timeout on connection operation/gi,
+    starts: {
+      etimedout: AT,
+      esockettimedout: AT,
+      'connection timed out': AT,
+      'connection unable to be opened': AT,
+      'timed out connecting to': AT,
+      'socket.timeout': AT,
+      'transport timeout on connection': AT,
+    },
   },
   {
     spec: network('NetworkUnreachable', true),

@@ -2,9 +2,9 @@
 // the text; name-like evidence is found by one search for the known names (known-identifiers.ts),
 // so a megabyte-sized paste costs a few passes over it.
 import { baseName, catalogNames, entryByCode, entryByName, type CatalogEntry } from './catalog.ts';
-import { candidateForCode, classCandidate, codeCandidate, resourceProviderCandidate } from './classify.ts';
+import { candidateForCode, classCandidate, codeCandidate, resourceProviderCandidate, type ClassSpec } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
-import { ARM_ERROR_CODES, CONTEXTUAL_STATUS_NAMES, DIRECT_METHOD_CALL, DIRECT_METHOD_TIMEOUT, HUB_COMMUNICATION_TIMEOUT, SDK_CLASSES, SOCKET_FAILURE_WORDS, TIMEOUT_WORDS, V2_ERROR_CODE_NAMES } from './known-errors.ts';
+import { ARM_ERROR_CODES, CONTEXTUAL_STATUS_NAMES, DIRECT_METHOD_CALL, DIRECT_METHOD_TIMEOUT, HUB_COMMUNICATION_TIMEOUT, HUB_OPERATION_TIMEOUT, HUB_PEER_WORDS, SDK_CLASSES, SOCKET_FAILURE_WORDS, TIMEOUT_WORDS, V2_ERROR_CODE_NAMES } from './known-errors.ts';
 import { knownIdentifierFinder } from './known-identifiers.ts';
 import { DOC_LINK } from './phrase-patterns.ts';
 import { recogniseAmqp, recogniseHttpStatus, recogniseMessages, recogniseMqtt, recogniseNetwork } from './recognise-protocols.ts';
@@ -151,9 +151,13 @@ function lineAndPrevious(text: string, index: number): string {
   return text.slice(Math.max(previousStart, index - 2 * LINE_WINDOW), end);
 }
 
-function hubTimedOut(text: string, index: number): boolean {
+/** IotHubCommunicationException that timed out, or a TimeoutException on an operation the log says was with the hub. */
+function hubTimeoutAt(text: string, index: number, spec: ClassSpec): ClassSpec {
+  if (spec.name !== HUB_COMMUNICATION_TIMEOUT.name && spec.name !== HUB_OPERATION_TIMEOUT.name) return spec;
   const around = lineAndPrevious(text, index);
-  return TIMEOUT_WORDS.test(around) && !SOCKET_FAILURE_WORDS.test(around);
+  if (SOCKET_FAILURE_WORDS.test(around)) return spec;
+  if (spec.name === HUB_COMMUNICATION_TIMEOUT.name) return TIMEOUT_WORDS.test(around) ? HUB_COMMUNICATION_TIMEOUT : spec;
+  return HUB_PEER_WORDS.test(around) ? HUB_OPERATION_TIMEOUT : spec;
 }
 
 /** Error names, SDK exception classes, status-code names: known identifiers, then map look-ups. */
@@ -191,7 +195,7 @@ function recogniseIdentifiers(text: string, hits: Hit[]): void {
     }
     // "HttpStatusCode: InternalServerError" is an HTTP status, read by recogniseHttpStatus.
     if (sdk !== undefined && !HTTP_STATUS_FIELD_BEFORE.test(prefix)) {
-      const read = sdk.name === HUB_COMMUNICATION_TIMEOUT.name && hubTimedOut(text, m.index) ? HUB_COMMUNICATION_TIMEOUT : sdk;
+      const read = hubTimeoutAt(text, m.index, sdk);
       hits.push(hit(m.index, token, read.platform === true ? 'network' : 'sdk-exception', classCandidate(read)));
     }
   }

@@ -76,7 +76,8 @@ function canAbsorb(into: Group, other: Group): boolean {
   // A documented code explains the SDK class or status that carries it (AmqpInternalErrorException: "Another
   // AMQP Client has opened a Receive Link" is 400027); network evidence stays apart (see mergeNetwork).
   if (into.candidate.code !== null && other.rank <= SPECIFICITY['sdk-exception'] && other.candidate.category !== 'network') return true;
-  if (into.candidate.absorbsNetwork === true && other.candidate.category === 'network') return true;
+  // A hub timeout absorbs the network evidence and the lesser timeouts told with it (its TimeoutException).
+  if (into.candidate.absorbsNetwork === true && (other.candidate.category === 'network' || other.rank < into.rank)) return true;
   // A generic connection failure (ConnectionFailedError, IotHubCommunicationException ...) joins a
   // specific hub error; next to other network evidence it is the better name (see mergeNetwork).
   if (other.candidate.absorbable) return other.candidate.category !== 'network' || into.candidate.category !== 'network';

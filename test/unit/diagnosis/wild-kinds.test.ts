@@ -103,6 +103,12 @@ describe('timeouts talking to IoT Hub', () => {
     assert.equal(read(wrapped).verdict, 'transient-service');
   });
 
+  it("a TimeoutException on an operation the log says was with the hub (edgeHub's cloud connection) is the hub not answering", () => {
+    const edge = '2025-03-01 10:00:00.000 +00:00 [WRN] - Error creating cloud connection for client gw-7/reader\nSystem.TimeoutException: Operation timeout expired.\n   at Microsoft.Azure.Devices.Client.InternalClient.ApplyTimeout()';
+    assert.deepEqual(read(edge), { findings: [[null, 'TimeoutException', null]], verdict: 'transient-service' });
+    assert.equal(read('[WRN] - Error getting edge agent twin from IoTHub\nSystem.TimeoutException: The operation timed out.').verdict, 'transient-service');
+  });
+
   it('with a socket failure, or without a timeout, it stays a network failure', () => {
     const reset = 'Microsoft.Azure.Devices.Client.Exceptions.IotHubCommunicationException: Transient network error occurred, please retry.\n ---> System.Net.Sockets.SocketException (10054): An existing connection was forcibly closed by the remote host.';
     assert.equal(read(reset).verdict, 'not-iothub');
@@ -276,7 +282,9 @@ describe('an auth label on a connection that was never made', () => {
     assert.equal(read('UnauthorizedError: Unauthorized\n\nError: connect ECONNREFUSED 10.0.0.4:443').verdict, 'client-config');
   });
 
-  it("reads the legacy Java SDK's AMQP open timeout as a network timeout", () => {
+  it("reads the legacy Java SDK's AMQP open timeout and Python's socket timeouts as network timeouts", () => {
     assert.deepEqual(read('java.lang.Throwable: Connection unable to be opened in time.').findings, [[null, 'NetworkTimeout', null]]);
+    assert.deepEqual(read('    sock.connect(sa)\nsocket.timeout: timed out').findings, [[null, 'NetworkTimeout', null]]);
+    assert.equal(read("ReauthorizeConnectionOperation: completing with error OperationCancelled('Transport timeout on connection operation')").verdict, 'not-iothub');
   });
 });
