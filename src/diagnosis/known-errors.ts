@@ -430,7 +430,7 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
     // also the Java SDK's AMQP open ("Connection unable to be opened in time") and "Timed out connecting to ..."
     // also Python's socket.timeout and its device SDK's "Transport timeout on connection operation"
     pattern:
-      /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out|Connection unable to be opened in time|Timed out connecting to\b|\bsocket\.timeout\b|Transport timeout on connection operation/gi,
+      /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out|Connection unable to be opened in time|Timed out connecting to\b|\bsocket\.timeout\b|Transport timeout on connection operation|timed out waiting for CONNACK/gi,
     starts: {
       etimedout: AT,
       esockettimedout: AT,
@@ -439,7 +439,14 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
       'timed out connecting to': AT,
       'socket.timeout': AT,
       'transport timeout on connection': AT,
+      'timed out waiting for connack': AT,
     },
+  },
+  {
+    // The C SDK's own words when it cannot open its connection (its adapters log the OS cause, when known, apart).
+    spec: network('ConnectionOpenFailed', true),
+    pattern: /\bio_open failed\b|\bFailed opening the underlying I\/O\b|\bfailure connecting to address\b|\blookup_address_and_connect_socket failed\b/gi,
+    starts: { io_open: AT, 'failed opening the underlying': AT, 'failure connecting to address': AT, lookup_address_and_connect_socket: AT },
   },
   {
     spec: network('NetworkUnreachable', true),

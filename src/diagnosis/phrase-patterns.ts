@@ -28,7 +28,8 @@ export const CONNACK_PAHO_JAVA: TriggeredPattern = {
 // "CONNACK 5", the C SDK's trace "CONNACK | SESSION_PRESENT: false | RETURN_CODE: 0x5" and its error line
 // "Connection Not Accepted: 0x5: Not Authorized" ("Connection " is 11 characters).
 export const CONNACK_NUMBER: TriggeredPattern = {
-  pattern: /\bCONNACK\b[^\n\d]{0,60}?\b(?:0x0?)?([1-5])\b|\bConnection Not Accepted:?\s?(?:0x0?)?([1-5])\b/gi,
+  // (a count after it is not a return code: "CONNACK received after 3 retries")
+  pattern: /\bCONNACK\b[^\n\d]{0,60}?\b(?:0x0?)?([1-5])\b(?! ?(?:retr|attempt|time|sec|ms\b|s\b))|\bConnection Not Accepted:?\s?(?:0x0?)?([1-5])\b/gi,
   starts: { connack: AT, 'not accepted': [11] },
 };
 

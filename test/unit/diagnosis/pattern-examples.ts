@@ -45,6 +45,7 @@ export const EXAMPLES: readonly string[] = [
   'Timed out waiting for the response from device', 'Timed out waiting for device to connect', 'the requested device is not online',
   'DeviceNotFoundException: Not registered', 'Device Queue depth cannot exceed 50', 'exceeded the queue limit of 50', 'Number of active file upload requests cannot exceed',
   'Another AMQP Client has opened a Receive Link', "device with ID 'd-20'", 'connection was aborted', 'ErrorCodes.UnauthorizedAccess',
-  'Connection unable to be opened in time', 'socket.timeout: timed out', 'Transport timeout on connection operation', 'Timed out connecting to provisioning service', 'DPS client error', 'provisioning service timed out', 'failed: 401', 'failed with status 403',
+  'Connection unable to be opened in time', 'Error: io_open failed', 'Failed opening the underlying I/O', 'failure connecting to address h.azure-devices.net',
+  'lookup_address_and_connect_socket failed', 'mqtt_client timed out waiting for CONNACK', 'socket.timeout: timed out', 'Transport timeout on connection operation', 'Timed out connecting to provisioning service', 'DPS client error', 'provisioning service timed out', 'failed: 401', 'failed with status 403',
   'az login --service-principal -u app -p ', 'az login -u me --password=', '"value": "', '\\"value\\":\\"', 'key1  FULL  ', 'kerb2\tRead\t', 'key2 ',
 ];

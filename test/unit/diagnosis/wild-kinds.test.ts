@@ -282,6 +282,12 @@ describe('an auth label on a connection that was never made', () => {
     assert.equal(read('UnauthorizedError: Unauthorized\n\nError: connect ECONNREFUSED 10.0.0.4:443').verdict, 'client-config');
   });
 
+  it("reads the C SDK's own words for a connection it could not open", () => {
+    const c = 'Error: Time:Mon Dec 25 12:26:45 2017 File:/sdk/umqtt/src/mqtt_client.c Func:mqtt_client_connect Line:971 Error: io_open failed\nError: Time:Mon Dec 25 12:26:45 2017 File:/sdk/iothub_client/src/iothubtransport_mqtt_common.c Func:SendMqttConnectMsg Line:1782 failure connecting to address plant.azure-devices.net.';
+    assert.equal(read(c).verdict, 'not-iothub');
+    assert.deepEqual(read('Func:process_incoming Line:1052 mqtt_client timed out waiting for CONNACK').findings, [[null, 'NetworkTimeout', null]]);
+  });
+
   it("reads the legacy Java SDK's AMQP open timeout and Python's socket timeouts as network timeouts", () => {
     assert.deepEqual(read('java.lang.Throwable: Connection unable to be opened in time.').findings, [[null, 'NetworkTimeout', null]]);
     assert.deepEqual(read('    sock.connect(sa)\nsocket.timeout: timed out').findings, [[null, 'NetworkTimeout', null]]);
