@@ -1,0 +1,121 @@
+// Which SDK (or tool) and version a paste shows: user agents (azure-iot-device/1.17.3 (node v18 ...),
+// .NET/1.42.3 (...), iothubclient/1.3.6, azure-iot-device-iothub-py/2.12.0(...)), package lists and manifests
+// ("azure-iot-device": "1.7.4", azure-iot-hub 2.6.0, com.microsoft.azure.sdk.iot:iot-device-client:1.9.0,
+// iot-device-client-1.9.0.jar), and what tools print about themselves ("IoT Hub SDK for C, version 1.1.23",
+// "Extension Name: azure-iot. Version: 0.10.3."). User-agent formats: /work/staging research, see sdk-retry-facts.ts.
+// A version must be written exactly: a range (^1.7.4, ~1.7) is not a version.
+import type { SdkLanguage, SdkSeen } from './types.ts';
+
+interface KnownPackage {
+  /** How the paste writes it (matched case-insensitively, as a whole name). */
+  written: string;
+  /** Its registry name. */
+  name: string;
+  language: SdkLanguage | null;
+  /** Lower is preferred when a paste shows several: IoT Hub SDKs, then DPS clients, then other services' SDKs, then tools. */
+  rank: 0 | 1 | 2 | 3;
+}
+
+const pkg = (written: string, name: string, language: SdkLanguage | null, rank: KnownPackage['rank']): KnownPackage => ({ written, name, language, rank });
+
+const PACKAGES: readonly KnownPackage[] = [
+  // Node (npm); azure-iot-device is also the Python package: see languageOf()
+  pkg('azure-iot-device', 'azure-iot-device', 'node', 0),
+  pkg('azure-iothub', 'azure-iothub', 'node', 0),
+  // Python (PyPI): the device SDK's user agents, and the service SDK
+  pkg('azure-iot-device-iothub-py', 'azure-iot-device', 'python', 0),
+  pkg('py-azure-iot-device', 'azure-iot-device', 'python', 0),
+  pkg('azure-iot-hub', 'azure-iot-hub', 'python', 0),
+  // .NET (NuGet); a device client since 1.19.0 sends ".NET/<version> (...)"
+  pkg('Microsoft.Azure.Devices.Client', 'Microsoft.Azure.Devices.Client', 'dotnet', 0),
+  pkg('Microsoft.Azure.Devices', 'Microsoft.Azure.Devices', 'dotnet', 0),
+  pkg('.NET', 'Microsoft.Azure.Devices.Client', 'dotnet', 0),
+  // Java (Maven)
+  pkg('com.microsoft.azure.sdk.iot.iot-device-client', 'iot-device-client', 'java', 0),
+  pkg('iot-device-client', 'iot-device-client', 'java', 0),
+  pkg('com.microsoft.azure.sdk.iot.iot-service-client', 'iot-service-client', 'java', 0),
+  pkg('iot-service-client', 'iot-service-client', 'java', 0),
+  // C: its MQTT/HTTP user agent, the version it logs, its repositories' names in build paths
+  pkg('iothubclient', 'azure-iot-sdk-c', 'c', 0),
+  pkg('IoT Hub SDK for C', 'azure-iot-sdk-c', 'c', 0),
+  pkg('azure-iot-sdk-c', 'azure-iot-sdk-c', 'c', 0),
+  pkg('azure-iot-sdk', 'azure-iot-sdk-c', 'c', 0),
+  // Device Provisioning Service clients
+  pkg('Microsoft.Azure.Devices.Provisioning.Client', 'Microsoft.Azure.Devices.Provisioning.Client', 'dotnet', 1),
+  pkg('provisioning-device-client', 'provisioning-device-client', 'java', 1),
+  pkg('azure-iot-device-provisioning-py', 'azure-iot-device', 'python', 1),
+  pkg('azure-iot-provisioning-device', 'azure-iot-provisioning-device', 'node', 1),
+  // Other services' clients
+  pkg('Microsoft.Azure.ServiceBus.EventProcessorHost', 'Microsoft.Azure.ServiceBus.EventProcessorHost', 'dotnet', 2),
+  pkg('Microsoft.Azure.EventHubs', 'Microsoft.Azure.EventHubs', 'dotnet', 2),
+  pkg('Azure.Messaging.EventHubs', 'Azure.Messaging.EventHubs', 'dotnet', 2),
+  pkg('Azure.Messaging.ServiceBus', 'Azure.Messaging.ServiceBus', 'dotnet', 2),
+  pkg('azure-eventhub', 'azure-eventhub', 'python', 2),
+  pkg('@azure/event-hubs', '@azure/event-hubs', 'node', 2),
+  // Tools
+  pkg('azure-iot', 'azure-iot (az CLI extension)', null, 3),
+  pkg('azure-cli-iot-ext', 'azure-cli-iot-ext (az CLI extension)', null, 3),
+  pkg('Azure IoT Explorer', 'Azure IoT Explorer', null, 3),
+];
+
+const byWritten = new Map(PACKAGES.map((p) => [p.written.toLowerCase(), p]));
+
+function escapeLiteral(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+}
+
+// Longest first, so "azure-iot-device-iothub-py" is tried before "azure-iot-device" and "azure-iot".
+const NAMES = new RegExp(
+  String.raw`(?<![\w.@-])(?:${[...PACKAGES]
+    .map((p) => p.written)
+    .sort((a, b) => b.length - a.length)
+    .map(escapeLiteral)
+    .join('|')})(?!\w|-\D)`,
+  'gi',
+);
+
+/**
+ * What may stand between a name and its version: "/" (user agents, %2F when URL-encoded), "==", "-" (jar
+ * names), ":" (Maven coordinates), '": "' (package.json), '",\n"version": "' (az extension list), ' Version="'
+ * (a .csproj PackageReference), "</artifactId><version>", and a space, a comma or a full stop with an optional
+ * "version"/"v". Bounded repeats: no two unbounded runs of spaces side by side.
+ */
+const VERSION_AFTER =
+  /(?:\/|%2[Ff]|==|-|:|"\s{0,3}:\s{0,3}"|"\s{0,3},\s{0,8}"version"\s{0,3}:\s{0,3}"|"\s{1,3}Version="|<\/artifactId>\s{0,40}<version>|(?:[ \t]{1,3}|,[ \t]{1,3}|\.[ \t]{1,3})(?:[Vv]ersion[ \t]{0,3}[:=]?[ \t]{0,3})?v?)(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-(?:preview|beta|alpha|rc|pre)[\w.]{0,20})?)(?![\w]|\.\d)/y;
+
+/** Where the .NET device client's ".NET/1.42.3 (" is a user agent, not a runtime version. */
+const DOTNET_USER_AGENT = /^\/(1\.\d{1,3}\.\d{1,4}) \(/;
+
+const PYTHON_CONTEXT = /\bpip\b|site-packages|Traceback \(most recent call last\)|\.py\b|==\d|\bpython/i;
+
+function languageOf(p: KnownPackage, text: string, after: string): SdkLanguage | null {
+  if (p.written.toLowerCase() !== 'azure-iot-device') return p.language;
+  // The same name on npm and PyPI: a Node user agent says "(node v…"; pip and tracebacks say Python.
+  if (/^\/[\d.]+ \(node /.test(after)) return 'node';
+  return after.startsWith('==') || PYTHON_CONTEXT.test(text) ? 'python' : 'node';
+}
+
+const MAX_NAMES_READ = 2000;
+
+/** The SDK (or tool) the paste shows with its version: the most relevant kind, and of it the last one written. */
+export function findSdk(text: string): SdkSeen | null {
+  let best: { rank: number; seen: SdkSeen } | null = null;
+  NAMES.lastIndex = 0;
+  let read = 0;
+  for (let m = NAMES.exec(text); m !== null && read < MAX_NAMES_READ; m = NAMES.exec(text), read += 1) {
+    const p = byWritten.get(m[0].toLowerCase());
+    if (p === undefined) continue;
+    const end = m.index + m[0].length;
+    const after = text.slice(end, end + 80);
+    let version: string | undefined;
+    if (p.written === '.NET') {
+      version = DOTNET_USER_AGENT.exec(after)?.[1];
+    } else {
+      VERSION_AFTER.lastIndex = 0;
+      version = VERSION_AFTER.exec(after)?.[1];
+    }
+    if (version === undefined) continue;
+    if (best === null || p.rank <= best.rank) best = { rank: p.rank, seen: { name: p.name, version, language: languageOf(p, text, after) } };
+  }
+  return best?.seen ?? null;
+}
