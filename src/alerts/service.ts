@@ -154,6 +154,8 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   const converge = async (documentKey: string, hubs: readonly Hub[]): Promise<void> => {
     // Updates whose PUT may have overwritten a newer one of another instance: rendered again next round.
     const overwritten = new Set<string>();
+    // Conversations whose connector call failed: tried again with the delivery, later, not in this pass.
+    const failed = new Set<string>();
     let failure: unknown = null;
     for (let round = 0; round < MAX_CONVERGE_ROUNDS; round++) {
       const item = await store.get<IncidentDocument>(documentKey);
@@ -162,6 +164,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       let worked = 0;
       for (const target of await targetsOf(incident, hubs)) {
         const key = target.subscription.key;
+        if (failed.has(key)) continue;
         const post = posts[key];
         const now = clock.now();
         try {
@@ -201,7 +204,10 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
           }
         } catch (error) {
           if (error instanceof ConversationGoneError) await goneAway(documentKey, incident, key, error);
-          else failure ??= error;
+          else {
+            failed.add(key);
+            failure ??= error;
+          }
         }
       }
       if (worked === 0 && overwritten.size === 0) break;
