@@ -265,6 +265,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
     try {
       const outcome = await handle(claimed.key, claimed.signal);
       await finishDelivery(store, documentKey, outcome);
+      log('alert.processed', { ...logFields(claimed.signal), outcome, attempts: claimed.attempts });
     } catch (error) {
       const retryAfterMs = RETRY_DELAYS_MS[Math.min(claimed.attempts - 1, RETRY_DELAYS_MS.length - 1)] ?? 60_000;
       log('alert.processing.failed', { ...logFields(claimed.signal), attempts: claimed.attempts, retryAfterMs, ...errorSummary(error) });

@@ -6,8 +6,8 @@
 // fails without an app id, in local mode), while the card must later be updated by that very id.
 // Connector answers: 403/404 mean the bot can no longer write there (ConversationGoneError); 412, 429,
 // 502, 503, 504 are retried a few times with a short backoff, then thrown (the delivery is tried again later).
-import { CardFactory, MessageFactory } from 'botbuilder';
-import type { Activity, BotAdapter, ConversationParameters, ConversationReference, TurnContext } from 'botbuilder';
+import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
+import type { Activity, BotAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import { ConversationGoneError } from '../../alerts/ports.ts';
 import type { Subscription } from '../../alerts/subscriptions.ts';
 import type { Sleep } from '../../core/clock.ts';
@@ -111,9 +111,14 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
         const conversation = { ...(reference.conversation ?? { isGroup: true, name: '', conversationType: 'channel' }), id: threadId };
         return { conversationId: threadId, reference: { ...reference, conversation } as Partial<ConversationReference>, activityId: rootId };
       }
-      const sent = await withRetries(() => inProactiveTurn(continueConversation, appId, reference, (turn) => turn.sendActivity(message(card))));
+      // Applied from the stored reference (which has no activity id), not from the proactive turn's own random
+      // one: a new message in the chat, not a reply.
+      const sent = await withRetries(() =>
+        inProactiveTurn(continueConversation, appId, reference, (turn) => turn.adapter.sendActivities(turn, [TurnContext.applyConversationReference(message(card), reference) as Partial<Activity>])),
+      );
       // A connector may answer 202 without a body: then the card cannot be updated later (logged by the caller).
-      const activityId = typeof sent?.id === 'string' && sent.id !== '' ? sent.id : null;
+      const id = sent[0]?.id;
+      const activityId = typeof id === 'string' && id !== '' ? id : null;
       return { conversationId: reference.conversation?.id ?? subscription.key, reference, activityId };
     },
 
