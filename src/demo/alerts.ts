@@ -15,7 +15,7 @@ export function simulatorAlertFirer(simulator: Pick<ArmSimulator, 'state'>, rece
       if (hub === undefined) return { kind: 'unknown-hub' };
       const state = hub.health.availabilityState;
       // A new activity-log event each time: a second `demo alert` is an update (or a recovery), not a repeat.
-      await receiver.receive(resourceHealthAlert(hub, { current: state, eventDataId: randomUUID(), title: hub.health.title || undefined }));
+      await receiver.receive(resourceHealthAlert(hub, { current: state, eventDataId: randomUUID() }));
       return { kind: 'fired', hubName: hub.name, hubId: alertTargetId(hub), state };
     },
   };
