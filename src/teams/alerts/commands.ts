@@ -106,7 +106,9 @@ export function alertCommands(deps: AlertCommandsDeps): AlertCommandHandlers {
         if (outcome.kind === 'too-many') return reply(scope, [{ text: fill(t.tooMany, { limit: outcome.limit }), color: 'warning' }]);
         const first: NoticeLine =
           outcome.kind === 'already' ? { text: t.already } : { text: hub === null ? t.subscribedAll : fill(t.subscribedHub, { hub: `**${echo(hub.name, 60)}**` }), color: 'good' };
-        await reply(scope, [first, describe(outcome.subscription, scope)], notes(scope, hub?.name ?? null));
+        // "Subscribed to every hub" says it all; a list of hubs is worth repeating whole.
+        const lines = outcome.kind === 'subscribed' && outcome.subscription.hubs === 'all' ? [first] : [first, describe(outcome.subscription, scope)];
+        await reply(scope, lines, notes(scope, hub?.name ?? null));
       } catch (error) {
         await storeFailed(scope, error);
       }
