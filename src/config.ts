@@ -28,6 +28,24 @@ export interface BotIdentityConfig {
   authEnabled: boolean;
 }
 
+/** Azure's secure webhook: an Entra token from the action group's application, checked against this. */
+export interface EntraWebhookConfig {
+  tenantId: string;
+  /** Accepted `aud` values: the App ID URI (v1 tokens) and/or the application (client) id (v2 tokens). */
+  audiences: readonly string[];
+  /** The app role the action groups' service principal was given (ActionGroupsSecureWebhook in Azure's script). */
+  role: string;
+  /** Where the signing keys and the issuer live: login.microsoftonline.com (or a sovereign cloud's), or loopback in tests. */
+  authority: string;
+}
+
+/** POST /api/alerts: who may call it. Neither set = the endpoint does not exist (404). */
+export interface AlertsWebhookConfig {
+  /** ALERTS_WEBHOOK_TOKEN: the `token` query parameter of the plain webhook. */
+  token: string | null;
+  entra: EntraWebhookConfig | null;
+}
+
 export interface Config {
   port: number;
   /** Interface to bind. Default: loopback while auth is off (an open bot is never exposed), all interfaces otherwise. */
@@ -54,6 +72,8 @@ export interface Config {
   rateLimit: { messagesPerMinute: number; burst: number };
   /** Bearer token for the audit API; null = audit API disabled. */
   auditApiToken: string | null;
+  /** Azure Monitor alerts (POST /api/alerts). */
+  alerts: AlertsWebhookConfig;
   /** Who may read /readyz and /metrics when auth is on (see OperationsConfig). */
   operations: OperationsConfig;
   /** Entra tenant ids whose activities the bot serves (lower case); empty = any tenant. */
@@ -94,7 +114,7 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 const APP_TYPES: readonly MicrosoftAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'];
 
 /** Names of the variables whose values are secrets: never printed, masked by describeConfig. */
-export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN', 'OPS_TOKEN'] as const;
+export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN', 'OPS_TOKEN', 'ALERTS_WEBHOOK_TOKEN'] as const;
 
 /** Shortest accepted bearer token (AUDIT_API_TOKEN, OPS_TOKEN). */
 const MIN_TOKEN_LENGTH = 16;
@@ -279,6 +299,45 @@ function parseOperations(env: Env, port: number): OperationsConfig {
   };
 }
 
+/** Entra authorities of the public and sovereign clouds; anything else only on loopback (tests). */
+const ENTRA_AUTHORITIES = ['https://login.microsoftonline.com', 'https://login.microsoftonline.us', 'https://login.chinacloudapi.cn'];
+
+function parseEntraAuthority(env: Env): string {
+  const name = 'ALERTS_WEBHOOK_ENTRA_AUTHORITY';
+  const value = raw(env, name);
+  if (value === '') return ENTRA_AUTHORITIES[0] ?? '';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `${name} must be an absolute URL such as https://login.microsoftonline.com, got ${shown(value)}`);
+  }
+  const base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(name, `${name} must be a plain base URL without credentials, query or fragment`);
+  }
+  if (ENTRA_AUTHORITIES.includes(base.toLowerCase())) return base.toLowerCase();
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname)) return base;
+  throw new ConfigError(name, `${name} must be one of ${ENTRA_AUTHORITIES.join(', ')} (or a loopback URL in tests), got ${shown(base)}`);
+}
+
+function parseAlertsWebhook(env: Env): AlertsWebhookConfig {
+  const token = bearerToken(env, 'ALERTS_WEBHOOK_TOKEN', 'to turn the plain webhook off');
+  const tenantId = raw(env, 'ALERTS_WEBHOOK_ENTRA_TENANT_ID');
+  const audiences = list(env, 'ALERTS_WEBHOOK_ENTRA_AUDIENCE');
+  if (tenantId === '') {
+    if (audiences.length > 0) throw new ConfigError('ALERTS_WEBHOOK_ENTRA_TENANT_ID', 'ALERTS_WEBHOOK_ENTRA_TENANT_ID is required when ALERTS_WEBHOOK_ENTRA_AUDIENCE is set (the secure webhook)');
+    return { token, entra: null };
+  }
+  if (!GUID.test(tenantId)) throw new ConfigError('ALERTS_WEBHOOK_ENTRA_TENANT_ID', `ALERTS_WEBHOOK_ENTRA_TENANT_ID must be the Entra tenant id (a GUID), got ${shown(tenantId)}`);
+  if (audiences.length === 0) {
+    throw new ConfigError('ALERTS_WEBHOOK_ENTRA_AUDIENCE', "ALERTS_WEBHOOK_ENTRA_AUDIENCE is required with ALERTS_WEBHOOK_ENTRA_TENANT_ID: the webhook application's App ID URI (api://…) and/or its client id");
+  }
+  const role = raw(env, 'ALERTS_WEBHOOK_ENTRA_ROLE') || 'ActionGroupsSecureWebhook';
+  if (!/^[\w.-]{1,120}$/.test(role)) throw new ConfigError('ALERTS_WEBHOOK_ENTRA_ROLE', `ALERTS_WEBHOOK_ENTRA_ROLE must be an app role value (letters, digits, . _ -), got ${shown(role)}`);
+  return { token, entra: { tenantId: tenantId.toLowerCase(), audiences, role, authority: parseEntraAuthority(env) } };
+}
+
 function optionalValue(env: Env, name: string, pattern: RegExp, what: string): string | null {
   const value = raw(env, name);
   if (value === '') return null;
@@ -324,6 +383,7 @@ export function loadConfig(env: Env = process.env): Config {
       burst: wholeNumber(env, 'RATE_LIMIT_BURST', 5, 1, 100_000, 'messages'),
     },
     auditApiToken,
+    alerts: parseAlertsWebhook(env),
     operations: parseOperations(env, port),
     allowedTenantIds: guidList(env, 'ALLOWED_TENANT_IDS', 'Entra tenant ids'),
     logLevel: parseLogLevel(env),
@@ -369,6 +429,10 @@ export function describeConfig(config: Config): Record<string, unknown> {
     diagnosisBudgetMs: config.diagnosisBudgetMs,
     rateLimit: config.rateLimit.messagesPerMinute === 0 ? 'off' : config.rateLimit,
     auditApi: config.auditApiToken === null ? 'disabled' : `enabled (token ${MASK})`,
+    alertsWebhook:
+      config.alerts.token === null && config.alerts.entra === null
+        ? 'disabled'
+        : { token: config.alerts.token === null ? null : MASK, entra: config.alerts.entra },
     operations: {
       listener: config.operations.port === null ? 'off' : `${config.operations.host}:${config.operations.port}`,
       token: config.operations.token === null ? null : MASK,

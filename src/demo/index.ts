@@ -6,6 +6,9 @@ import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { startArmSimulator } from '../sim/index.ts';
 import { startAgentsPlayground } from './playground.ts';
+import { simulatorAlertFirer } from './alerts.ts';
+import type { DemoAlertFirer } from '../alerts/ports.ts';
+import type { ReceiveResult } from '../alerts/service.ts';
 
 type Stop = () => Promise<void>;
 
@@ -14,6 +17,8 @@ export interface Demo {
   arm: { subscriptionIds: string[]; armEndpoint: ArmEndpoint };
   /** Starts the Playground against the bot (when enabled); if it does not start, the bot runs without it. */
   openPlayground(botUrl: string): Promise<void>;
+  /** `demo alert`: the simulator fires Resource Health alerts of its hubs into the bot's alert intake. */
+  alertFirer(receiver: { receive(body: unknown): Promise<ReceiveResult> }): DemoAlertFirer;
 }
 
 /** Starts the simulator now; each part pushes its stop on `stops` when it starts (the caller stops them in reverse). */
@@ -23,6 +28,7 @@ export async function startDemo(playground: Config['demoPlayground'], logger: Lo
   logger.info({ url: simulator.url, scenario: 'demo', subscriptions: simulator.subscriptions }, 'demo mode: Azure is simulated (no AZURE_SUBSCRIPTION_IDS)');
   return {
     arm: { subscriptionIds: simulator.subscriptions, armEndpoint: parseArmEndpoint(simulator.url) },
+    alertFirer: (receiver) => simulatorAlertFirer(simulator, receiver),
     async openPlayground(botUrl) {
       if (!playground.enabled) return;
       try {

@@ -6,6 +6,7 @@ import type { IneligibilityReason } from '../../diagnosis/advice.ts';
 import type { SecretKind, VerdictKind } from '../../diagnosis/types.ts';
 import type { PluralForms } from './format.ts';
 import { failoverEn } from './failover-en.ts';
+import { alertsEn } from './alerts-en.ts';
 
 const count = (one: string, other: string): PluralForms => ({ one, other });
 
@@ -185,6 +186,7 @@ export const en = {
       { command: 'health HUBNAME', text: "the hub's Resource Health, locations and active Azure events" },
       { command: 'status', text: 'failover requests waiting for approval or running' },
       { command: 'audit [HUBNAME]', text: 'recent failover decisions, for one hub or all' },
+      { command: 'subscribe [HUBNAME]', text: 'Azure Monitor alerts about a hub (or every hub) as cards here; unsubscribe, subscriptions' },
     ],
     looksForHeading: 'What I look for',
     looksFor: 'IoT Hub error codes and names, SDK exception names, MQTT and AMQP refusals, HTTP status codes, hub host names, device and module ids, tracking ids and timestamps.',
@@ -299,6 +301,7 @@ export const en = {
   tenantRefused: 'IoT Hub On-Call is not available to your organisation. Nothing was done.',
 
   failover: failoverEn,
+  alerts: alertsEn,
 };
 
 export type UiStrings = typeof en;

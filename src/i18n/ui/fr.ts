@@ -3,6 +3,7 @@
 import type { UiStrings } from './en.ts';
 import type { PluralForms } from './format.ts';
 import { failoverFr } from './failover-fr.ts';
+import { alertsFr } from './alerts-fr.ts';
 
 const count = (one: string, other: string): PluralForms => ({ one, other });
 
@@ -182,6 +183,7 @@ export const fr: UiStrings = {
       { command: 'health NOMDUHUB', text: "l'état Resource Health du hub, ses régions et les événements Azure actifs" },
       { command: 'status', text: "les demandes de basculement en attente d'approbation ou en cours" },
       { command: 'audit [NOMDUHUB]', text: "les dernières décisions de basculement, pour un hub ou pour tous" },
+      { command: 'abonner [NOMDUHUB]', text: 'les alertes Azure Monitor d\'un hub (ou de tous) en cartes ici ; désabonner, abonnements' },
     ],
     looksForHeading: 'Ce que je cherche',
     looksFor: "Les codes et noms d'erreur IoT Hub, les noms d'exception des SDK, les refus MQTT et AMQP, les codes d'état HTTP, les noms d'hôte des hubs, les identifiants d'appareils et de modules, les identifiants de suivi et les horodatages.",
@@ -294,4 +296,5 @@ export const fr: UiStrings = {
   tenantRefused: "IoT Hub On-Call n'est pas disponible pour votre organisation. Rien n'a été fait.",
 
   failover: failoverFr,
+  alerts: alertsFr,
 };

@@ -10,6 +10,7 @@ import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatus
 import { auditEntries, statusEntries } from './card/visibility.ts';
 import { helpCommand, sendCard } from '../messages/message-handler.ts';
 import type { ScopeHandlers, TurnScope } from '../messages/message-handler.ts';
+import type { AlertCommandKind } from '../messages/commands.ts';
 import { replyToHealth, replyToPaste } from '../messages/replies.ts';
 import type { Reply, ReplyDeps } from '../messages/replies.ts';
 import { refusalText } from './actions.ts';
@@ -66,7 +67,10 @@ function pendingOrRunning(record: FailoverRequest): boolean {
   return record.state === 'requested' || record.state === 'approved' || record.state === 'running';
 }
 
-export function messageCommands(deps: FailoverCommandsDeps): ScopeHandlers {
+/** Every command but the alerts' (src/teams/alerts/ adds those). */
+export type FailoverCommandHandlers = Omit<ScopeHandlers, AlertCommandKind>;
+
+export function messageCommands(deps: FailoverCommandsDeps): FailoverCommandHandlers {
   const rosterBudgetMs = deps.rosterBudgetMs ?? 1_500;
 
   const storeUnavailable = async (scope: TurnScope, error: unknown): Promise<void> => {

@@ -8,7 +8,6 @@ import type { Clock, Sleep } from '../../core/clock.ts';
 import type { StateStore } from '../../core/store.ts';
 import type { Logger } from '../../log.ts';
 import { scrubForLog } from '../../log.ts';
-import type { ScopeHandlers } from '../messages/message-handler.ts';
 import type { ReplyDeps } from '../messages/replies.ts';
 import { FailoverActions } from './actions.ts';
 import type { CardActionHandler } from '../cards/invoke.ts';
@@ -16,6 +15,7 @@ import { ApproverDirectory } from './approvers.ts';
 import { FailoverCards } from './card/cards.ts';
 import { cardDocumentKey } from './card/store.ts';
 import { messageCommands } from './commands.ts';
+import type { FailoverCommandHandlers } from './commands.ts';
 import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
 import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
 import { createFailoverProposer } from './proposal.ts';
@@ -24,10 +24,11 @@ import type { FailoverProposer } from '../messages/replies.ts';
 export { FailoverActions } from './actions.ts';
 export { ApproverDirectory } from './approvers.ts';
 export { FailoverCards } from './card/cards.ts';
-export { createTeamsFailoverNotifier, adapterChannel } from './notifier.ts';
+export { createTeamsFailoverNotifier, adapterChannel, connectorStatus, referenceOf } from './notifier.ts';
 export type { ProactiveChannel, FailoverMetrics } from './notifier.ts';
 export { createFailoverProposer } from './proposal.ts';
 export { messageCommands } from './commands.ts';
+export type { FailoverCommandHandlers } from './commands.ts';
 
 export interface FailoverTeamsDeps {
   store: StateStore;
@@ -53,11 +54,13 @@ export interface FailoverTeams {
   service: FailoverService;
   approvers: ApproverDirectory;
   proposer: FailoverProposer;
+  /** The cards of requests (a card hosting a request renders through them). */
+  cards: FailoverCards;
   actions: FailoverActions;
   /** Verb → handler for OnCallBot's cardActions. */
   cardActions: Record<string, CardActionHandler>;
-  /** Every message command: help, diagnose and health (with proposals), status, audit. */
-  commands(reply: ReplyDeps): ScopeHandlers;
+  /** Every message command but the alerts': help, diagnose and health (with proposals), status, audit. */
+  commands(reply: ReplyDeps): FailoverCommandHandlers;
 }
 
 /** The workflow's log events as pino lines: strings scrubbed (an ARM message may quote a URL or header). */
@@ -106,6 +109,7 @@ export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
     service,
     approvers,
     proposer,
+    cards,
     actions,
     cardActions: actions.handlers(),
     commands: (reply) => messageCommands({ reply, service, audit: deps.audit, approvers, clock, demo: deps.demo }),

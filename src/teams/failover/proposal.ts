@@ -77,6 +77,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
       const refreshUserIds = await deps.cards.refreshUserIds(record, { host: null, smallConversation });
       return {
         kind: 'offered',
+        requestId: record.id,
         elements,
         finalize(rendered) {
           // The posted card carries the same refresh as every later version of it.

@@ -27,7 +27,7 @@ export interface ProposalContext {
 
 export type PreparedProposal =
   /** A request was proposed: put `elements` in the card, send `finalize(rendered).card`, then call afterSend. */
-  | { kind: 'offered'; elements: unknown[]; finalize(rendered: RenderedHostCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
+  | { kind: 'offered'; requestId: string; elements: unknown[]; finalize(rendered: RenderedHostCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
   /** The store could not be written: the card explains it instead of offering a button. */
   | { kind: 'unavailable'; elements: unknown[] }
   /** The hub stopped being eligible between the advice and the proposal. */

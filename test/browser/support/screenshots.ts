@@ -40,7 +40,9 @@ export type CardState =
   | 'running'
   | 'succeeded'
   | 'failed'
-  | 'rejected';
+  | 'rejected'
+  | 'alert'
+  | 'alert-subscribed';
 
 interface Area {
   x: number;

@@ -2,6 +2,7 @@
 // store, fake Azure ports, an injected clock and a fake proactive channel: proposals on cards, every card
 // action and its refusals, the shared card updates, expiry at the exact boundary, the failback offer, the
 // Action.Submit fallback, store failures, and the notifier's handling of connector errors.
+import { unitAlertCommands } from '#test/support/alert-commands.ts';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -152,7 +153,7 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
     ...replies,
     logger,
     dedupe: new ActivityDeduplicator(),
-    commands: failover.commands(replies),
+    commands: { ...failover.commands(replies), ...unitAlertCommands(directory) },
     cardActions: failover.cardActions,
     unknownCardAction: failover.actions.unknownAction(),
     cardSubmit: (turn) => failover.actions.submit(turn),
