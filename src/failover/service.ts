@@ -238,7 +238,7 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
 
   /** Eligibility as seen by people (propose/request/approve): an approved request for the hub already holds it. */
   const eligibilityFor = (hub: Hub, kind: FailoverKind, excludeId: string | null): Promise<FailoverEligibility> =>
-    eligibilityNow({ store, audit }, hub, kind, { now: clock.now(), excludeId, holding: 'approved-or-running' });
+    eligibilityNow({ store, audit }, hub, kind, { now: clock.now(), excludeId, holding: 'approved-or-running', approversConfigured: config.approvers.length > 0 });
 
   const decideFor = (input: ActInput) => async (record: FailoverRequest): Promise<Decision> => {
     const command: WorkflowCommand | null =

@@ -164,6 +164,7 @@ export const en = {
       'daily-limit': "the hub's daily limit of failovers has been reached",
       cooldown: 'the previous failover or failback was less than an hour ago',
       'hub-not-active': 'the hub is not in the Active state',
+      'no-approvers': 'no approver is configured on this bot (FAILOVER_APPROVERS is empty), so nobody could approve a request: ask its administrator, or fail over from the Azure portal',
     } satisfies Record<IneligibilityReason, string>,
     impossibleUnchecked: 'whether it can fail over could not be checked',
   },

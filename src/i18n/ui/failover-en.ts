@@ -263,6 +263,7 @@ export const failoverEn = {
     'daily-limit': 'the daily limit of two failovers (or failbacks) is reached',
     cooldown: 'the previous failover or failback was less than an hour ago',
     'hub-not-active': 'the hub is not in the Active state',
+    'no-approvers': 'no approver is configured on this bot (FAILOVER_APPROVERS)',
   } satisfies Record<IneligibilityReason, string>,
 };
 

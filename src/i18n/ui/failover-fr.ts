@@ -254,5 +254,6 @@ export const failoverFr: FailoverStrings = {
     'daily-limit': 'la limite quotidienne de deux basculements (ou retours) est atteinte',
     cooldown: "le précédent basculement ou retour date de moins d'une heure",
     'hub-not-active': "le hub n'est pas à l'état Active",
+    'no-approvers': "aucun approbateur n'est configuré sur ce bot (FAILOVER_APPROVERS)",
   },
 };

@@ -161,6 +161,7 @@ export const fr: UiStrings = {
       'daily-limit': 'la limite quotidienne de basculements du hub est atteinte',
       cooldown: "le dernier basculement ou retour date de moins d'une heure",
       'hub-not-active': "le hub n'est pas à l'état Active",
+      'no-approvers': "aucun approbateur n'est configuré sur ce bot (FAILOVER_APPROVERS est vide) : personne ne pourrait approuver une demande ; adressez-vous à son administrateur, ou basculez depuis le portail Azure",
     },
     impossibleUnchecked: "impossible de vérifier s'il peut basculer",
   },

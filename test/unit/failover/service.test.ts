@@ -182,10 +182,14 @@ describe('failover service: who may do what', () => {
     assert.equal(h.executor.starts.length, 0);
   });
 
-  it('with no approvers configured nobody can approve', async () => {
+  it('with no approvers configured a failover is impossible: no proposal, so nothing to request or approve', async () => {
     const h = harness({ config: { approvers: [] } });
-    const requested = await proposeAndRequest(h);
-    assert.equal((await approve(h, requested.id, bob)).outcome, 'no-approvers-configured');
+    const eligibility = await h.service.eligibility(h.directory.hub);
+    assert.ok(!eligibility.possible && eligibility.reasons.includes('no-approvers'));
+    const proposed = await h.service.propose({ hub: h.directory.hub, kind: 'failover', conversation: { id: CONVERSATION, reference: {} }, locale: 'en', requester: alice });
+    assert.ok(!proposed.ok);
+    assert.deepEqual(proposed.reasons, ['no-approvers']);
+    assert.equal(h.executor.starts.length, 0);
   });
 
   it('a request id from another conversation is not found, and nothing leaks', async () => {

@@ -32,7 +32,8 @@ import { cardText } from '#test/support/cards.ts';
 import { APPROVERS, APPROVER_BOB, APPROVER_CAROL, ALICE_ID, HOUR, MINUTE, T0, fakeClock, fakeDirectory, fakeExecutor, fakeHealth, fakeSleep, makeHub, swapped } from '#test/support/failover-fakes.ts';
 import type { FakeClock, FakeDirectory, FakeExecutor } from '#test/support/failover-fakes.ts';
 
-const en = uiStrings('en').failover;
+const ui = uiStrings('en');
+const en = ui.failover;
 const BOT = { id: '28:bot', name: 'IoT Hub On-Call' };
 const THREAD = '19:oncall@thread.tacv2;messageid=1700000000001';
 const USERS = {
@@ -116,6 +117,8 @@ interface World {
   /** Sends an activity; returns what the bot sent back (replies, invoke responses). */
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
   paste(from?: User, locale?: string): Promise<{ cardActivityId: string; requestId: string; card: AdaptiveCard }>;
+  /** The card a paste gets, with the request proposed on it if any. */
+  pasteCard(from?: User, locale?: string): Promise<{ cardActivityId: string; requestId: string | null; card: AdaptiveCard }>;
   invoke(from: User, verb: string, data: Record<string, unknown>, options?: { replyToId?: string; trigger?: 'manual' | 'automatic'; conversationId?: string }): Promise<{ status: number; body: { statusCode: number; type: string; value: AdaptiveCard }; text: string; card: AdaptiveCard }>;
   record(id: string): Promise<FailoverRequest>;
 }
@@ -174,6 +177,11 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
     store,
     send,
     async paste(from = USERS.alice, locale = 'en-US') {
+      const { card, cardActivityId, requestId } = await w.pasteCard(from, locale);
+      assert.ok(requestId, `a proposal on the card:\n${cardText(card)}`);
+      return { cardActivityId, requestId, card };
+    },
+    async pasteCard(from = USERS.alice, locale = 'en-US') {
       const replies = await send({
         type: 'message',
         id: `m-${Math.random()}`,
@@ -185,8 +193,7 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
       const reply = replies.find((activity) => activity.type === 'message');
       const card = reply?.attachments?.[0]?.content as AdaptiveCard | undefined;
       assert.ok(reply?.id && card, `a card: ${JSON.stringify(replies).slice(0, 300)}`);
-      const requestId = (card['refresh'] as { action: { data: { requestId: string } } } | undefined)?.action.data.requestId;
-      assert.ok(requestId, `a proposal on the card:\n${cardText(card)}`);
+      const requestId = (card['refresh'] as { action: { data: { requestId: string } } } | undefined)?.action.data.requestId ?? null;
       return { cardActivityId: reply.id, requestId, card };
     },
     async invoke(from, verb, data, invokeOptions = {}) {
@@ -297,12 +304,19 @@ describe('failover in the Teams bot', () => {
     assert.ok(elsewhere.text.includes(en.refusals['not-found']));
     assert.doesNotMatch(elsewhere.text, /contoso/);
     assert.equal((await w.record(requestId)).state, 'requested');
+  });
 
+  it('with no approvers configured, the card says so before anyone presses anything, and offers no Request button', async () => {
     const none = world({ approvers: [] });
-    const proposal = await none.paste();
-    const noApprovers = await none.invoke(USERS.alice, 'failover.request', { requestId: proposal.requestId, justification: 'Outage' });
-    assert.ok(noApprovers.text.includes(en.hints.noApprovers));
-    assert.ok((await none.invoke(USERS.bob, 'failover.approve', { requestId: proposal.requestId })).text.includes(en.refusals['no-approvers-configured']));
+    const { card, requestId } = await none.pasteCard();
+    const text = cardText(card);
+    assert.ok(text.includes(ui.advice.impossibleReasons['no-approvers']), text);
+    assert.deepEqual(verbs(card), [], 'no button at all: nothing anyone could press would lead anywhere');
+    assert.equal(requestId, null, 'no proposal was stored');
+    assert.equal(card['refresh'], undefined);
+    // The same hub, with an approver configured: the proposal and its button.
+    const some = world();
+    assert.deepEqual(verbs((await some.pasteCard()).card), ['failover.request']);
   });
 
   it('a request expires exactly at its TTL: one millisecond before it can be approved, at the boundary it cannot', async () => {
