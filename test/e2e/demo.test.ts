@@ -10,6 +10,7 @@ import type { BotProcess } from '#test/support/bot-process.ts';
 import { cardText, onlyCard } from '#test/support/cards.ts';
 import { startFakeConnector } from '#test/support/fake-connector.ts';
 import type { FakeConnector } from '#test/support/fake-connector.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
 
@@ -39,7 +40,7 @@ describe('demo mode without the playground', () => {
   it('diagnoses against the simulated hubs, and the card says Azure is simulated', async () => {
     const built = message({ serviceUrl: connector.url, text: 'ServerErrorException: ErrorCode:ServerError 500001 on contoso-prod-weu.azure-devices.net' });
     assert.equal((await postActivity(bot.url, built.activity)).status, 200);
-    const reply = await connector.waitFor((request) => request.activityId === built.activityId);
+    const reply = await finalReply(connector, built.activityId);
     const text = cardText(onlyCard(reply));
     assert.ok(text.includes(en.common.demoBanner), text);
     assert.ok(text.includes(en.health.states.Unavailable), text);

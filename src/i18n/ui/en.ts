@@ -93,6 +93,8 @@ export const en = {
     fallbackText: 'IoT Hub health',
     cardTitle: 'Hub health',
     sectionHeading: 'Hub health right now',
+    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
+    checking: "Checking the hub's health in Azure… this card updates itself in a few seconds.",
     resourceHealth: 'Resource Health: {state}',
     states: {
       Available: 'Available',

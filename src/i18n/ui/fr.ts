@@ -90,6 +90,8 @@ export const fr: UiStrings = {
     fallbackText: 'État de santé du hub IoT',
     cardTitle: 'État de santé du hub',
     sectionHeading: 'État de santé du hub en ce moment',
+    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
+    checking: "Vérification de l'état de santé du hub dans Azure… cette carte se met à jour d'elle-même dans quelques secondes.",
     resourceHealth: 'Resource Health : {state}',
     states: {
       Available: 'Disponible',
