@@ -99,6 +99,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       onAttempt: recordArmAttempts({ metrics, logger }),
     });
 
+    const demoApproval = demo?.failoverApproval(config.failover.approvers) ?? null;
     const adapter = new TeamsAdapter({ bot: config.bot, logger, onTurnFailed: createTurnFailureHandler(logger) });
 
     // Failover approval workflow: durable state, audit trail, the service with the Teams notifier.
@@ -121,6 +122,8 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       proactive: { adapter, appId: config.bot.appId },
       metrics,
       ...(runner ? { instanceId: runner.id } : {}),
+      // Demo only: the demo world's approver approves requests when FAILOVER_APPROVERS names nobody.
+      ...(demoApproval ? { demoApproval } : {}),
     });
     const replies: ReplyDeps = {
       diagnoser: diagnosis.diagnose,

@@ -2,26 +2,17 @@
 // every card says Azure is simulated, and (when enabled) the Agents Playground runs as a child process.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { uiStrings } from '#src/i18n/index.ts';
 import { message, postActivity } from '#test/support/activities.ts';
 import { startBotProcess } from '#test/support/bot-process.ts';
 import type { BotProcess } from '#test/support/bot-process.ts';
 import { cardText, onlyCard } from '#test/support/cards.ts';
 import { startFakeConnector } from '#test/support/fake-connector.ts';
+import { freePort } from '#test/support/free-port.ts';
 import type { FakeConnector } from '#test/support/fake-connector.ts';
 import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  assert.ok(address !== null && typeof address === 'object');
-  return address.port;
-}
 
 describe('demo mode without the playground', () => {
   let connector: FakeConnector;

@@ -31,6 +31,7 @@ import { diagnoseInProcess } from '#src/workers/paste-diagnosis.ts';
 import { cardText } from '#test/support/cards.ts';
 import { APPROVERS, APPROVER_BOB, APPROVER_CAROL, ALICE_ID, HOUR, MINUTE, T0, fakeClock, fakeDirectory, fakeExecutor, fakeHealth, fakeSleep, holdHealth, makeHub, swapped } from '#test/support/failover-fakes.ts';
 import type { FakeClock, FakeDirectory, FakeExecutor, FakeHealth } from '#test/support/failover-fakes.ts';
+import type { DemoApproval } from '#src/failover/index.ts';
 import { waitFor } from '#test/support/failover-harness.ts';
 
 const ui = uiStrings('en');
@@ -160,7 +161,9 @@ function messageActionSubmit(): Partial<Activity> {
   } as Partial<Activity>;
 }
 
-function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: OnCallBotDeps['diagnoseActionPorts']; store?: (clock: FakeClock) => StateStore } = {}): World {
+function world(
+  options: { approvers?: readonly string[]; diagnoseActionPorts?: OnCallBotDeps['diagnoseActionPorts']; store?: (clock: FakeClock) => StateStore; demoApproval?: DemoApproval } = {},
+): World {
   const clock = fakeClock(T0);
   const store = flakyStore(options.store ? options.store(clock) : createMemoryStore());
   const audit = createAuditLog(store);
@@ -186,6 +189,7 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
     proactive: { channel },
     sleep: fakeSleep(clock),
     notifyRetryDelaysMs: [0, 0],
+    ...(options.demoApproval ? { demoApproval: options.demoApproval } : {}),
   });
   const replies: ReplyDeps = { diagnoser: diagnoseInProcess, hubs: { directory, health }, demo: false, healthBudgetMs: 1000, eligibility: (hub) => failover.proposer.eligibility(hub), failover: failover.proposer };
   const bot = new OnCallBot({
@@ -405,6 +409,23 @@ describe('failover in the Teams bot', () => {
     assert.deepEqual(verbs(posted.card), ['failover.request']);
     const requestId = (posted.card['refresh'] as { action: { data: { requestId: string } } }).action.data.requestId;
     assert.equal((await w.record(requestId)).conversation.cardActivityId, posted.activityId);
+  });
+
+  it("demo: the card announces the demo's approver, who approves the request herself; the card follows to the outcome", async () => {
+    const priya = { id: '29:priya-demo', name: 'Priya Raman', aadObjectId: '7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a61' };
+    const w = world({ approvers: [], demoApproval: { approver: priya, delayMs: 5_000 } });
+    const approver = { approver: priya.name };
+    const { card, requestId } = await w.paste();
+    assert.ok(cardText(card).includes(fill(en.demoApproval.proposed, approver)), cardText(card));
+    assert.deepEqual(verbs(card), ['failover.request'], 'the demo approver counts as an approver: the request is offered');
+    const requested = await w.invoke(USERS.alice, 'failover.request', { requestId, justification: 'Outage' });
+    assert.ok(requested.text.includes(fill(en.demoApproval.requested, approver)), requested.text);
+    await w.failover.service.settled();
+    const record = await w.record(requestId);
+    assert.equal(record.state, 'succeeded');
+    assert.equal(record.approver?.aadObjectId, priya.aadObjectId);
+    assert.ok(lastUpdate(w).includes(fill(en.demoApproval.approved, approver)), lastUpdate(w));
+    assert.ok(w.channel.updates.some((update) => cardText(update.card).includes(fill(en.demoApproval.approved, approver)) && /running|in progress/i.test(cardText(update.card))));
   });
 
   it('with no approvers configured, the card says so before anyone presses anything, and offers no Request button', async () => {
@@ -648,7 +669,7 @@ describe('the Teams failover notifier', () => {
     const approvers = new ApproverDirectory({ approvers: APPROVERS, store, logger: silentLogger() });
     // No failback is ever proposed here: a succeeded failover offers one from the end of the gap.
     const failbacks = { failbackOffer: async (record: FailoverRequest) => mapOffer(failbackAllowedAt(record)) };
-    const cards = new FailoverCards({ store, approvers, clock, demo: false, failbacks });
+    const cards = new FailoverCards({ store, approvers, clock, demo: false, demoApprover: null, failbacks });
     const outcomes: string[] = [];
     const statuses: (number | null)[] = [];
     const notifier = createTeamsFailoverNotifier({
