@@ -61,8 +61,10 @@ describe('answer at once, complete in place (bot process, simulator with a slow 
     assert.ok(isChecking(first), firstText);
     assert.ok(!firstText.includes(UNAVAILABLE), 'no health on the first card');
     assert.deepEqual(executeActions(onlyCard(first)), [], 'nothing to press before the health is known');
+    assert.ok(firstMs < HEALTH_DELAY_MS, `the first card came before Resource Health answered (${Math.round(firstMs)} ms, health held ${HEALTH_DELAY_MS} ms)`);
     assert.ok(updateMs >= HEALTH_DELAY_MS, 'the update waited for the health');
     assert.ok(firstMs * 2 < updateMs, `the first card came well before the health (${Math.round(firstMs)} ms vs ${Math.round(updateMs)} ms)`);
+    assert.equal(stack.sim.countRequests({ route: 'health.current', hub: 'slow-hub' }), 1, 'one Resource Health call');
 
     // The turn is over (its HTTP answer came back): one message, updated once.
     assert.equal(postsTo(stack.connector, built.conversationId).length, 1, 'never a second message');
@@ -153,5 +155,35 @@ describe('answer at once, complete in place (bot process, simulator with a slow 
     await stack.bot.waitForLine((line) => line.includes('"msg":"diagnosis completed in place"') && line.includes(built.messageId));
     assert.equal(postsTo(stack.connector, built.conversationId).length, 1, 'never a second post');
     assert.equal(updatesOf(stack.connector, String(post.responseId)).length, 1, 'one update in place');
+  });
+});
+
+describe('the health budget still holds (HEALTH_BUDGET_MS at its default, 4 s; a Resource Health three times slower)', () => {
+  /** HEALTH_BUDGET_MS's default (src/config.ts): the bot is started without it. */
+  const BUDGET_MS = 4000;
+  const STALLED_MS = 3 * BUDGET_MS;
+  const stack = e2eStack({ simulator: inProcessSimulator(outageScenario(['stalled-hub'])), botEnv: { ...FAILOVER_BOT_ENV } });
+
+  it('a burst: one Resource Health call; each paste one card at once, completed in place once with "did not answer in time", before Azure answers', async (t) => {
+    stack.sim.injectFault({ route: 'health.current', hub: 'stalled-hub', action: 'delay', delayMs: STALLED_MS });
+    const burst = Array.from({ length: 3 }, () => channelMessage(stack.connector.url, ALICE, serverErrorPaste('stalled-hub')));
+    const sent = performance.now();
+    const answers = await Promise.all(burst.map((built) => postActivity(stack.bot.url, built.activity)));
+    const answeredMs = performance.now() - sent;
+    t.diagnostic(`the three turns answered ${Math.round(answeredMs)} ms after the burst (budget ${BUDGET_MS} ms, Resource Health held ${STALLED_MS} ms)`);
+    assert.deepEqual(answers.map((answer) => answer.status), [200, 200, 200]);
+    assert.ok(answeredMs < STALLED_MS, 'the budget ended the turns, not Resource Health');
+    assert.equal(stack.sim.countRequests({ route: 'health.current', hub: 'stalled-hub' }), 1, 'one call per burst per hub');
+    const timedOut = fill(en.health.unavailable, { reason: en.health.unavailableReasons.timeout });
+    for (const built of burst) {
+      const posts = postsTo(stack.connector, built.conversationId);
+      assert.equal(posts.length, 1, 'never a second message');
+      const [post] = posts;
+      assert.ok(post && isChecking(post), post?.bodyText);
+      const updates = updatesOf(stack.connector, String(post.responseId));
+      assert.equal(updates.length, 1, 'one update in place');
+      assert.ok(updates[0]?.text.includes(timedOut), updates[0]?.text);
+      assert.match(updates[0]?.text ?? '', /500001/, 'the diagnosis stays');
+    }
   });
 });
