@@ -11,7 +11,7 @@ import { mainListenerAccess } from './http/ops-access.ts';
 import { cachedReadiness } from './http/readiness.ts';
 import type { ReadinessCheck } from './http/readiness.ts';
 import { startHttpServer } from './http/server.ts';
-import { createLogger, errorFields } from './log.ts';
+import { chooseLogOutput, createLogger, errorFields } from './log.ts';
 import type { Logger } from './log.ts';
 import { recordArmAttempts } from './observability/arm-attempts.ts';
 import { TeamsAdapter } from './teams/inbound/adapter.ts';
@@ -218,7 +218,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, output: chooseLogOutput(config.logFormat, process.stdout.isTTY === true) });
   logger.info({ config: describeConfig(config), envFile }, 'starting');
 
   process.on('unhandledRejection', (reason) => logger.error({ ...errorFields(reason, { withMessage: false }) }, 'unhandled promise rejection'));
