@@ -6,6 +6,9 @@ export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** How log lines are written: `auto` = readable on a terminal, JSON lines otherwise (src/log.ts decides). */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
 /** The Resource Manager endpoint: https (sovereign clouds too), or plain http on loopback (the simulator). */
 export type ArmEndpoint =
   /** `scope` is the token scope of the endpoint's host (…/.default). */
@@ -79,6 +82,7 @@ export interface Config {
   /** Entra tenant ids whose activities the bot serves (lower case); empty = any tenant. */
   allowedTenantIds: readonly string[];
   logLevel: LogLevel;
+  logFormat: LogFormat;
   botDomain: string | null;
   teamsAppId: string | null;
 }
@@ -111,6 +115,7 @@ type Env = Readonly<Record<string, string | undefined>>;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
 const APP_TYPES: readonly MicrosoftAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'];
 
 /** Names of the variables whose values are secrets: never printed, masked by describeConfig. */
@@ -254,10 +259,11 @@ function parseStateStore(env: Env): StateStoreConfig {
   throw new ConfigError('STATE_STORE', `STATE_STORE must be 'sqlite:PATH', 'azblob' or 'memory', got ${shown(value)}`);
 }
 
-function parseLogLevel(env: Env): LogLevel {
-  const value = raw(env, 'LOG_LEVEL').toLowerCase() || 'info';
-  const match = LOG_LEVELS.find((level) => level === value);
-  if (!match) throw new ConfigError('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${shown(raw(env, 'LOG_LEVEL'))}`);
+/** One of a few words (case-insensitive); empty = `fallback`. */
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = raw(env, name).toLowerCase() || fallback;
+  const match = allowed.find((candidate) => candidate === value);
+  if (!match) throw new ConfigError(name, `${name} must be one of ${allowed.join(', ')}, got ${shown(raw(env, name))}`);
   return match;
 }
 
@@ -386,7 +392,8 @@ export function loadConfig(env: Env = process.env): Config {
     alerts: parseAlertsWebhook(env),
     operations: parseOperations(env, port),
     allowedTenantIds: guidList(env, 'ALLOWED_TENANT_IDS', 'Entra tenant ids'),
-    logLevel: parseLogLevel(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'auto'),
     botDomain: optionalValue(env, 'BOT_DOMAIN', DOMAIN, 'a host name without scheme or path (e.g. bot.contoso.com)'),
     teamsAppId: optionalValue(env, 'TEAMS_APP_ID', GUID, 'the Teams app id (a GUID)'),
   };
@@ -439,6 +446,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     },
     allowedTenantIds: config.allowedTenantIds.length === 0 ? 'any' : config.allowedTenantIds,
     logLevel: config.logLevel,
+    logFormat: config.logFormat,
     botDomain: config.botDomain,
     teamsAppId: config.teamsAppId,
   };

@@ -11,7 +11,7 @@ import { mainListenerAccess } from './http/ops-access.ts';
 import { cachedReadiness } from './http/readiness.ts';
 import type { ReadinessCheck } from './http/readiness.ts';
 import { startHttpServer } from './http/server.ts';
-import { createLogger, errorFields } from './log.ts';
+import { chooseLogOutput, createLogger, errorFields } from './log.ts';
 import type { Logger } from './log.ts';
 import { recordArmAttempts } from './observability/arm-attempts.ts';
 import { TeamsAdapter } from './teams/inbound/adapter.ts';
@@ -116,6 +116,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       onAttempt: recordArmAttempts({ metrics, logger }),
     });
 
+    const demoApproval = demo?.failoverApproval(config.failover.approvers) ?? null;
     const adapter = new TeamsAdapter({ bot: config.bot, logger, onTurnFailed: createTurnFailureHandler(logger) });
 
     // Failover approval workflow: durable state, audit trail, the service with the Teams notifier.
@@ -138,6 +139,8 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       proactive: { adapter, appId: config.bot.appId },
       metrics,
       ...(runner ? { instanceId: runner.id } : {}),
+      // Demo only: the demo world's approver approves requests when FAILOVER_APPROVERS names nobody.
+      ...(demoApproval ? { demoApproval } : {}),
     });
     // Azure Monitor alerts: POST /api/alerts, the subscriptions and the incident cards.
     const alerts = createAlertsTeams({
@@ -259,7 +262,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, output: chooseLogOutput(config.logFormat, process.stdout.isTTY === true) });
   logger.info({ config: describeConfig(config), envFile }, 'starting');
 
   process.on('unhandledRejection', (reason) => logger.error({ ...errorFields(reason, { withMessage: false }) }, 'unhandled promise rejection'));

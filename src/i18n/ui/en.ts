@@ -94,6 +94,8 @@ export const en = {
     fallbackText: 'IoT Hub health',
     cardTitle: 'Hub health',
     sectionHeading: 'Hub health right now',
+    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
+    checking: "Checking the hub's health in Azure… this card updates itself in a few seconds.",
     resourceHealth: 'Resource Health: {state}',
     states: {
       Available: 'Available',
@@ -165,6 +167,7 @@ export const en = {
       'daily-limit': "the hub's daily limit of failovers has been reached",
       cooldown: 'the previous failover or failback was less than an hour ago',
       'hub-not-active': 'the hub is not in the Active state',
+      'no-approvers': 'no approver is configured on this bot (FAILOVER_APPROVERS is empty), so nobody could approve a request: ask its administrator, or fail over from the Azure portal',
     } satisfies Record<IneligibilityReason, string>,
     impossibleUnchecked: 'whether it can fail over could not be checked',
   },

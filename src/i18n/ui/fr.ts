@@ -91,6 +91,8 @@ export const fr: UiStrings = {
     fallbackText: 'État de santé du hub IoT',
     cardTitle: 'État de santé du hub',
     sectionHeading: 'État de santé du hub en ce moment',
+    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
+    checking: "Vérification de l'état de santé du hub dans Azure… cette carte se met à jour d'elle-même dans quelques secondes.",
     resourceHealth: 'Resource Health : {state}',
     states: {
       Available: 'Disponible',
@@ -162,6 +164,7 @@ export const fr: UiStrings = {
       'daily-limit': 'la limite quotidienne de basculements du hub est atteinte',
       cooldown: "le dernier basculement ou retour date de moins d'une heure",
       'hub-not-active': "le hub n'est pas à l'état Active",
+      'no-approvers': "aucun approbateur n'est configuré sur ce bot (FAILOVER_APPROVERS est vide) : personne ne pourrait approuver une demande ; adressez-vous à son administrateur, ou basculez depuis le portail Azure",
     },
     impossibleUnchecked: "impossible de vérifier s'il peut basculer",
   },

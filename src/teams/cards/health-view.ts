@@ -30,6 +30,9 @@ export function buildHealthSection(part: HubCardPart, locale: Locale, budget: Bu
     case 'none':
       view.noHub = { show: true, text: t.noHub };
       break;
+    case 'checking':
+      view.checking = { show: true, text: t.checking };
+      break;
     case 'unknown':
       view.unknownHub = { show: true, text: unknownHubText(locale, part.query.value, part.searchedSubscriptions, budget) };
       break;
@@ -52,6 +55,7 @@ export function emptyHealthSection(heading: string): HealthSectionView {
     unavailable: { show: false, showHubLine: false, hubLine: '', text: '', help: [], showDetail: false, detail: '' },
     unknownHub: { show: false, text: '' },
     noHub: { show: false, text: '' },
+    checking: { show: false, text: '' },
     choice: emptyHubChoice(),
   };
 }

@@ -38,6 +38,8 @@ export interface HealthSectionView {
   unavailable: { show: boolean; showHubLine: boolean; hubLine: string; text: string; help: LineView[]; showDetail: boolean; detail: string };
   unknownHub: { show: boolean; text: string };
   noHub: { show: boolean; text: string };
+  /** The hub's health is being looked up: "checking the hub's health…" (the card is updated in place when it answers). */
+  checking: { show: boolean; text: string };
   choice: HubChoiceView;
 }
 

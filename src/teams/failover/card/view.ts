@@ -2,8 +2,8 @@
 // who is looking in; strings ready to show out. Everything echoed from a record (names, justification,
 // reasons, Azure messages) is cleaned, cut and escaped here.
 import type { Locale } from '../../../core/locale.ts';
-import { proposalFacts } from '../../../failover/index.ts';
-import type { FailbackOffer, FailoverRequest, FailureCause, PreflightFailure } from '../../../failover/index.ts';
+import { proposalFacts, sameActor } from '../../../failover/index.ts';
+import type { Actor, FailbackOffer, FailoverRequest, FailureCause, PreflightFailure } from '../../../failover/index.ts';
 import { fill, formatCount, plural, uiStrings } from '../../../i18n/index.ts';
 import type { FailoverStrings } from '../../../i18n/ui/failover-en.ts';
 import { echo } from '../../cards/escape.ts';
@@ -29,6 +29,8 @@ export interface FailoverViewContext {
   approversConfigured: boolean;
   notice?: Notice | null;
   failback?: FailbackOffer | null;
+  /** Demo mode: the demo world's approver, who approves requests by itself (the card announces it); else absent. */
+  demoApprover?: Actor | null;
 }
 
 export interface FailoverSectionView {
@@ -43,6 +45,8 @@ export interface FailoverSectionView {
   hints: LineView[];
   input: { show: boolean; id: string; label: string; placeholder: string; error: string };
   actionRows: { actions: CardActionJson[] }[];
+  /** Demo mode: who approves in the demo, and what happens in production instead (proposed, requested, and once they approved). */
+  demoApproval: { show: boolean; text: string };
 }
 
 /** An Action.Execute as the card carries it: the data holds only the request id. */
@@ -210,7 +214,30 @@ function emptySection(): FailoverSectionView {
     hints: [],
     input: { show: false, id: JUSTIFICATION_INPUT, label: '', placeholder: '', error: '' },
     actionRows: [],
+    demoApproval: { show: false, text: '' },
   };
+}
+
+/** The demo's announcement of who approves (and how it goes in production), for the states where it matters. */
+function demoApprovalLine(record: FailoverRequest, ctx: FailoverViewContext): FailoverSectionView['demoApproval'] {
+  const demo = ctx.demoApprover ?? null;
+  const hidden = { show: false, text: '' };
+  if (demo === null) return hidden;
+  const t = strings(ctx.locale).demoApproval;
+  const approver = displayName(demo, ctx.locale);
+  switch (record.state) {
+    case 'proposed':
+      return { show: true, text: fill(t.proposed, { approver }) };
+    case 'requested':
+      return { show: true, text: fill(t.requested, { approver }) };
+    case 'approved':
+    case 'running':
+    case 'succeeded':
+    case 'failed':
+      return sameActor(record.approver, demo) ? { show: true, text: fill(t.approved, { approver }) } : hidden;
+    default:
+      return hidden;
+  }
 }
 
 export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewContext): FailoverSectionView {
@@ -354,5 +381,6 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
     }
   }
   if (actions.length > 0) view.actionRows = [{ actions }];
+  view.demoApproval = demoApprovalLine(record, ctx);
   return view;
 }
