@@ -1,7 +1,8 @@
 // The explanation of an error from another Azure service that looks like IoT Hub's (the diagnosis names it:
 // Diagnosis.service): which service it is, and where to look instead. Never a hub failover.
 
-import type { Locale, LookalikeService } from '../../diagnosis/types.ts';
+import type { Locale } from '../../core/locale.ts';
+import type { LookalikeService } from '../../diagnosis/types.ts';
 import { freezeTexts } from './freeze.ts';
 import type { ErrorText } from './types.ts';
 import { frenchTexts, frenchTypography } from './typography.ts';
