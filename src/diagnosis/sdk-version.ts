@@ -82,11 +82,16 @@ const NAMES = new RegExp(
  * names), ":" (Maven coordinates, and "Provisioning API Version: "), "@" (npm: `npm ls`, package@version), '": "'
  * (package.json), '",\n"version": "' (az extension list), ' Version="' (a .csproj PackageReference, and ' version="' in
  * packages.config), "</artifactId><version>", " (" (an issue template's "Microsoft.Azure.Devices.Client (1.40.0)"), and
- * spaces (a `pip list` column), a comma or a full stop with an optional "version"/"v". Bounded repeats: no two unbounded runs of spaces side by side.
+ * spaces (a `pip list` column), a comma or a full stop with an optional "version"/"v", and a package manager's
+ * option (`dotnet add package X --version 1.41.2`, `Install-Package X -Version 1.41.2`) or a PackageReference's nested
+ * '"><Version>'. Bounded repeats: no two unbounded runs of spaces side by side.
  * A pre-release is kept whole: NuGet and Maven "-preview-004", "-preview.1", PyPI "b2", "rc1", ".dev3".
  */
 const VERSION_AFTER =
-  /(?:\/|%2[Ff]|={1,2}|-|:[ \t]{0,3}|@|"\s{0,3}:\s{0,3}"|"\s{0,3},\s{0,8}"version"\s{0,3}:\s{0,3}"|"\s{1,3}[Vv]ersion="|<\/artifactId>\s{0,40}<version>|[ \t]{0,3}\([ \t]{0,3}v?|(?:[ \t]{1,30}|,[ \t]{1,3}|\.[ \t]{1,3})(?:[Vv]ersion[ \t]{0,3}[:=]?[ \t]{0,3})?v?)(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-(?:preview|beta|alpha|rc|pre)[\w.-]{0,20}|(?:a|b|rc)\d{1,3}(?:\.dev\d{1,4})?|\.dev\d{1,4})?)(?![\w]|\.\d)/y;
+  /(?:\/|%2[Ff]|={1,2}|-|:[ \t]{0,3}|@|"\s{0,3}:\s{0,3}"|"\s{0,3},\s{0,8}"version"\s{0,3}:\s{0,3}"|"\s{1,3}[Vv]ersion="|"\s{0,3}>\s{0,40}<[Vv]ersion>|[ \t]{1,3}--?[Vv]ersion[ \t]{1,3}|<\/artifactId>\s{0,40}<version>|[ \t]{0,3}\([ \t]{0,3}v?|(?:[ \t]{1,30}|,[ \t]{1,3}|\.[ \t]{1,3})(?:[Vv]ersion[ \t]{0,3}[:=]?[ \t]{0,3})?v?)(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-(?:preview|beta|alpha|rc|pre)[\w.-]{0,20}|(?:a|b|rc)\d{1,3}(?:\.dev\d{1,4})?|\.dev\d{1,4})?)(?![\w]|\.\d)/y;
+
+/** A PackageReference (or packages.config entry) that writes its version before the name: '<PackageReference Version="1.41.2" Include="'. */
+const VERSION_BEFORE = /[Vv]ersion="(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-[\w.-]{1,24})?)"\s{1,3}(?:Include|id)="$/;
 
 /** Where the .NET device client's ".NET/1.42.3 (" is a user agent, not a runtime version. */
 const DOTNET_USER_AGENT = /^\/(1\.\d{1,3}\.\d{1,4}) \(/;
@@ -120,7 +125,7 @@ export function findSdk(text: string): SdkSeen | null {
       version = DOTNET_USER_AGENT.exec(after)?.[1];
     } else {
       VERSION_AFTER.lastIndex = 0;
-      version = VERSION_AFTER.exec(after)?.[1];
+      version = VERSION_AFTER.exec(after)?.[1] ?? VERSION_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1];
     }
     if (version === undefined) continue;
     if (best === null || p.rank <= best.rank) best = { rank: p.rank, seen: { name: p.name, version, language: languageOf(p, text, after, version) } };

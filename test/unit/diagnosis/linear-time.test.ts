@@ -164,6 +164,11 @@ const SHAPES: readonly Probe[] = [
   { label: 'unterminated HTML tags', text: repeatTo('<p title="x" ', RUN) },
   { label: 'backslashes after a keyword', text: `SharedAccessKey=${repeatTo('\\', RUN)}` },
   { label: 'escaped quotes after a keyword', text: `password=${repeatTo('\\"', RUN)}` },
+  // SDK names are not trigger keywords: each one read looks at a bounded stretch on each side (sdk-version.ts)
+  { label: 'SDK package names back to back', text: repeatTo('Microsoft.Azure.Devices.Client ', RUN) },
+  { label: 'package-manager version options without a version', text: repeatTo('Microsoft.Azure.Devices.Client --version   ', RUN) },
+  { label: 'PackageReference Version attributes before names, without a number', text: repeatTo('Version="1.2.3-" Include="azure-iot-device', RUN) },
+  { label: 'an SDK name, then spaces', text: `azure-iot-device${' '.repeat(RUN)}` },
 ];
 
 describe('diagnosis time is linear in the paste', () => {

@@ -211,6 +211,22 @@ describe('SDK versions written other ways', () => {
     assert.equal(sdkOf('<package id="Microsoft.Azure.Devices.Client" version="1.5.2" targetFramework="net452" />'), 'Microsoft.Azure.Devices.Client 1.5.2 (dotnet)');
   });
 
+  it('package references in every order MSBuild and NuGet accept, and the package managers\' version options', () => {
+    const dotnet = 'Microsoft.Azure.Devices.Client 1.41.2 (dotnet)';
+    assert.equal(sdkOf('<PackageReference Include="Microsoft.Azure.Devices.Client" Version="1.41.2" />'), dotnet);
+    assert.equal(sdkOf('<PackageReference Version="1.41.2" Include="Microsoft.Azure.Devices.Client" />'), dotnet);
+    assert.equal(sdkOf('<PackageReference Include="Microsoft.Azure.Devices.Client">\n  <Version>1.41.2</Version>\n</PackageReference>'), dotnet);
+    assert.equal(sdkOf('dotnet add package Microsoft.Azure.Devices.Client --version 1.41.2'), dotnet);
+    assert.equal(sdkOf('PM> Install-Package Microsoft.Azure.Devices.Client -Version 1.41.2'), dotnet);
+    assert.equal(sdkOf('<PackageReference Include="Microsoft.Azure.Devices.Client" Version="[1.41.2,2.0)" />'), null, 'a range is not a version');
+    assert.equal(sdkOf('<PackageReference Version="1.41.2" Include="Newtonsoft.Json" /> Microsoft.Azure.Devices.Client'), null, "another package's version");
+  });
+
+  it('SemVer pre-releases with dotted identifiers, and the Node service SDK\'s user agent', () => {
+    assert.equal(sdkOf('User-Agent: Microsoft.Azure.Devices.Client/1.2.3-preview.1'), 'Microsoft.Azure.Devices.Client 1.2.3-preview.1 (dotnet)');
+    assert.equal(sdkOf('"User-Agent": "azure-iothub/1.14.4 (node v16.3.0; Windows_NT 10.0.19043; x64)"'), 'azure-iothub 1.14.4 (node)');
+  });
+
   it("the C provisioning client: its samples' version line, never its constant user agent (https://github.com/microsoft/vscode-iot-workbench/issues/534)", () => {
     const userAgentOnly = 'PUT #####removed for security######/register?api-version=2018-09-01-preview HTTP/1.1\nUserAgent: prov_device_client/1.0\nHost: global.azure-devices-provisioning.net:443';
     assert.equal(sdkOf(userAgentOnly), null, 'prov_transport_http_client.c sends "prov_device_client/1.0" whatever the version');

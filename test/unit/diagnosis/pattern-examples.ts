@@ -56,6 +56,9 @@ export const EXAMPLES: readonly string[] = [
   'Module gw-3/m3 is not connected', 'Target module gw-4/m4 is not connecte', 'Unable to invoke method as client gw-5 is not connected.',
   'Unable to invoke method on client gw-6/m6 because no subscription for methods found.', 'Max number of Iot Hubs exceeded for sku = Free',
   'No IoT Hub found with name hub-13 in current subscription.', 'No IoT Hub found in current subscription.', 'connect ETIMEDOUT 10.0.0.7:8883',
-  'SEVERE: d-26: Timed out as no activity, keepAlive=230,000', 'the linked IoT hub', 'enrollment group', 'registration_id = "d-27"', 'id_scope = "0ne0001"',
+  'SEVERE: d-26: Timed out as no activity, keepAlive=230,000',
+  'dotnet add package Microsoft.Azure.Devices.Client --version 1.41.2', 'Install-Package Microsoft.Azure.Devices.Client -Version 1.41.2',
+  '<PackageReference Version="1.41.2" Include="Microsoft.Azure.Devices.Client" />', '<PackageReference Include="Microsoft.Azure.Devices.Client">  <Version>1.41.2</Version>',
+  'UserAgent: Microsoft.Azure.Devices.Client/1.2.3-preview.1', 'azure-iothub/1.14.4 (node', 'Provisioning API Version: 1.2.12', 'the linked IoT hub', 'enrollment group', 'registration_id = "d-27"', 'id_scope = "0ne0001"',
   'az login --service-principal -u app -p ', 'az login -u me --password=', '"value": "', '\\"value\\":\\"', 'key1  FULL  ', 'kerb2\tRead\t', 'key2 ',
 ];
