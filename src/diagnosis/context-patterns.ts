@@ -5,7 +5,7 @@
 // of a long run of spaces (quadratic). Free text between a keyword and what follows is bounded and stops at the
 // next occurrence of the keyword, so that keywords repeated back to back do not each read the same stretch.
 import { isAsciiAlphanumeric, isWordCode } from './scan.ts';
-import { EDGE_CLIENT_NOT_CONNECTED } from './sdk-messages.ts';
+import { DEVICE_NOT_CONNECTED, EDGE_CLIENT_NOT_CONNECTED } from './sdk-messages.ts';
 import type { TriggeredPattern } from './triggers.ts';
 
 const AT = [0] as const;
@@ -100,6 +100,8 @@ export const DEVICE_MODULE_PATTERNS: readonly TriggeredPattern[] = [
   { pattern: /\b(?:identity|identities) for ([A-Za-z0-9][\w.-]{0,127})\/(\$?[A-Za-z][\w.-]{0,63})/g, starts: { 'identity for': AT, 'identities for': AT } },
   // edgeHub: "Module gw-1/reader is not connected", "Unable to invoke method as client gw-1/reader is not connected."
   EDGE_CLIENT_NOT_CONNECTED,
+  // "Device 'sensor-3' is not online"
+  DEVICE_NOT_CONNECTED,
   // Eclipse Paho (the Java SDK's MQTT client, whose client id is the device id, "device/module" for a module) logs
   // "SEVERE: sensor-7: Timed out as no activity, keepAlive=230,000 ..." (ClientState.checkForActivity).
   {

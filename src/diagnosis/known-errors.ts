@@ -45,6 +45,8 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('IotHubNotFoundException', 401, false, 'auth'),
     // The .NET service SDK raises it for any 404 (404103 too): its code comes from the body or the message.
     spec('DeviceNotFoundException', 404, false, 'config'),
+    // The .NET service SDK's exception for ErrorCode DeviceNotOnline alone (Microsoft.Azure.Devices.Common.Exceptions)
+    spec('DeviceNotOnlineException', 404, true, 'device-offline', { code: 404103 }),
     spec('ModuleNotFoundException', 404, false, 'config'),
     spec('JobNotFoundException', 404, false, 'config'),
     spec('DeviceAlreadyExistsException', 409, false, 'config'),

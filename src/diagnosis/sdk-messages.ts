@@ -94,6 +94,26 @@ export const EDGE_CLIENT_NOT_CONNECTED: PhraseRule = {
   leadChars: (code) => isWordCode(code) || code === 0x2e || code === 0x2d || code === 0x2f || code === 0x24,
 };
 
+/** A device id before " is not connected" (up to 128 characters, and its closing quote). */
+const BEFORE_DEVICE_STATE = Array.from({ length: 130 }, (_, i) => i + 1);
+
+/**
+ * A device said in words not to be connected: "Device 'sensor-3' is not online", "device sensor-3 is not connected", "Device
+ * sensor-3 is offline" (the service SDKs' and portals' way of saying 404103 DeviceNotOnline, and people's). Group 1 is the
+ * device id; "the device is not connected", with no id, is not read.
+ */
+export const DEVICE_NOT_CONNECTED: PhraseRule = {
+  spec: { name: 'DeviceNotConnected', httpStatus: null, transient: true, category: 'device-offline' },
+  pattern: /(?<=\b[Dd]evice ['"]?)([A-Za-z0-9][\w.@-]{0,127})['"]? is (?:not (?:connected|online)|offline)\b/g,
+  starts: { ' is not connecte': BEFORE_DEVICE_STATE, ' is not online': BEFORE_DEVICE_STATE, ' is offline': BEFORE_DEVICE_STATE },
+  canStartAt: (text, offset) => {
+    const before = text.charCodeAt(offset - 1);
+    return offset > 0 && (before === 0x20 || before === 0x27 || before === 0x22);
+  },
+  // the id's characters ('.', '-', '@' and word characters) and its closing quote
+  leadChars: (code) => isWordCode(code) || code === 0x2e || code === 0x2d || code === 0x40 || code === 0x27 || code === 0x22,
+};
+
 /** Messages of the IoT Hub resource provider (ARM), with the resource-provider code they are written with. */
 export const RESOURCE_PROVIDER_MESSAGES: readonly (TriggeredPattern & { resourceProviderCode: number })[] = [
   {

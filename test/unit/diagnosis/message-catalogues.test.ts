@@ -118,6 +118,32 @@ describe('a device or module that is not connected, as edgeHub says it', () => {
   });
 });
 
+describe('a device said in words not to be connected', () => {
+  it('names the device and reads device-offline, with or without quotes', () => {
+    // Written for the test, in the forms people and tools write it
+    const cases: [string, string][] = [
+      ["Invoking method 'reboot' failed: Device 'press-4' is not online", 'press-4'],
+      ['Direct method failed because device line-2.meter@plant is not connected', 'line-2.meter@plant'],
+      ['[warn] device "gw-17" is offline since 09:12', 'gw-17'],
+    ];
+    for (const [text, device] of cases) {
+      assert.deepEqual(read(text), { verdict: 'device-offline', findings: ['-/-/DeviceNotConnected'] }, text);
+      assert.deepEqual(diagnose(text).context.deviceIds, [device], text);
+    }
+  });
+
+  it('is not read without a device id, nor from a device that is connected', () => {
+    assert.deepEqual(read('the device is not connected, what should I check?').findings, []);
+    assert.deepEqual(read('Device press-4 is now connected').findings, []);
+    assert.deepEqual(read('Device press-4 is not connectedness').findings, []);
+  });
+
+  it("the .NET service SDK's DeviceNotOnlineException is 404103 even without its body", () => {
+    const text = 'Unhandled exception. Microsoft.Azure.Devices.Common.Exceptions.DeviceNotOnlineException: Device is not online';
+    assert.deepEqual(read(text), { verdict: 'device-offline', findings: ['404103/404/DeviceNotOnline'] });
+  });
+});
+
 describe('the az CLI, when it cannot find the hub', () => {
   it('"No IoT Hub found with name X in current subscription" (azure-cli #7799), also quoted without its name (azure-docs #43523)', () => {
     // https://github.com/Azure/azure-cli/issues/7799

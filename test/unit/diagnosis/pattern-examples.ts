@@ -53,7 +53,7 @@ export const EXAMPLES: readonly string[] = [
   'Func:IoTHubClient_LL_CreateFromConnectionString Line:672 deviceId is not found', "Credential of device 'd-21' is not acceptable",
   'Both deviceKey and deviceSasToken are defined', "Primary key of device 'd-22' was marked as invalid", "Secondary key of device 'd-23' was marked as invalid",
   'AMQP transport authentication timed out.', 'Authentication timed-out [d-24]', "Device 'd-25' authentication did not complete starting within expected timeout (30)",
-  'Module gw-3/m3 is not connected', 'Target module gw-4/m4 is not connecte', 'Unable to invoke method as client gw-5 is not connected.',
+  'Module gw-3/m3 is not connected', "Device 'd-28' is not online", 'device d-29 is offline', 'Device d-30 is not connected', 'Target module gw-4/m4 is not connecte', 'Unable to invoke method as client gw-5 is not connected.',
   'Unable to invoke method on client gw-6/m6 because no subscription for methods found.', 'Max number of Iot Hubs exceeded for sku = Free',
   'No IoT Hub found with name hub-13 in current subscription.', 'No IoT Hub found in current subscription.', 'connect ETIMEDOUT 10.0.0.7:8883',
   'SEVERE: d-26: Timed out as no activity, keepAlive=230,000',
