@@ -94,6 +94,28 @@ export const EDGE_CLIENT_NOT_CONNECTED: PhraseRule = {
   leadChars: (code) => isWordCode(code) || code === 0x2e || code === 0x2d || code === 0x2f || code === 0x24,
 };
 
+/**
+ * The IoT Edge daemon's own errors (Azure/iotedge edgelet iotedged and aziot-edged src/error.rs): it could not start
+ * ("The daemon could not start up successfully: Could not load settings"), its container runtime or its local APIs failed
+ * ("A module runtime error occurred."). Local to the device, not IoT Hub. Its re-provisioning errors are left out: their
+ * cause is often the cloud's answer. It absorbs nothing: a hub's answer in its cause chain stays a finding of its own.
+ */
+export const EDGE_DAEMON_MESSAGES: readonly PhraseRule[] = [
+  {
+    spec: { name: 'IotEdgeDaemonError', httpStatus: null, transient: null, category: 'network' },
+    pattern:
+      /\bThe daemon could not start up successfully\b|\bA module runtime error occurred\b|\bThe (?:workload|management) service encountered an error\b|\bThe watchdog encountered an error\b|\bThe symmetric key string (?:is malformed|could not be activated)\b|\bThe certificate management expiration timer encountered a failure\b/gi,
+    starts: {
+      'the daemon could not start up': AT,
+      'a module runtime error': AT,
+      // "The workload service ", "The management service ", "The watchdog "
+      'encountered an error': [21, 23, 13],
+      'the symmetric key string': AT,
+      'the certificate management expiration': AT,
+    },
+  },
+];
+
 /** A device id before " is not connected" (up to 128 characters, and its closing quote). */
 const BEFORE_DEVICE_STATE = Array.from({ length: 130 }, (_, i) => i + 1);
 

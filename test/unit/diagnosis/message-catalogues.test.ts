@@ -90,6 +90,29 @@ describe('IoT Edge runtime errors of its own: deployment configuration and local
   });
 });
 
+describe("the IoT Edge daemon's own errors (edgelet iotedged and aziot-edged src/error.rs)", () => {
+  it('a daemon that could not start, and its CLI that cannot reach the module runtime, are local (iotedge #2752, IoT-Edge-K8s-KubeVirt-Deployment #13)', () => {
+    // https://github.com/Azure/iotedge/issues/2752
+    const start = [
+      '3/28/2020 11:48:10 AM error: edgelet_utils::logging -- The daemon could not start up              ',
+      '                      successfully: Could not load settings                                       ',
+      '3/28/2020 11:48:10 AM error: edgelet_utils::logging -- The daemon could not start up successfully: Could not load settings',
+      '3/28/2020 11:48:10 AM error: edgelet_utils::logging -- \tcaused by: The system cannot find the     ',
+    ].join('\n');
+    assert.deepEqual(read(start), { verdict: 'not-iothub', findings: ['-/-/IotEdgeDaemonError'] });
+    // https://github.com/Azure-Samples/IoT-Edge-K8s-KubeVirt-Deployment/issues/13
+    const runtime = 'sudo iotedge list\nA module runtime error occurred\ncaused by: A module runtime error occurred\ncaused by: error trying to connect: No such file or directory (os error 2)';
+    assert.deepEqual(read(runtime), { verdict: 'not-iothub', findings: ['-/-/IotEdgeDaemonError'] });
+  });
+
+  it("absorbs nothing: a hub's answer in the daemon's cause chain is the hub's", () => {
+    // Written for the test: the daemon's start-up error with IoT Hub's JSON body as its cause
+    const text =
+      'error: edgelet_utils::logging -- The daemon could not start up successfully: Could not configure provisioning\n\tcaused by: {"errorCode":401002,"trackingId":"5b6ff49603bd454b80381a32f8504be8","message":"IotHubUnauthorizedAccess"}';
+    assert.deepEqual(read(text), { verdict: 'client-config', findings: ['401002/401/IotHubUnauthorizedAccess', '-/-/IotEdgeDaemonError'] });
+  });
+});
+
 describe('a device or module that is not connected, as edgeHub says it', () => {
   it('"Unable to invoke method as client X is not connected." (iotedge #747, #7081)', () => {
     // https://github.com/Azure/iotedge/issues/747
