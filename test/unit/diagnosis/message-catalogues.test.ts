@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '#src/diagnosis/diagnose.ts';
 import type { Diagnosis, VerdictKind } from '#src/diagnosis/types.ts';
+import { findingLabel } from './wild-score.ts';
 
 interface Reading {
   verdict: VerdictKind;
@@ -15,7 +16,7 @@ interface Reading {
 /** The verdict, and each finding as "code/status/name". */
 function read(text: string): Reading {
   const d = diagnose(text);
-  return { verdict: d.verdict.kind, findings: d.findings.map((f) => `${f.code ?? '-'}/${f.httpStatus ?? '-'}/${f.name ?? '-'}`) };
+  return { verdict: d.verdict.kind, findings: d.findings.map(findingLabel) };
 }
 
 function idsOf(d: Diagnosis): { devices: string[]; modules: string[] } {

@@ -7,11 +7,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { diagnose } from '#src/diagnosis/diagnose.ts';
+import { findingLabel } from './wild-score.ts';
 
 /** Verdict, service, and each finding as "code/status/name". */
 function read(text: string): { verdict: string; service: string | null; findings: string[] } {
   const d = diagnose(text);
-  return { verdict: d.verdict.kind, service: d.service, findings: d.findings.map((f) => `${f.code ?? '-'}/${f.httpStatus ?? '-'}/${f.name ?? '-'}`) };
+  return { verdict: d.verdict.kind, service: d.service, findings: d.findings.map(findingLabel) };
 }
 
 describe('DPS and IoT Hub in one paste', () => {
