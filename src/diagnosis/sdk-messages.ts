@@ -136,6 +136,19 @@ export const DEVICE_NOT_CONNECTED: PhraseRule = {
   leadChars: (code) => isWordCode(code) || code === 0x2e || code === 0x2d || code === 0x40 || code === 0x27 || code === 0x22,
 };
 
+/**
+ * Azure Resource Manager's message for AuthorizationFailed, which az prints without its code: "The client 'x' with object
+ * id 'y' does not have authorization to perform action 'Microsoft.Devices/IotHubs/read' over scope ..." (Microsoft Learn,
+ * "Troubleshoot common Azure deployment errors"). The caller's role assignment, not the hub.
+ */
+export const ARM_MESSAGES: readonly PhraseRule[] = [
+  {
+    spec: { name: 'AuthorizationFailed', httpStatus: 403, transient: false, category: 'auth' },
+    pattern: /\bdoes not have authorization to perform action\b/gi,
+    starts: { 'does not have authorization to perform': AT },
+  },
+];
+
 /** Messages of the IoT Hub resource provider (ARM), with the resource-provider code they are written with. */
 export const RESOURCE_PROVIDER_MESSAGES: readonly (TriggeredPattern & { resourceProviderCode: number })[] = [
   {

@@ -168,6 +168,19 @@ describe('a device said in words not to be connected', () => {
   });
 });
 
+describe("Azure Resource Manager's AuthorizationFailed, as az prints it without its code", () => {
+  it('is the caller\'s role assignment (the message of Microsoft Learn, "Troubleshoot common Azure deployment errors")', () => {
+    const text =
+      "ERROR: The client 'oncall@contoso.com' with object id '00000000-0000-0000-0000-000000000001' does not have authorization to perform action 'Microsoft.Devices/IotHubs/listkeys/action' over scope '/subscriptions/00000000-0000-0000-0000-000000000002/resourceGroups/rg-iot/providers/Microsoft.Devices/IotHubs/plant-hub' or the scope is invalid. If access was recently granted, please refresh your credentials.";
+    assert.deepEqual(read(text), { verdict: 'client-config', findings: ['-/403/AuthorizationFailed'] });
+  });
+
+  it('is one finding with its code when both are written', () => {
+    const text = "(AuthorizationFailed) The client 'a' with object id 'b' does not have authorization to perform action 'Microsoft.Devices/IotHubs/read' over scope '/subscriptions/1'";
+    assert.deepEqual(read(text).findings, ['-/403/AuthorizationFailed']);
+  });
+});
+
 describe('the az CLI, when it cannot find the hub', () => {
   it('"No IoT Hub found with name X in current subscription" (azure-cli #7799), also quoted without its name (azure-docs #43523)', () => {
     // https://github.com/Azure/azure-cli/issues/7799
