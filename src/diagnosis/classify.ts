@@ -46,7 +46,10 @@ export interface Candidate {
    * same record instead of counting as one of its own.
    */
   absorbable: boolean;
-  /** The error that a timeout or socket exception seen in the same record is part of (see record-merge.ts). */
+  /**
+   * The error that a timeout, a socket exception or an HTTP status seen in the same record is part of (see
+   * record-merge.ts): a hub timeout, or a local IoT Edge service's own error.
+   */
   absorbsNetwork?: boolean;
 }
 

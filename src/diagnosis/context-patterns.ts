@@ -5,6 +5,7 @@
 // of a long run of spaces (quadratic). Free text between a keyword and what follows is bounded and stops at the
 // next occurrence of the keyword, so that keywords repeated back to back do not each read the same stretch.
 import { isAsciiAlphanumeric, isWordCode } from './scan.ts';
+import { DEVICE_NOT_CONNECTED, EDGE_CLIENT_NOT_CONNECTED } from './sdk-messages.ts';
 import type { TriggeredPattern } from './triggers.ts';
 
 const AT = [0] as const;
@@ -43,6 +44,8 @@ export const HUB_NAME_PATTERNS: readonly TriggeredPattern[] = [
   { pattern: /\bIot ?Hub ['"]([A-Za-z0-9-]{3,50})['"]/gi, starts: { "hub '": AFTER_IOT, 'hub "': AFTER_IOT } },
   // az iot: "Unable to find IoT Hub: ops-hub in current subscription ...", "... a priviledged policy for IoT Hub: ops-hub, ..."
   { pattern: /\bUnable to (?:find|discover a privi?ledged policy for) IoT Hub: ([A-Za-z0-9-]{3,50})\b/g, starts: { 'unable to find iot hub': AT, 'unable to discover a priv': AT } },
+  // az (iot module): "No IoT Hub found with name ops-hub in current subscription."
+  { pattern: /\bNo IoT Hub found with name ([A-Za-z0-9-]{3,50}) in\b/g, starts: { 'no iot hub found': AT } },
 ];
 
 const ID_VALUE = String.raw`([A-Za-z0-9$][\w.:@$*()!=%+#-]{0,127})`;
@@ -95,6 +98,18 @@ export const DEVICE_MODULE_PATTERNS: readonly TriggeredPattern[] = [
   // MQTT user names: host/device/?api-version=..., host/device/module/?api-version=..., and the legacy host/device/api-version=...
   { pattern: /azure-devices\.[a-z.]{2,20}\/([^/\s?"']{1,128})\/(?:([^/\s?"']{1,128})\/)?\??api-version=/gi, starts: { 'azure-devices.': AT } },
   { pattern: /\b(?:identity|identities) for ([A-Za-z0-9][\w.-]{0,127})\/(\$?[A-Za-z][\w.-]{0,63})/g, starts: { 'identity for': AT, 'identities for': AT } },
+  // edgeHub: "Module gw-1/reader is not connected", "Unable to invoke method as client gw-1/reader is not connected."
+  EDGE_CLIENT_NOT_CONNECTED,
+  // "Device 'sensor-3' is not online"
+  DEVICE_NOT_CONNECTED,
+  // Eclipse Paho (the Java SDK's MQTT client, whose client id is the device id, "device/module" for a module) logs
+  // "SEVERE: sensor-7: Timed out as no activity, keepAlive=230,000 ..." (ClientState.checkForActivity).
+  {
+    pattern: /(?<![\w/.:-])([A-Za-z0-9][\w.-]{0,127})(?:\/([A-Za-z0-9$][\w.-]{0,63}))?: Timed out as no activity\b/g,
+    starts: { 'timed out as no activity': leadsBetween(3, 195) },
+    canStartAt: startNotAfter((code) => code === 0x2f || code === 0x2e || code === 0x2d || code === 0x3a || isWordCode(code)),
+    leadChars: (code) => code === 0x2e || code === 0x2d || code === 0x2f || code === 0x3a || code === 0x20 || code === 0x24 || isWordCode(code),
+  },
   // An id of 1 to 128 characters right before "/$edge".
   {
     pattern: /(?<![\w/.-])([A-Za-z0-9][\w.-]{0,127})\/(\$edge(?:Hub|Agent))\b/g,

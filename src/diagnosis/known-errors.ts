@@ -3,6 +3,7 @@
 // Java, Python azure-iot-device, C), MQTT 3.1.1 CONNACK return codes, AMQP 1.0 and IoT Hub's
 // com.microsoft: AMQP conditions, and common socket/DNS/TLS failures.
 import type { Category, ClassSpec } from './classify.ts';
+import type { TriggeredPattern } from './triggers.ts';
 
 const spec = (name: string, httpStatus: number | null, transient: boolean | null, category: Category, extra: Partial<ClassSpec> = {}): ClassSpec => ({
   name,
@@ -21,6 +22,12 @@ const dropped = (name: string): ClassSpec => spec(name, null, true, 'unclassifie
 const network = (name: string, transient: boolean | null, absorbable = false): ClassSpec => spec(name, null, transient, 'network', { absorbable });
 /** A platform (OS / runtime) network exception rather than an IoT SDK name: evidence kind 'network'. */
 const platform = (name: string, transient: boolean | null, absorbable = false): ClassSpec => ({ ...network(name, transient, absorbable), platform: true });
+/**
+ * An IoT Edge runtime error of its own: its deployment configuration, or a local service it calls (the edge daemon's
+ * module management and workload APIs, the HSM). Local, not IoT Hub; an HTTP status or socket error told with it is
+ * that local service's ("EdgeletCommunicationException- Message:Error calling Create module x ..., StatusCode:500").
+ */
+const edgeLocal = (name: string, extra: Partial<ClassSpec> = {}): ClassSpec => spec(name, null, null, 'network', { absorbsNetwork: true, ...extra });
 
 /** Exception / error class names, matched as whole identifiers. */
 export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, ClassSpec>(
@@ -38,6 +45,8 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     spec('IotHubNotFoundException', 401, false, 'auth'),
     // The .NET service SDK raises it for any 404 (404103 too): its code comes from the body or the message.
     spec('DeviceNotFoundException', 404, false, 'config'),
+    // The .NET service SDK's exception for ErrorCode DeviceNotOnline alone (Microsoft.Azure.Devices.Common.Exceptions)
+    spec('DeviceNotOnlineException', 404, true, 'device-offline', { code: 404103 }),
     spec('ModuleNotFoundException', 404, false, 'config'),
     spec('JobNotFoundException', 404, false, 'config'),
     spec('DeviceAlreadyExistsException', 409, false, 'config'),
@@ -76,7 +85,14 @@ export const SDK_CLASSES: ReadonlyMap<string, ClassSpec> = new Map<string, Class
     platform('ConnectException', null),
     platform('SSLHandshakeException', false),
     // IoT Edge: edgeHub/edgeAgent calling the local workload API (the security daemon), not IoT Hub
-    platform('WorkloadCommunicationException', null),
+    edgeLocal('WorkloadCommunicationException', { platform: true }),
+    // IoT Edge runtime (Azure/iotedge edge-agent, edge-hub, edge-util): its deployment configuration and local services
+    edgeLocal('ConfigEmptyException'),
+    edgeLocal('ConfigFormatException'),
+    edgeLocal('InvalidSchemaVersionException'),
+    edgeLocal('RouteCompilationException'),
+    edgeLocal('EdgeletCommunicationException'),
+    edgeLocal('HttpHsmCommunicationException'),
     // Node azure-iot-common errors
     spec('InternalServerError', 500, true, 'service'),
     spec('ServiceUnavailableError', 503, true, 'service'),
@@ -318,10 +334,7 @@ export const AMQP_CONDITIONS: ReadonlyMap<string, ClassSpec> = new Map<string, C
  * A phrase and where its matches start (see triggers.ts): each keyword (matched case-insensitively) with how
  * many characters before it a match can start.
  */
-export interface PhraseRule {
-  pattern: RegExp;
-  starts: Readonly<Record<string, readonly number[]>>;
-  canStartAt?: (text: string, offset: number) => boolean;
+export interface PhraseRule extends TriggeredPattern {
   spec: ClassSpec;
 }
 
@@ -370,12 +383,17 @@ export const DOCUMENTED_MESSAGES: readonly PhraseRule[] = [
   },
 ];
 
-/** The az iot extension's own errors when it cannot reach a hub by name (azext_iot IotHubDiscovery). */
+/**
+ * The az CLI's own errors when it cannot reach a hub by name: the azure-iot extension (azext_iot IotHubDiscovery,
+ * common/base_discovery.py) and the CLI's iot module (command_modules/iot/custom.py _get_iot_hub_by_name: "No IoT Hub
+ * found with name X in current subscription.", also quoted without its name).
+ */
 export const CLI_PHRASES: readonly PhraseRule[] = [
   {
     spec: spec('IotHubNotFoundInSubscription', null, false, 'config'),
-    pattern: /\bUnable to find IoT Hub: [A-Za-z0-9-]{3,50} in (?:current subscription|resource group)\b/g,
-    starts: { 'unable to find iot hub': AT },
+    pattern:
+      /\bUnable to find IoT Hub: [A-Za-z0-9-]{3,50} in (?:current subscription|resource group)\b|\bNo IoT Hub found (?:with name (?:[^\s]{1,60} )?)?in (?:the )?current subscription\b/g,
+    starts: { 'unable to find iot hub': AT, 'no iot hub found': AT },
   },
   {
     spec: spec('NoPrivilegedPolicyForIotHub', null, false, 'auth'),
@@ -429,10 +447,14 @@ export const NETWORK_PHRASES: readonly PhraseRule[] = [
     spec: network('NetworkTimeout', true),
     // also the Java SDK's AMQP open ("Connection unable to be opened in time") and "Timed out connecting to ..."
     // also Python's socket.timeout and its device SDK's "Transport timeout on connection operation"
+    // also Eclipse Paho's (the Java SDK's MQTT client) keep-alive timeout, "Timed out as no activity": no answer to its ping
+    // ("connect ETIMEDOUT" is read whole: a connection that was never made, see record-merge.ts)
     pattern:
-      /\bETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out|Connection unable to be opened in time|Timed out connecting to\b|\bsocket\.timeout\b|Transport timeout on connection operation|timed out waiting for CONNACK/gi,
+      /\b(?:connect )?ETIMEDOUT\b|\bESOCKETTIMEDOUT\b|Connection timed out|Connection unable to be opened in time|Timed out connecting to\b|\bsocket\.timeout\b|Transport timeout on connection operation|timed out waiting for CONNACK|\bTimed out as no activity\b/gi,
     starts: {
-      etimedout: AT,
+      // "connect " is 8 characters
+      etimedout: [0, 8],
+      'timed out as no activity': AT,
       esockettimedout: AT,
       'connection timed out': AT,
       'connection unable to be opened': AT,

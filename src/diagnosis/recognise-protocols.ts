@@ -2,10 +2,11 @@
 // Each phrase contains a keyword ("refused", "CONNACK", "amqp:", "status", "ECONNRESET" ...); the one
 // search for all keywords (text-triggers.ts) says where each phrase can match, instead of some thirty
 // scans of the whole paste. Each pattern still decides, at those offsets, exactly as its global scan would.
-import { classCandidate, httpStatusCandidate } from './classify.ts';
+import { classCandidate, httpStatusCandidate, resourceProviderCandidate } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
 import { AMQP_CONDITIONS, CLI_PHRASES, CONNACK, DOCUMENTED_MESSAGES, NETWORK_PHRASES, UAMQP_ERROR_CODES, type ConnackReturnCode } from './known-errors.ts';
 import { AMQP_CONDITION, UAMQP_ERROR_CODE, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
+import { ARM_MESSAGES, CALLER_CONFIG_MESSAGES, C_SDK_AUTH_MESSAGES, DEVICE_NOT_CONNECTED, EDGE_CLIENT_NOT_CONNECTED, EDGE_DAEMON_MESSAGES, RESOURCE_PROVIDER_MESSAGES } from './sdk-messages.ts';
 import { compileTextPattern } from './text-triggers.ts';
 import { triggeredMatches, type TriggerHits } from './triggers.ts';
 
@@ -38,7 +39,13 @@ const UAMQP = compile(UAMQP_ERROR_CODE);
 const HTTP_STATUSES = HTTP_STATUS_PATTERNS.map(compile);
 const HTTP_STATUS_PHRASES = HTTP_PHRASES.map((phrase) => ({ matcher: compile(phrase), status: phrase.status }));
 const NETWORK = NETWORK_PHRASES.map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
-const MESSAGES = [...DOCUMENTED_MESSAGES, ...CLI_PHRASES].map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
+const MESSAGES = [
+  ...[...DOCUMENTED_MESSAGES, ...CLI_PHRASES, ...CALLER_CONFIG_MESSAGES, ...C_SDK_AUTH_MESSAGES, EDGE_CLIENT_NOT_CONNECTED, DEVICE_NOT_CONNECTED, ...EDGE_DAEMON_MESSAGES, ...ARM_MESSAGES].map((rule) => ({
+    matcher: compile(rule),
+    candidate: classCandidate(rule.spec),
+  })),
+  ...RESOURCE_PROVIDER_MESSAGES.map((rule) => ({ matcher: compile(rule), candidate: resourceProviderCandidate(rule.resourceProviderCode) })),
+];
 
 function connackCodeOf(text: string): ConnackReturnCode | null {
   const t = text.toLowerCase().replace(/\s+/g, '');
@@ -91,9 +98,10 @@ export function recogniseHttpStatus(text: string, triggers: TriggerHits, hits: H
   }
 }
 
-/** Messages the service writes for one code (the code, where the paste does not write it), and the az CLI's own errors. */
+/** Messages the service writes for one code (the code, where the paste does not write it), and the SDKs', IoT Edge's and the az CLI's own errors. */
 export function recogniseMessages(text: string, triggers: TriggerHits, hits: Hit[]): void {
   for (const { matcher, candidate } of MESSAGES) {
+    if (candidate === null) continue;
     for (const m of triggeredMatches(matcher, text, triggers, MAX_MATCHES_PER_PATTERN)) hits.push(hit(m.index, m[0], 'message', candidate));
   }
 }

@@ -97,14 +97,23 @@ function absorb(target: Group, other: Group): void {
 
 /** Failures where no connection was made: no server can have refused the credentials on it. */
 const NO_CONNECTION: ReadonlySet<string> = new Set(['ConnectionRefused', 'DnsResolutionFailed', 'NetworkUnreachable']);
+/** A timeout of the connection attempt itself (Node's "connect ETIMEDOUT 13.95.15.251:8883"), not of an exchange on it. */
+const CONNECT_ATTEMPT_TIMEOUT = /^(?:connect ETIMEDOUT|Timed out connecting to)/i;
+
+function connectionNeverMade(group: Group): boolean {
+  if (group.candidate.category !== 'network') return false;
+  return NO_CONNECTION.has(group.candidate.name ?? '') || group.evidence.some((h) => CONNECT_ATTEMPT_TIMEOUT.test(h.text));
+}
 
 /**
  * An SDK's auth error class beside a connection that was never made ("UnauthorizedError: ... connect
- * ECONNREFUSED 172.18.0.3:8883") is the SDK's label, not the hub's answer: the socket failure is the finding.
+ * ECONNREFUSED 172.18.0.3:8883") is the SDK's label, not the hub's answer: the socket failure is the finding. (The Node
+ * SDK's MQTT transport wraps any failure of its first connection as "Failure on first connection (Not authorized): <cause>",
+ * device/transport/mqtt/src/mqtt.ts, which its translateError then raises as UnauthorizedError.)
  * A protocol refusal (a CONNACK, an AMQP condition) or a code is the server's answer and stays.
  */
 function labelsFailedConnection(groups: Group[]): Group[] {
-  const failed = groups.find((g) => g.candidate.category === 'network' && NO_CONNECTION.has(g.candidate.name ?? ''));
+  const failed = groups.find(connectionNeverMade);
   if (failed === undefined) return groups;
   const isLabel = (g: Group): boolean => g.candidate.category === 'auth' && g.candidate.code === null && g.rank <= SPECIFICITY['sdk-exception'];
   const labels = groups.filter(isLabel);

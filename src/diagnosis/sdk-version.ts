@@ -40,6 +40,9 @@ const PACKAGES: readonly KnownPackage[] = [
   pkg('IoT Hub SDK for C', 'azure-iot-sdk-c', 'c', 0),
   pkg('azure-iot-sdk-c', 'azure-iot-sdk-c', 'c', 0),
   pkg('azure-iot-sdk', 'azure-iot-sdk-c', 'c', 0),
+  // its provisioning client, whose version is the C SDK's: what its samples print (Prov_Device_LL_GetVersionString). Its
+  // HTTP user agent "prov_device_client/1.0" is a constant (prov_transport_http_client.c since 2017), not a version.
+  pkg('Provisioning API Version', 'azure-iot-sdk-c provisioning client (prov_device_client)', 'c', 1),
   // Device Provisioning Service clients
   pkg('Microsoft.Azure.Devices.Provisioning.Client', 'Microsoft.Azure.Devices.Provisioning.Client', 'dotnet', 1),
   pkg('provisioning-device-client', 'provisioning-device-client', 'java', 1),
@@ -75,24 +78,34 @@ const NAMES = new RegExp(
 );
 
 /**
- * What may stand between a name and its version: "/" (user agents, %2F when URL-encoded), "==", "-" (jar
- * names), ":" (Maven coordinates), '": "' (package.json), '",\n"version": "' (az extension list), ' Version="'
- * (a .csproj PackageReference), "</artifactId><version>", and a space, a comma or a full stop with an optional
- * "version"/"v". Bounded repeats: no two unbounded runs of spaces side by side.
+ * What may stand between a name and its version: "/" (user agents, %2F when URL-encoded), "==" and "=", "-" (jar
+ * names), ":" (Maven coordinates, and "Provisioning API Version: "), "@" (npm: `npm ls`, package@version), '": "'
+ * (package.json), '",\n"version": "' (az extension list), ' Version="' (a .csproj PackageReference, and ' version="' in
+ * packages.config), "</artifactId><version>", " (" (an issue template's "Microsoft.Azure.Devices.Client (1.40.0)"), and
+ * spaces (a `pip list` column), a comma or a full stop with an optional "version"/"v", and a package manager's
+ * option (`dotnet add package X --version 1.41.2`, `Install-Package X -Version 1.41.2`) or a PackageReference's nested
+ * '"><Version>'. Bounded repeats: no two unbounded runs of spaces side by side.
+ * A pre-release is kept whole: NuGet and Maven "-preview-004", "-preview.1", PyPI "b2", "rc1", ".dev3".
  */
 const VERSION_AFTER =
-  /(?:\/|%2[Ff]|==|-|:|"\s{0,3}:\s{0,3}"|"\s{0,3},\s{0,8}"version"\s{0,3}:\s{0,3}"|"\s{1,3}Version="|<\/artifactId>\s{0,40}<version>|(?:[ \t]{1,3}|,[ \t]{1,3}|\.[ \t]{1,3})(?:[Vv]ersion[ \t]{0,3}[:=]?[ \t]{0,3})?v?)(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-(?:preview|beta|alpha|rc|pre)[\w.]{0,20})?)(?![\w]|\.\d)/y;
+  /(?:\/|%2[Ff]|={1,2}|-|:[ \t]{0,3}|@|"\s{0,3}:\s{0,3}"|"\s{0,3},\s{0,8}"version"\s{0,3}:\s{0,3}"|"\s{1,3}[Vv]ersion="|"\s{0,3}>\s{0,40}<[Vv]ersion>|[ \t]{1,3}--?[Vv]ersion[ \t]{1,3}|<\/artifactId>\s{0,40}<version>|[ \t]{0,3}\([ \t]{0,3}v?|(?:[ \t]{1,30}|,[ \t]{1,3}|\.[ \t]{1,3})(?:[Vv]ersion[ \t]{0,3}[:=]?[ \t]{0,3})?v?)(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-(?:preview|beta|alpha|rc|pre)[\w.-]{0,20}|(?:a|b|rc)\d{1,3}(?:\.dev\d{1,4})?|\.dev\d{1,4})?)(?![\w]|\.\d)/y;
+
+/** A PackageReference (or packages.config entry) that writes its version before the name: '<PackageReference Version="1.41.2" Include="'. */
+const VERSION_BEFORE = /[Vv]ersion="(\d{1,4}\.\d{1,4}\.\d{1,6}(?:-[\w.-]{1,24})?)"\s{1,3}(?:Include|id)="$/;
 
 /** Where the .NET device client's ".NET/1.42.3 (" is a user agent, not a runtime version. */
 const DOTNET_USER_AGENT = /^\/(1\.\d{1,3}\.\d{1,4}) \(/;
 
 const PYTHON_CONTEXT = /\bpip\b|site-packages|Traceback \(most recent call last\)|\.py\b|==\d|\bpython/i;
 
-function languageOf(p: KnownPackage, text: string, after: string): SdkLanguage | null {
+/** A PyPI pre-release ("3.0.0b2", "2.0.0rc5", "2.1.0.dev1"): npm writes "-beta.2". */
+const PEP440_PRERELEASE = /\d(?:a|b|rc)\d|\.dev\d/;
+
+function languageOf(p: KnownPackage, text: string, after: string, version: string): SdkLanguage | null {
   if (p.written.toLowerCase() !== 'azure-iot-device') return p.language;
   // The same name on npm and PyPI: a Node user agent says "(node v…"; pip and tracebacks say Python.
   if (/^\/[\d.]+ \(node /.test(after)) return 'node';
-  return after.startsWith('==') || PYTHON_CONTEXT.test(text) ? 'python' : 'node';
+  return after.startsWith('==') || PEP440_PRERELEASE.test(version) || PYTHON_CONTEXT.test(text) ? 'python' : 'node';
 }
 
 const MAX_NAMES_READ = 2000;
@@ -112,10 +125,10 @@ export function findSdk(text: string): SdkSeen | null {
       version = DOTNET_USER_AGENT.exec(after)?.[1];
     } else {
       VERSION_AFTER.lastIndex = 0;
-      version = VERSION_AFTER.exec(after)?.[1];
+      version = VERSION_AFTER.exec(after)?.[1] ?? VERSION_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1];
     }
     if (version === undefined) continue;
-    if (best === null || p.rank <= best.rank) best = { rank: p.rank, seen: { name: p.name, version, language: languageOf(p, text, after) } };
+    if (best === null || p.rank <= best.rank) best = { rank: p.rank, seen: { name: p.name, version, language: languageOf(p, text, after, version) } };
   }
   return best?.seen ?? null;
 }

@@ -48,6 +48,20 @@ export const SERVICE_SIGNALS: readonly ServiceSignal[] = [
     registrationoperationstatus: AT,
     assignedhub: AT,
   }),
+  // DPS's own vocabulary (IoT Hub has none of these): the hubs a DPS instance is linked to and its enrollments; the
+  // registration id a device registers with and the ID scope of the instance. A DPS registration that relays an IoT Hub
+  // code ("iothub not found", 401001, when the linked hub's entry is wrong) is still about the DPS instance.
+  signal('dps', 2, /\blinked (?:iot ?)?hubs?\b|\benrollments?(?:[ _-]?groups?)?\b/gi, { 'linked hub': AT, 'linked iot': AT, enrollment: AT }),
+  signal('dps', 2, /\bregistration[ _-]?id\b|\bid[ _-]?scope\b/gi, {
+    'registration id': AT,
+    registration_id: AT,
+    'registration-id': AT,
+    registrationid: AT,
+    'id scope': AT,
+    id_scope: AT,
+    'id-scope': AT,
+    idscope: AT,
+  }),
 
   // Event Hubs (also IoT Hub's built-in Event Hub-compatible endpoint, which is Event Hubs)
   signal('event-hubs', 2, /event[ _-]?hubs?\b|eventhub/gi, { eventhub: AT, 'event hub': AT, 'event-hub': AT, event_hub: AT }),

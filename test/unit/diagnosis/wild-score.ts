@@ -44,6 +44,11 @@ export interface Expectation {
   got: unknown;
 }
 
+/** A finding as "code/status/name", "-" for what it lacks: how the scorer and the kind tests print findings. */
+export function findingLabel(f: Diagnosis['findings'][number]): string {
+  return `${f.code ?? '-'}/${f.httpStatus ?? '-'}/${f.name ?? '-'}`;
+}
+
 export function expectationsOf(entry: WildEntry, d: Diagnosis): Expectation[] {
   const x = entry.expect;
   const out: Expectation[] = [];
@@ -56,7 +61,7 @@ export function expectationsOf(entry: WildEntry, d: Diagnosis): Expectation[] {
     const e = x.error;
     const met =
       'code' in e ? d.findings.some((f) => f.code === e.code) : 'httpStatus' in e ? d.findings.some((f) => f.httpStatus === e.httpStatus) : d.findings.length > 0;
-    out.push({ field: 'error', expected: e, met, got: d.findings.map((f) => `${f.code ?? '-'}/${f.httpStatus ?? '-'}/${f.name ?? '-'}`) });
+    out.push({ field: 'error', expected: e, met, got: d.findings.map(findingLabel) });
   }
   if (x.trackingId !== null) {
     const want = x.trackingId;
