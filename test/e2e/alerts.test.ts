@@ -23,6 +23,7 @@ import {
 } from '#test/support/alerts-e2e.ts';
 import { cardText, onlyCard } from '#test/support/cards.ts';
 import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
+import { APPROVERS_ENV } from '#test/support/failover-e2e.ts';
 import { healthyHub, outageHub } from '#test/support/scenarios.ts';
 
 const en = uiStrings('en');
@@ -39,7 +40,7 @@ function scenario(): ScenarioDefinition {
 const fill = (template: string, values: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? `{${key}}`);
 
 describe('Azure Monitor alerts end to end', () => {
-  const stack = e2eStack({ simulator: inProcessSimulator(scenario()), botEnv: { ALERTS_WEBHOOK_TOKEN: ALERTS_TOKEN, HEALTH_BUDGET_MS: '3000' } });
+  const stack = e2eStack({ simulator: inProcessSimulator(scenario()), botEnv: { ALERTS_WEBHOOK_TOKEN: ALERTS_TOKEN, HEALTH_BUDGET_MS: '3000', FAILOVER_APPROVERS: APPROVERS_ENV } });
   const wait = (predicate: Parameters<typeof stack.connector.waitFor>[0]) => stack.connector.waitFor(predicate);
 
   it('a channel subscribes; a Resource Health alert starts one thread, a repeat posts nothing, an update and the recovery update the card', async () => {
