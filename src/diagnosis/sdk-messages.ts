@@ -164,16 +164,17 @@ export const ARM_MESSAGES: readonly PhraseRule[] = [
 ];
 
 /**
- * The service's own words where no code is shown. IoT Hub's throttling of a request (azure-iot-sdk-csharp#1189: "the
- * request has been throttled. Wait 10 seconds and try again. Operation type: AmqpLinkOpen") and of receive links (catalog
- * 503008: "Receive link throttled. Message throttled, please retry operation."). A paste's own "was throttled" is not read.
+ * The service's own words where no code is shown. IoT Hub's throttling of a request, its sentence whole (azure-iot-sdk-csharp
+ * #1189: "the request has been throttled. Wait 10 seconds and try again. Operation type: AmqpLinkOpen"; with its code:
+ * "ErrorCode:ThrottlingBacklogTimeout;The request has been throttled."), which joins the code when one is shown; and of
+ * receive links (catalog 503008: "Receive link throttled. Message throttled, please retry operation."). A paste's own
+ * "was throttled", or "the request has been throttled, we think", is not read.
  */
 export const SERVICE_MESSAGES: readonly PhraseRule[] = [
   {
-    spec: { name: 'RequestThrottled', httpStatus: 429, transient: true, category: 'throttling' },
-    pattern: /\b(?:the |your )?request has been throttled\b/gi,
-    // "the ", "your "
-    starts: { 'request has been throttled': [0, 4, 5] },
+    spec: { name: 'RequestThrottled', httpStatus: 429, transient: true, category: 'throttling', absorbable: true },
+    pattern: /\b[Tt]he request has been throttled\.(?![^\s"'\\])/g,
+    starts: { 'the request has been throttled': AT },
   },
   {
     spec: { name: 'ReceiveLinkOpensThrottled', httpStatus: 503, transient: true, category: 'throttling', code: 503008 },

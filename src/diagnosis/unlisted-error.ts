@@ -24,7 +24,7 @@ const MAX_NAMES_READ = 1000;
  * "x is not defined" (ReferenceError), "Unexpected token < in JSON at position 0" (SyntaxError).
  */
 const JS_RUNTIME_MESSAGES: readonly { pattern: RegExp; name: string }[] = [
-  { pattern: /\bCannot (?:read|set) propert(?:y|ies)\b[^\n]{0,80}?\bof (?:undefined|null)\b|\bis not a function\b|\bis not iterable\b/g, name: 'TypeError' },
+  { pattern: /\bCannot (?:read|set) propert(?:y|ies)\b[^\n]{0,80}?\bof (?:undefined|null)\b|\bis not a function\b|\bis not iterable\b/gi, name: 'TypeError' },
   { pattern: /\bis not defined\b/g, name: 'ReferenceError' },
   { pattern: /\bUnexpected token\b[^\n]{1,12}?\bin JSON at position \d|\bUnexpected end of JSON input\b/g, name: 'SyntaxError' },
 ];
