@@ -6,18 +6,7 @@ import { classCandidate, httpStatusCandidate, resourceProviderCandidate } from '
 import { hit, type Hit } from './hit.ts';
 import { AMQP_CONDITIONS, CLI_PHRASES, CONNACK, DOCUMENTED_MESSAGES, NETWORK_PHRASES, UAMQP_ERROR_CODES, type ConnackReturnCode } from './known-errors.ts';
 import { AMQP_CONDITION, UAMQP_ERROR_CODE, CONNACK_CONSTANT, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
-import {
-  ARM_MESSAGES,
-  CALLER_CONFIG_MESSAGES,
-  C_SDK_AUTH_MESSAGES,
-  DEVICE_NOT_CONNECTED,
-  DEVICE_RESPONSE_TIMEOUTS,
-  EDGE_CLIENT_NOT_CONNECTED,
-  EDGE_DAEMON_MESSAGES,
-  NOT_FOUND_MESSAGES,
-  RESOURCE_PROVIDER_MESSAGES,
-  SERVICE_MESSAGES,
-} from './sdk-messages.ts';
+import { COMPONENT_MESSAGES, RESOURCE_PROVIDER_MESSAGES } from './sdk-messages.ts';
 import { compileTextPattern } from './text-triggers.ts';
 import { triggeredMatches, type TriggerHits } from './triggers.ts';
 
@@ -51,7 +40,7 @@ const HTTP_STATUSES = HTTP_STATUS_PATTERNS.map(compile);
 const HTTP_STATUS_PHRASES = HTTP_PHRASES.map((phrase) => ({ matcher: compile(phrase), status: phrase.status }));
 const NETWORK = NETWORK_PHRASES.map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
 const MESSAGES = [
-  ...[...DOCUMENTED_MESSAGES, ...CLI_PHRASES, ...CALLER_CONFIG_MESSAGES, ...C_SDK_AUTH_MESSAGES, EDGE_CLIENT_NOT_CONNECTED, DEVICE_NOT_CONNECTED, ...EDGE_DAEMON_MESSAGES, ...ARM_MESSAGES, ...SERVICE_MESSAGES, ...DEVICE_RESPONSE_TIMEOUTS, ...NOT_FOUND_MESSAGES].map((rule) => ({
+  ...[...DOCUMENTED_MESSAGES, ...CLI_PHRASES, ...COMPONENT_MESSAGES].map((rule) => ({
     matcher: compile(rule),
     candidate: classCandidate(rule.spec),
   })),

@@ -232,3 +232,16 @@ export const RESOURCE_PROVIDER_MESSAGES: readonly (TriggeredPattern & { resource
     starts: { 'max number of iot': AT },
   },
 ];
+
+/** Every rule above that reads a component's message as one error (the recognisers and the shared keyword search read them all). */
+export const COMPONENT_MESSAGES: readonly PhraseRule[] = [
+  ...CALLER_CONFIG_MESSAGES,
+  ...C_SDK_AUTH_MESSAGES,
+  EDGE_CLIENT_NOT_CONNECTED,
+  DEVICE_NOT_CONNECTED,
+  ...EDGE_DAEMON_MESSAGES,
+  ...ARM_MESSAGES,
+  ...SERVICE_MESSAGES,
+  ...DEVICE_RESPONSE_TIMEOUTS,
+  ...NOT_FOUND_MESSAGES,
+];
