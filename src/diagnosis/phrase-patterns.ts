@@ -26,11 +26,15 @@ export const CONNACK_PAHO_JAVA: TriggeredPattern = {
   },
 };
 // "CONNACK 5", the C SDK's trace "CONNACK | SESSION_PRESENT: false | RETURN_CODE: 0x5" and its error line
-// "Connection Not Accepted: 0x5: Not Authorized" ("Connection " is 11 characters).
+// "Connection Not Accepted: 0x5: Not Authorized" ("Connection " is 11 characters); the return code as the MQTT clients'
+// samples print it: Arduino PubSubClient's "Attempting MQTT connection...failed, rc=5" (its state(), 1 to 5 being the
+// CONNACK codes, negative ones its own) and Eclipse Paho Python's on_connect "Connected with result code 5" ("Connected " is
+// 10 characters). A bare "failed, rc=5" is not read: files and shells fail with rc=5 too.
 export const CONNACK_NUMBER: TriggeredPattern = {
   // (a count after it is not a return code: "CONNACK received after 3 retries")
-  pattern: /\bCONNACK\b[^\n\d]{0,60}?\b(?:0x0?)?([1-5])\b(?! ?(?:retr|attempt|time|sec|ms\b|s\b))|\bConnection Not Accepted:?\s?(?:0x0?)?([1-5])\b/gi,
-  starts: { connack: AT, 'not accepted': [11] },
+  pattern:
+    /\bCONNACK\b[^\n\d]{0,60}?\b(?:0x0?)?([1-5])\b(?! ?(?:retr|attempt|time|sec|ms\b|s\b))|\bConnection Not Accepted:?\s?(?:0x0?)?([1-5])\b|\bMQTT\b[^\n]{0,30}?\bfailed, rc=([1-5])\b|\bConnected with result code:? ?([1-5])\b/gi,
+  starts: { connack: AT, 'not accepted': [11], mqtt: AT, 'with result code': [10] },
 };
 
 /**

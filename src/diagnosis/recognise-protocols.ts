@@ -65,7 +65,7 @@ export function recogniseMqtt(text: string, triggers: TriggerHits, hits: Hit[]):
     }
   }
   for (const m of triggeredMatches(CONNACK_NUMBERED, text, triggers, MAX_MATCHES_PER_PATTERN)) {
-    const rc = Number(m[1] ?? m[2]) as ConnackReturnCode;
+    const rc = Number(m[1] ?? m[2] ?? m[3] ?? m[4]) as ConnackReturnCode;
     hits.push(hit(m.index, m[0], 'mqtt-connack', classCandidate(CONNACK[rc])));
   }
 }

@@ -90,6 +90,16 @@ describe("the service's and other clients' words for throttling, refusals and st
     assert.equal(read('MQTT_CONNECTED').findings.length, 0, 'a state that is no refusal');
   });
 
+  it("the return code as MQTT clients' samples print it", () => {
+    // Arduino PubSubClient's reconnect() sample: Serial.print("failed, rc="); Serial.print(client.state());
+    assert.deepEqual(read('Attempting MQTT connection...failed, rc=5 try again in 5 seconds').findings, ['-/401/MQTT CONNACK 5 not authorized']);
+    assert.deepEqual(read('Attempting MQTT connection...failed, rc=-2 try again in 5 seconds').findings, [], "PubSubClient's own -2: no CONNACK");
+    assert.deepEqual(read('Open file failed, rc=5 Error[5]:Access is denied.').findings, [], 'not MQTT');
+    // Eclipse Paho Python's samples: print("Connected with result code " + str(rc)) in on_connect
+    assert.deepEqual(read('Connected with result code 5').findings, ['-/401/MQTT CONNACK 5 not authorized']);
+    assert.deepEqual(read('Connected with result code 0').findings, []);
+  });
+
   it('a status written before "response code" or in the old Node SDK\'s "Error: 500 - "', () => {
     // Go: fmt.Errorf("request failed with %d response code", res.StatusCode) and its kin ("returned %d response code")
     assert.deepEqual(read('error="Creating environment returned 404 response code"').findings, ['-/404/HTTP 404 Not Found']);
