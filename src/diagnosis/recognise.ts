@@ -53,8 +53,11 @@ const LOOSE_CODE_BEFORE = /(?:\berror|\bstatus|\bfailed with|\bfailure|\bcode)\s
 const V2_CODE_BEFORE = /(?:IotHubClientErrorCode|IotHubServiceErrorCode|ErrorCode)\s*[.:=]\s*["']?$/;
 const STATUS_NAME_BEFORE = /(?:IotHubStatusCode|status(?: code)?|error code(?: from the service)?|statusCode)\s*(?:[.:=]\s*)?["']?$/i;
 const HTTP_STATUS_FIELD_BEFORE = /HttpStatusCode["']?\s*(?:[.:=]\s*)?(?:["']\s*)?$/i;
-/** An ARM error code's place: "code": "X", Code="X", Code: X, and az's "(X) message" at the start of a line. */
-const ARM_CODE_FIELD_BEFORE = /(?:["']code["']\s*:\s*["']|\bCode\s*[=:]\s*["']?|(?:^|\n|ERROR: )\()$/;
+/**
+ * An ARM error code's place: "code": "X", Code="X", Code: X, az's "(X) message" at the start of a line, the Go SDK's
+ * ResponseError "ERROR CODE: X" (azcore) and a Go map printed with %v ("map[error:map[code:X message:...]]").
+ */
+const ARM_CODE_FIELD_BEFORE = /(?:["']code["']\s*:\s*["']|\bCode\s*[=:]\s*["']?|(?:^|\n|ERROR: )\(|\bERROR CODE: |\[code:)$/;
 
 function before(text: string, index: number): string {
   return text.slice(Math.max(0, index - CONTEXT_WINDOW), index);

@@ -33,6 +33,18 @@ describe("ARM's DisallowedOperation and DisallowedProvider: the subscription's t
     assert.equal(read(text).verdict, 'client-config');
   });
 
+  it("ARM's throttling of a subscription, as the Go SDK's ResponseError prints it (azcore: RESPONSE / ERROR CODE)", () => {
+    // a terraform-provider-azurerm acceptance log (Microsoft.ManagedIdentity read throttled), cut
+    const text = [
+      'GET https://management.azure.com/subscriptions/xxx/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/image-registry',
+      '--------------------------------------------------------------------------------',
+      'RESPONSE 429: 429 Too Many Requests',
+      'ERROR CODE: SubscriptionRequestsThrottled',
+    ].join('\n');
+    assert.deepEqual(read(text).verdict, 'transient-service');
+    assert.ok(read(text).findings.includes('-/429/SubscriptionRequestsThrottled'), read(text).findings.join(', '));
+  });
+
   it('PowerShell, the message alone (https://github.com/MicrosoftDocs/azure-docs/issues/32723)', () => {
     const text = 'Get-AzRoleDefinition : The current subscription type is not permitted to perform operations on any provider namespace. Please use a different subscription.';
     assert.deepEqual(read(text), { verdict: 'client-config', service: null, findings: ['-/400/DisallowedOperation'] });

@@ -71,6 +71,6 @@ export const EXAMPLES: readonly string[] = [
   "The messaging entity 'sb://ns-3.servicebus.windows.net/q1' could not be found", 'The current subscription type is not permitted to perform operations',
   "The operation is not permitted for namespace 'Microsoft.Storage'", 'Gateway timeout waiting for device d-31 in application a-1', 'timed out waiting for device d-32 to respond',
   'DPS (PUT) request has failed', 'Error during communication with Service Bus', 'ServiceBusService', 'devices.IotHubResourceClient#CreateOrUpdate', 'azurerm_iothub_endpoint_eventhub',
-  'Code="GatewayTimeout"', '"code": "InternalServerError"', '{"code":404002,"httpStatusCode":"NotFound"', 'ERROR: (DisallowedOperation) x',
+  'Code="GatewayTimeout"', '"code": "InternalServerError"', '{"code":404002,"httpStatusCode":"NotFound"', 'ERROR: (DisallowedOperation) x', 'ERROR CODE: SubscriptionRequestsThrottled', 'map[error:map[code:DisallowedOperation message:x]]',
   'Attempting MQTT connection...failed, rc=5', 'Connected with result code 5',
 ];
