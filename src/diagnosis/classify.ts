@@ -195,6 +195,9 @@ const HTTP_REASONS: Readonly<Record<number, string>> = {
   504: 'Gateway Timeout',
 };
 
+/** The reasons above written as one word, as a code field holds them ('BadRequest', 'GatewayTimeout'). */
+export const HTTP_REASON_STATUS: ReadonlyMap<string, number> = new Map(Object.entries(HTTP_REASONS).map(([status, reason]) => [reason.replace(/ /g, ''), Number(status)]));
+
 /** Error statuses that exist (so a port such as 443 or a count such as 450 is not read as one). */
 const ERROR_STATUSES: ReadonlySet<number> = new Set([
   400, 401, 402, 403, 404, 405, 406, 407, 408, 409, 410, 411, 412, 413, 414, 415, 416, 417, 421, 422, 423, 424, 425, 426, 428, 429, 431, 451, 499,

@@ -71,6 +71,13 @@ export const DEVICE_PATTERNS: readonly TriggeredPattern[] = [
     pattern: new RegExp(String.raw`\b(?:${DEVICE_VERBS.join('|')}) device\s+${PROSE_ID}`, 'gi'),
     starts: Object.fromEntries(DEVICE_VERBS.map((verb) => [`${verb} device`, AT])),
   },
+  // A device a command waited for (IoT Central: "Gateway timeout waiting for device extensiondevice in application ... to
+  // return the request."): the message frames the id, so any id is read.
+  {
+    pattern: new RegExp(String.raw`\b(?:timeout|timed out) waiting for device ["']?${ID_VALUE}["']? (?:in application|to (?:return|respond))\b`, 'gi'),
+    // "timeout ", "timed out "
+    starts: { 'waiting for device': [8, 10] },
+  },
   // az iot ... -d sensor-1 (the long form --device-id is read above)
   { pattern: new RegExp(String.raw`(?<=\baz iot [^\n]{0,300}?) -d\s{1,16}["']?${ID_VALUE}`, 'g'), starts: { ' -d ': AT } },
   // iothub-explorer create|get|delete|update|... <device-id>

@@ -49,7 +49,12 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis
 
   const context = extractContext(clean, timestamps, triggers);
   // Another Azure service's error is not an IoT Hub one, whatever its status or condition says.
-  const service = lookalikeServiceOf(clean, { hubHostNames: context.hubHostNames.length, catalogCode: ranked.some((r) => r.finding.family === 'iothub-code') });
+  const service = lookalikeServiceOf(clean, {
+    hubHostNames: context.hubHostNames.length,
+    catalogCode: ranked.some((r) => r.finding.family === 'iothub-code'),
+    // written as the IoT Hub resource provider writes them (IH400016); a bare number in an RP body could be DPS's RP too
+    resourceProviderCode: ranked.some((r) => r.finding.evidence.some((e) => e.kind === 'arm-code')),
+  });
 
   return {
     findings: ranked.map((r) => r.finding),

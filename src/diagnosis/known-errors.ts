@@ -217,7 +217,12 @@ export const ARM_ERROR_CODES: ReadonlyMap<string, ClassSpec> = new Map<string, C
     spec('InvalidRequestContent', 400, false, 'config'),
     spec('SkuNotAvailable', 409, false, 'config'),
     spec('AnotherOperationInProgress', 409, true, 'config'),
+    // The subscription's type may not use this (or any) resource provider: another subscription, not the hub.
+    spec('DisallowedOperation', 400, false, 'config'),
+    spec('DisallowedProvider', 400, false, 'config'),
     spec('ResourceQuotaExceeded', 409, false, 'quota'),
+    // ARM's own throttling of a subscription's requests (429, "Number of 'read' requests for subscription ... exceeded"): retry later
+    spec('SubscriptionRequestsThrottled', 429, true, 'throttling'),
     wrapper('DeploymentFailed'),
     wrapper('ResourceDeploymentFailure'),
   ].map((s) => [s.name, s]),

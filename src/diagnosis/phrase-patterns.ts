@@ -26,11 +26,28 @@ export const CONNACK_PAHO_JAVA: TriggeredPattern = {
   },
 };
 // "CONNACK 5", the C SDK's trace "CONNACK | SESSION_PRESENT: false | RETURN_CODE: 0x5" and its error line
-// "Connection Not Accepted: 0x5: Not Authorized" ("Connection " is 11 characters).
+// "Connection Not Accepted: 0x5: Not Authorized" ("Connection " is 11 characters); the return code as the MQTT clients'
+// samples print it: Arduino PubSubClient's "Attempting MQTT connection...failed, rc=5" (its state(), 1 to 5 being the
+// CONNACK codes, negative ones its own) and Eclipse Paho Python's on_connect "Connected with result code 5" ("Connected " is
+// 10 characters). A bare "failed, rc=5" is not read: files and shells fail with rc=5 too.
 export const CONNACK_NUMBER: TriggeredPattern = {
   // (a count after it is not a return code: "CONNACK received after 3 retries")
-  pattern: /\bCONNACK\b[^\n\d]{0,60}?\b(?:0x0?)?([1-5])\b(?! ?(?:retr|attempt|time|sec|ms\b|s\b))|\bConnection Not Accepted:?\s?(?:0x0?)?([1-5])\b/gi,
-  starts: { connack: AT, 'not accepted': [11] },
+  pattern:
+    /\bCONNACK\b[^\n\d]{0,60}?\b(?:0x0?)?([1-5])\b(?! ?(?:retr|attempt|time|sec|ms\b|s\b))|\bConnection Not Accepted:?\s?(?:0x0?)?([1-5])\b|\bMQTT\b[^\n]{0,30}?\bfailed, rc=([1-5])\b|\bConnected with result code:? ?([1-5])\b/gi,
+  starts: { connack: AT, 'not accepted': [11], mqtt: AT, 'with result code': [10] },
+};
+
+/**
+ * MQTT client libraries' names for the CONNACK refusals, as their users log them: AsyncMqttClient's
+ * MQTT_SERVER_UNAVAILABLE / MQTT_NOT_AUTHORIZED / MQTT_MALFORMED_CREDENTIALS, lwmqtt's LWMQTT_BAD_USERNAME_OR_PASSWORD,
+ * the Azure C SDK's umqtt UMQTT_SERVER_UNAVAILABLE and CONN_REFUSED_SERVER_UNAVAIL, PubSubClient's MQTT_CONNECT_UNAUTHORIZED
+ * and MQTT_CONNECT_UNAVAILABLE, esp-mqtt's MQTT_CONNECTION_REFUSE_NOT_AUTHORIZED, Eclipse Paho Python's
+ * CONNACK_REFUSED_SERVER_UNAVAILABLE. Group 1 is the refusal (read by connackCodeOf).
+ */
+export const CONNACK_CONSTANT: TriggeredPattern = {
+  pattern:
+    /MQTT_(?:CONNECT_|CONNECTION_REFUSE_)?(SERVER_UNAVAILABLE|UNAVAILABLE|NOT_AUTHORI[SZ]ED|UNAUTHORIZED|BAD_USER_?NAME(?:_OR_PASSWORD)?|BAD_CREDENTIALS|MALFORMED_CREDENTIALS|IDENTIFIER_REJECTED|ID_REJECTED|BAD_CLIENT_ID|UNACCEPTABLE_PROTOCOL(?:_VERSION)?|BAD_PROTOCOL)\b|\bCONN(?:ACK)?_REFUSED_(SERVER_UNAVAIL(?:ABLE)?|NOT_AUTHORI[SZ]ED|BAD_USERNAME(?:_PASSWORD)?|ID(?:ENTIFIER)?_REJECTED|UNACCEPTABLE_VERSION|PROTOCOL_VERSION)\b/g,
+  starts: { mqtt: AT, conn_refused_: AT, connack: AT },
 };
 
 export const AMQP_CONDITION: TriggeredPattern = { pattern: /\b(?:amqp|com\.microsoft):[a-z]+(?:[:-][a-z]+)*/g, starts: { amqp: AT, 'com.microsoft:': AT } };
@@ -114,6 +131,12 @@ export const HTTP_STATUS_PATTERNS: readonly TriggeredPattern[] = [
   { pattern: /\b([45]\d\d) (?:Client|Server) Error\b/g, starts: { 'client error': [4], 'server error': [4] } },
   // C SDK AMQP: "The CBS put token operation failed: 401"; "... failed with status 403"
   { pattern: /\bfailed(?::| with status(?: code)?:?)\s?(\d{3})\b(?![.,]\d| ?(?:ms|s|seconds|bytes|messages|times|devices)\b)/g, starts: { 'failed:': AT, 'failed with status': AT } },
+  // The status before its name: Go's "request failed with 400 response code" (amenzhinsky/iothub), "returned 404 response
+  // code", "unexpected 404 http response code", "received 500 status code".
+  { pattern: /\b(\d{3}) (?:http )?(?:response|status) code\b/gi, starts: { 'response code': [4, 9], status: [4] } },
+  // The old azure-sdk-for-node (and azure-storage-node) ServiceClient._normalizeError: "Error: 500 - Error during
+  // communication with Service Bus. Check the connection information, then retry."
+  { pattern: /\bError: ([45]\d\d) - /g, starts: { 'error: 4': AT, 'error: 5': AT } },
   // urllib3: "Max retries exceeded ... (Caused by ResponseError('too many 504 error responses'))"
   { pattern: /\btoo many (\d{3}) error responses\b/g, starts: { 'error responses': [13] } },
 ];

@@ -5,8 +5,8 @@
 import { classCandidate, httpStatusCandidate, resourceProviderCandidate } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
 import { AMQP_CONDITIONS, CLI_PHRASES, CONNACK, DOCUMENTED_MESSAGES, NETWORK_PHRASES, UAMQP_ERROR_CODES, type ConnackReturnCode } from './known-errors.ts';
-import { AMQP_CONDITION, UAMQP_ERROR_CODE, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
-import { ARM_MESSAGES, CALLER_CONFIG_MESSAGES, C_SDK_AUTH_MESSAGES, DEVICE_NOT_CONNECTED, EDGE_CLIENT_NOT_CONNECTED, EDGE_DAEMON_MESSAGES, RESOURCE_PROVIDER_MESSAGES } from './sdk-messages.ts';
+import { AMQP_CONDITION, UAMQP_ERROR_CODE, CONNACK_CONSTANT, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
+import { COMPONENT_MESSAGES, RESOURCE_PROVIDER_MESSAGES } from './sdk-messages.ts';
 import { compileTextPattern } from './text-triggers.ts';
 import { triggeredMatches, type TriggerHits } from './triggers.ts';
 
@@ -32,7 +32,7 @@ const HTTP_STATUS_NAMES: Readonly<Record<string, number>> = {
   gatewaytimeout: 504,
 };
 const compile = compileTextPattern;
-const CONNACK_NAMED = [CONNACK_TEXT, CONNACK_ENUM, CONNACK_PAHO_JAVA].map(compile);
+const CONNACK_NAMED = [CONNACK_TEXT, CONNACK_ENUM, CONNACK_PAHO_JAVA, CONNACK_CONSTANT].map(compile);
 const CONNACK_NUMBERED = compile(CONNACK_NUMBER);
 const AMQP = compile(AMQP_CONDITION);
 const UAMQP = compile(UAMQP_ERROR_CODE);
@@ -40,7 +40,7 @@ const HTTP_STATUSES = HTTP_STATUS_PATTERNS.map(compile);
 const HTTP_STATUS_PHRASES = HTTP_PHRASES.map((phrase) => ({ matcher: compile(phrase), status: phrase.status }));
 const NETWORK = NETWORK_PHRASES.map((rule) => ({ matcher: compile(rule), candidate: classCandidate(rule.spec) }));
 const MESSAGES = [
-  ...[...DOCUMENTED_MESSAGES, ...CLI_PHRASES, ...CALLER_CONFIG_MESSAGES, ...C_SDK_AUTH_MESSAGES, EDGE_CLIENT_NOT_CONNECTED, DEVICE_NOT_CONNECTED, ...EDGE_DAEMON_MESSAGES, ...ARM_MESSAGES].map((rule) => ({
+  ...[...DOCUMENTED_MESSAGES, ...CLI_PHRASES, ...COMPONENT_MESSAGES].map((rule) => ({
     matcher: compile(rule),
     candidate: classCandidate(rule.spec),
   })),
@@ -48,24 +48,24 @@ const MESSAGES = [
 ];
 
 function connackCodeOf(text: string): ConnackReturnCode | null {
-  const t = text.toLowerCase().replace(/\s+/g, '');
-  if (t.includes('protocolversion')) return 1;
-  if (t.includes('identifierrejected') || t.includes('invalidclientid')) return 2;
-  if (t.includes('unavailable')) return 3;
-  if (t.includes('username') || t.includes('badusername')) return 4;
-  if (t.includes('notauthori')) return 5;
+  const t = text.toLowerCase().replace(/[\s_]+/g, '');
+  if (t.includes('protocol') || t.includes('unacceptableversion')) return 1;
+  if (t.includes('identifierrejected') || t.includes('invalidclientid') || t.includes('idrejected') || t.includes('badclientid')) return 2;
+  if (t.includes('unavail')) return 3;
+  if (t.includes('username') || t.includes('credentials')) return 4;
+  if (t.includes('notauthori') || t.includes('unauthorized')) return 5;
   return null;
 }
 
 export function recogniseMqtt(text: string, triggers: TriggerHits, hits: Hit[]): void {
   for (const matcher of CONNACK_NAMED) {
     for (const m of triggeredMatches(matcher, text, triggers, MAX_MATCHES_PER_PATTERN)) {
-      const rc = connackCodeOf(m[1] ?? m[0]);
+      const rc = connackCodeOf(m[1] ?? m[2] ?? m[0]);
       if (rc !== null) hits.push(hit(m.index, m[0], 'mqtt-connack', classCandidate(CONNACK[rc])));
     }
   }
   for (const m of triggeredMatches(CONNACK_NUMBERED, text, triggers, MAX_MATCHES_PER_PATTERN)) {
-    const rc = Number(m[1] ?? m[2]) as ConnackReturnCode;
+    const rc = Number(m[1] ?? m[2] ?? m[3] ?? m[4]) as ConnackReturnCode;
     hits.push(hit(m.index, m[0], 'mqtt-connack', classCandidate(CONNACK[rc])));
   }
 }

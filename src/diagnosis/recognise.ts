@@ -2,7 +2,7 @@
 // the text; name-like evidence is found by one search for the known names (known-identifiers.ts),
 // so a megabyte-sized paste costs a few passes over it.
 import { baseName, catalogNames, entryByCode, entryByName, type CatalogEntry } from './catalog.ts';
-import { candidateForCode, classCandidate, codeCandidate, resourceProviderCandidate, type ClassSpec } from './classify.ts';
+import { candidateForCode, classCandidate, codeCandidate, HTTP_REASON_STATUS, httpStatusCandidate, resourceProviderCandidate, type ClassSpec } from './classify.ts';
 import { hit, type Hit } from './hit.ts';
 import { ARM_ERROR_CODES, CONTEXTUAL_STATUS_NAMES, DIRECT_METHOD_CALL, DIRECT_METHOD_TIMEOUT, HUB_COMMUNICATION_TIMEOUT, HUB_OPERATION_TIMEOUT, HUB_PEER_WORDS, SDK_CLASSES, SOCKET_FAILURE_WORDS, TIMEOUT_WORDS, V2_ERROR_CODE_NAMES } from './known-errors.ts';
 import { knownIdentifierFinder } from './known-identifiers.ts';
@@ -53,8 +53,11 @@ const LOOSE_CODE_BEFORE = /(?:\berror|\bstatus|\bfailed with|\bfailure|\bcode)\s
 const V2_CODE_BEFORE = /(?:IotHubClientErrorCode|IotHubServiceErrorCode|ErrorCode)\s*[.:=]\s*["']?$/;
 const STATUS_NAME_BEFORE = /(?:IotHubStatusCode|status(?: code)?|error code(?: from the service)?|statusCode)\s*(?:[.:=]\s*)?["']?$/i;
 const HTTP_STATUS_FIELD_BEFORE = /HttpStatusCode["']?\s*(?:[.:=]\s*)?(?:["']\s*)?$/i;
-/** An ARM error code's place: "code": "X", Code="X", Code: X, and az's "(X) message" at the start of a line. */
-const ARM_CODE_FIELD_BEFORE = /(?:["']code["']\s*:\s*["']|\bCode\s*[=:]\s*["']?|(?:^|\n|ERROR: )\()$/;
+/**
+ * An ARM error code's place: "code": "X", Code="X", Code: X, az's "(X) message" at the start of a line, the Go SDK's
+ * ResponseError "ERROR CODE: X" (azcore) and a Go map printed with %v ("map[error:map[code:X message:...]]").
+ */
+const ARM_CODE_FIELD_BEFORE = /(?:["']code["']\s*:\s*["']|\bCode\s*[=:]\s*["']?|(?:^|\n|ERROR: )\(|\bERROR CODE: |\[code:)$/;
 
 function before(text: string, index: number): string {
   return text.slice(Math.max(0, index - CONTEXT_WINDOW), index);
@@ -99,7 +102,9 @@ function recogniseCodes(text: string, resourceProviderCodes: ReadonlySet<number>
     const prefix = before(text, m.index);
     const isHeader = HEADER_BEFORE.test(prefix);
     const labelled = isHeader || CODE_FIELD_BEFORE.test(prefix) || besideOwnName(text, m.index, entryByCode(code));
-    const candidate = resourceProviderCodes.has(code) ? resourceProviderCandidate(code) : candidateForCode(code);
+    // (a number the catalog does not know is read by its HTTP class either way)
+    const fromResourceProvider = resourceProviderCodes.has(code) || (entryByCode(code) !== undefined && RESOURCE_PROVIDER_BODY_AFTER.test(text.slice(m.index + 6, m.index + 40)));
+    const candidate = fromResourceProvider ? resourceProviderCandidate(code) : candidateForCode(code);
     if (candidate === null) continue;
     if (candidate.family !== 'iothub-code' && !labelled) continue;
     if (!labelled) {
@@ -112,6 +117,12 @@ function recogniseCodes(text: string, resourceProviderCodes: ReadonlySet<number>
   }
 }
 
+/**
+ * The IoT Hub resource provider's error body, {"code":400007,"httpStatusCode":"BadRequest","message":...}: its number is
+ * a resource-provider code even where the message carrying "errorcode: IH400007" is cut off. The data plane's bodies
+ * write "errorCode" and no "httpStatusCode".
+ */
+const RESOURCE_PROVIDER_BODY_AFTER = /^["']?\s*,\s*\\?["']httpStatusCode\\?["']/;
 const ARM_CODE = /\bIH(\d{6})\b/g;
 const docLink = compileTextPattern(DOC_LINK);
 
@@ -136,7 +147,7 @@ function recogniseLinks(text: string, triggers: TriggerHits, hits: Hit[]): void 
 }
 
 const findKnownIdentifiers = knownIdentifierFinder(
-  [...CATALOG_NAMES, ...SDK_CLASSES.keys(), ...CONTEXTUAL_STATUS_NAMES.keys(), ...V2_ERROR_CODE_NAMES.keys(), ...ARM_ERROR_CODES.keys()],
+  [...CATALOG_NAMES, ...SDK_CLASSES.keys(), ...CONTEXTUAL_STATUS_NAMES.keys(), ...V2_ERROR_CODE_NAMES.keys(), ...ARM_ERROR_CODES.keys(), ...HTTP_REASON_STATUS.keys()],
   MAX_HITS_PER_RECOGNISER,
 );
 
@@ -169,10 +180,18 @@ function recogniseIdentifiers(text: string, hits: Hit[]): void {
     const contextual = CONTEXTUAL_STATUS_NAMES.get(token);
     const v2 = V2_ERROR_CODE_NAMES.get(token);
     const arm = ARM_ERROR_CODES.get(token);
-    if (!inCatalog && sdk === undefined && contextual === undefined && v2 === undefined && arm === undefined) continue;
+    const reasonStatus = HTTP_REASON_STATUS.get(token);
+    if (!inCatalog && sdk === undefined && contextual === undefined && v2 === undefined && arm === undefined && reasonStatus === undefined) continue;
     const prefix = before(text, m.index);
     if (arm !== undefined && ARM_CODE_FIELD_BEFORE.test(prefix)) {
       hits.push(hit(m.index, token, 'name', classCandidate(arm)));
+      continue;
+    }
+    // ARM's code field holding an HTTP reason (Code="GatewayTimeout", "code": "InternalServerError"): the management
+    // plane's HTTP status, not the data-plane error of the same name (GatewayTimeout is 504101, a device not answering).
+    if (reasonStatus !== undefined && ARM_CODE_FIELD_BEFORE.test(prefix)) {
+      const candidate = httpStatusCandidate(reasonStatus);
+      if (candidate !== null) hits.push(hit(m.index, token, 'http-status', candidate));
       continue;
     }
 

@@ -147,6 +147,80 @@ export const ARM_MESSAGES: readonly PhraseRule[] = [
     pattern: /\bdoes not have authorization to perform action\b/gi,
     starts: { 'does not have authorization to perform': AT },
   },
+  {
+    // DisallowedOperation (az: "(DisallowedOperation) The current subscription type is not permitted to perform operations on
+    // any provider namespace. Please use a different subscription.", PowerShell and the SDKs print the message alone) and
+    // DisallowedProvider ("The operation is not permitted for namespace 'Microsoft.Storage'. List of permitted provider
+    // namespaces is ..."): the subscription's type, the caller's to change.
+    spec: { name: 'DisallowedOperation', httpStatus: 400, transient: false, category: 'config' },
+    pattern: /\bThe current subscription type is not permitted to perform operations\b/gi,
+    starts: { 'the current subscription type is not permitted': AT },
+  },
+  {
+    spec: { name: 'DisallowedProvider', httpStatus: 400, transient: false, category: 'config' },
+    pattern: /\bThe operation is not permitted for namespace\b/gi,
+    starts: { 'the operation is not permitted for namespace': AT },
+  },
+];
+
+/**
+ * The service's own words where no code is shown. IoT Hub's throttling of a request, its sentence whole (azure-iot-sdk-csharp
+ * #1189: "the request has been throttled. Wait 10 seconds and try again. Operation type: AmqpLinkOpen"; with its code:
+ * "ErrorCode:ThrottlingBacklogTimeout;The request has been throttled."), which joins the code when one is shown; and of
+ * receive links (catalog 503008: "Receive link throttled. Message throttled, please retry operation."). A paste's own
+ * "was throttled", or "the request has been throttled, we think", is not read.
+ */
+export const SERVICE_MESSAGES: readonly PhraseRule[] = [
+  {
+    spec: { name: 'RequestThrottled', httpStatus: 429, transient: true, category: 'throttling', absorbable: true },
+    pattern: /\b[Tt]he request has been throttled\.(?![^\s"'\\])/g,
+    starts: { 'the request has been throttled': AT },
+  },
+  {
+    spec: { name: 'ReceiveLinkOpensThrottled', httpStatus: 503, transient: true, category: 'throttling', code: 503008 },
+    pattern: /\bReceive link throttled\b|\bMessage throttled, please retry operation\b/gi,
+    starts: { 'receive link throttled': AT, 'message throttled, please retry': AT },
+  },
+];
+
+/**
+ * A device that did not answer a command in time, as IoT Central words it: "Gateway timeout waiting for device X in
+ * application Y to return the request." (azure-docs#83163), "Request timeout waiting for the device." (azure-docs PR
+ * #89332, its error code RequestTimeout). The hub and the application are fine: the device is offline or slow.
+ */
+export const DEVICE_RESPONSE_TIMEOUTS: readonly PhraseRule[] = [
+  {
+    spec: { name: 'DeviceResponseGatewayTimeout', httpStatus: 504, transient: true, category: 'device-offline' },
+    pattern: /\bGateway timeout waiting for (?:the )?device\b/gi,
+    // "Gateway " is 8 characters
+    starts: { 'timeout waiting for': [8] },
+  },
+  {
+    spec: { name: 'DeviceResponseRequestTimeout', httpStatus: 408, transient: true, category: 'device-offline' },
+    pattern: /\bRequest timeout waiting for (?:the )?device\b/gi,
+    // "Request " is 8 characters
+    starts: { 'timeout waiting for': [8] },
+  },
+];
+
+/**
+ * An AMQP namespace or entity that is not there: "Namespace sb://x.azure-devices.net:80/ does not exist." (Stream Analytics
+ * testing an IoT Hub input: Azure/azure-stream-analytics#88, Azure/connectthedots#279), and the messaging entity of Service
+ * Bus and Event Hubs ("The messaging entity 'sb://ns.servicebus.windows.net/invoices/$deadletterqueue' could not be found. To
+ * know more visit https://aka.ms/sbResourceMgrExceptions"). A wrong name or an endpoint the caller cannot see: the caller's
+ * to fix. Whose namespace it is, the service signals say (service.ts).
+ */
+export const NOT_FOUND_MESSAGES: readonly PhraseRule[] = [
+  {
+    spec: { name: 'NamespaceNotFound', httpStatus: 404, transient: false, category: 'config' },
+    pattern: /\bNamespace (?:sb|amqps?):\/\/[^\s'"]{1,200}? does not exist\b/gi,
+    starts: { 'namespace sb://': AT, 'namespace amqp': AT },
+  },
+  {
+    spec: { name: 'MessagingEntityNotFound', httpStatus: 404, transient: false, category: 'config' },
+    pattern: /\bThe messaging entity '[^'\n]{1,300}' could not be found\b/gi,
+    starts: { "the messaging entity '": AT },
+  },
 ];
 
 /** Messages of the IoT Hub resource provider (ARM), with the resource-provider code they are written with. */
@@ -157,4 +231,17 @@ export const RESOURCE_PROVIDER_MESSAGES: readonly (TriggeredPattern & { resource
     pattern: /\bMax number of Iot ?Hubs exceeded for sku\b/gi,
     starts: { 'max number of iot': AT },
   },
+];
+
+/** Every rule above that reads a component's message as one error (the recognisers and the shared keyword search read them all). */
+export const COMPONENT_MESSAGES: readonly PhraseRule[] = [
+  ...CALLER_CONFIG_MESSAGES,
+  ...C_SDK_AUTH_MESSAGES,
+  EDGE_CLIENT_NOT_CONNECTED,
+  DEVICE_NOT_CONNECTED,
+  ...EDGE_DAEMON_MESSAGES,
+  ...ARM_MESSAGES,
+  ...SERVICE_MESSAGES,
+  ...DEVICE_RESPONSE_TIMEOUTS,
+  ...NOT_FOUND_MESSAGES,
 ];

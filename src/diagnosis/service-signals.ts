@@ -43,6 +43,9 @@ export const SERVICE_SIGNALS: readonly ServiceSignal[] = [
   signal('dps', 2, /\bprovisioning service\b/gi, { 'provisioning service': AT }),
   // "DPS" as a word (upper case: "dps-edge-01" is a device id), and the IoT Edge daemon's "dps::registration"
   signal('dps', 2, /\bDPS\b(?!-)|\bdps::/g, { dps: AT }),
+  // A request said to be DPS's and said to have failed ("ERROR: DPS (PUT) request has failed."): the error shown with it,
+  // even an IoT Hub-shaped one (DPS answers with the same {"errorCode":401002,...} bodies), is the DPS instance's.
+  signal('dps', 3, /\bDPS\b[^\n]{0,40}?\b(?:request|registration)\b[^\n]{0,20}?\bfail/g, { dps: AT }),
   signal('dps', 2, /\bregister request returned\b|\bRegistrationOperationStatus|\bassignedHub\b/gi, {
     'register request returned': AT,
     registrationoperationstatus: AT,
@@ -80,7 +83,7 @@ export const SERVICE_SIGNALS: readonly ServiceSignal[] = [
   signal(
     'service-bus',
     3,
-    /ServiceBus(?:Exception|Client|Sender|Receiver|Processor|Administration)|(?<=Messaging\.|azure[._-]|\baz )ServiceBus\b|(?<=Microsoft\.Azure\.)ServiceBus\b(?!\.EventProcessorHost)|\bservice-bus\b/gi,
+    /ServiceBus(?:Exception|Client|Sender|Receiver|Processor|Administration|Service)|(?<=Messaging\.|azure[._-]|\baz )ServiceBus\b|(?<=Microsoft\.Azure\.)ServiceBus\b(?!\.EventProcessorHost)|\bservice-bus\b/gi,
     { servicebus: AT, 'service-bus': AT },
   ),
   signal('service-bus', 3, /aka\.ms\/sbResourceMgrExceptions|LinkId=761101|MessagingEntityNotFound|:(?:Topic|Queue):|\b(?:Queue|Topic|Subscription)Client\b/gi, {
@@ -94,6 +97,9 @@ export const SERVICE_SIGNALS: readonly ServiceSignal[] = [
     subscriptionclient: AT,
   }),
   signal('service-bus', 1, /servicebus\.windows\.net/gi, { servicebus: AT }),
+  // The service named in words ("Error during communication with Service Bus."); Event Hubs' old clients live in the
+  // Microsoft.ServiceBus package, whose name (no space) is not this.
+  signal('service-bus', 2, /\bService Bus\b/g, { 'service bus': AT }),
 
   // Storage
   signal('storage', 3, /Windows-Azure-(?:Blob|File|Queue|Table)|BlobStorageException|StorageSharedKeyCredential|AuthorizationPermissionMismatch/gi, {
@@ -149,4 +155,8 @@ export const SERVICE_SIGNALS: readonly ServiceSignal[] = [
     edgeagent: AT,
   }),
   signal('iothub', 2, /\baz iot (?:hub|device|edge)\b/g, { 'az iot ': AT }),
+  // The IoT Hub resource provider's clients (Go SDK, terraform): the failing operation is the hub's. Its operations on the
+  // hub's Event Hub-compatible endpoint (consumer groups, routing endpoints to Event Hubs) are the hub's, not Event Hubs'.
+  // (A resource type such as Microsoft.Devices/IotHubs is not one: a deployment lists every resource it touches.)
+  signal('iothub', 3, /\bIotHubResource(?:Client)?\b|\bazurerm_iothub(?!_dps|_device_update)\w*/gi, { iothubresource: AT, azurerm_iothub: AT }),
 ];

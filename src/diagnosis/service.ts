@@ -15,12 +15,16 @@ const LOOKALIKES: readonly LookalikeService[] = ['dps', 'event-hubs', 'service-b
 const MIN_SCORE = 2;
 const HUB_HOST_WEIGHT = 3;
 const CATALOG_CODE_WEIGHT = 2;
+/** A resource-provider code (IH500019) names the IoT Hub resource provider alone (3) and is the error itself (2). */
+const RESOURCE_PROVIDER_CODE_WEIGHT = 5;
 
 export interface HubEvidence {
   /** IoT Hub host names (*.azure-devices.net) in the paste. */
   hubHostNames: number;
   /** Whether a finding is a code of the IoT Hub catalog. */
   catalogCode: boolean;
+  /** Whether a finding is a code of the IoT Hub resource provider written as such (errorcode: IH400016). */
+  resourceProviderCode: boolean;
 }
 
 export function scoreServices(text: string, hub: HubEvidence): Record<SignalService, number> {
@@ -29,6 +33,7 @@ export function scoreServices(text: string, hub: HubEvidence): Record<SignalServ
   for (const { service, weight, matcher } of COMPILED) if (triggeredTest(matcher, text, hits)) scores[service] += weight;
   if (hub.hubHostNames > 0) scores.iothub += HUB_HOST_WEIGHT;
   if (hub.catalogCode) scores.iothub += CATALOG_CODE_WEIGHT;
+  if (hub.resourceProviderCode) scores.iothub += RESOURCE_PROVIDER_CODE_WEIGHT;
   return scores;
 }
 

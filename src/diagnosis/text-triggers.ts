@@ -4,8 +4,8 @@
 import { CONTEXT_PATTERNS } from './context-patterns.ts';
 import { CLI_PHRASES, DOCUMENTED_MESSAGES, NETWORK_PHRASES } from './known-errors.ts';
 import { OCCURRENCE_ID } from './occurrence-patterns.ts';
-import { ARM_MESSAGES, CALLER_CONFIG_MESSAGES, C_SDK_AUTH_MESSAGES, DEVICE_NOT_CONNECTED, EDGE_CLIENT_NOT_CONNECTED, EDGE_DAEMON_MESSAGES, RESOURCE_PROVIDER_MESSAGES } from './sdk-messages.ts';
-import { AMQP_CONDITION, UAMQP_ERROR_CODE, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, DOC_LINK, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
+import { COMPONENT_MESSAGES, RESOURCE_PROVIDER_MESSAGES } from './sdk-messages.ts';
+import { AMQP_CONDITION, UAMQP_ERROR_CODE, CONNACK_CONSTANT, CONNACK_ENUM, CONNACK_NUMBER, CONNACK_PAHO_JAVA, CONNACK_TEXT, DOC_LINK, HTTP_PHRASES, HTTP_STATUS_PATTERNS } from './phrase-patterns.ts';
 import { compileTriggered, findTriggers, triggerSetFor, type CompiledTriggeredPattern, type TriggerHits, type TriggeredPattern } from './triggers.ts';
 
 /** Every pattern located through the shared search (each still decides exactly as its own global scan would). */
@@ -15,18 +15,14 @@ export const TEXT_PATTERNS: readonly TriggeredPattern[] = [
   CONNACK_ENUM,
   CONNACK_PAHO_JAVA,
   CONNACK_NUMBER,
+  CONNACK_CONSTANT,
   AMQP_CONDITION,
   UAMQP_ERROR_CODE,
   ...HTTP_STATUS_PATTERNS,
   ...HTTP_PHRASES,
   ...DOCUMENTED_MESSAGES,
   ...CLI_PHRASES,
-  ...CALLER_CONFIG_MESSAGES,
-  ...C_SDK_AUTH_MESSAGES,
-  EDGE_CLIENT_NOT_CONNECTED,
-  DEVICE_NOT_CONNECTED,
-  ...EDGE_DAEMON_MESSAGES,
-  ...ARM_MESSAGES,
+  ...COMPONENT_MESSAGES,
   ...RESOURCE_PROVIDER_MESSAGES,
   ...NETWORK_PHRASES,
   ...CONTEXT_PATTERNS,

@@ -66,7 +66,8 @@ describe('one error, several evidences', () => {
       'Microsoft.Azure.Devices.Common.Exceptions.ThrottlingException: {"Message":"ErrorCode:ThrottlingBacklogTimeout;The request has been throttled.","ExceptionMessage":""} (429 Too Many Requests)';
     const d = diagnose(text);
     assert.deepEqual(summary(text), [[429003, 1]]);
-    assert.deepEqual(new Set(d.findings[0]?.evidence.map((e) => e.kind)), new Set(['name', 'sdk-exception', 'http-status']));
+    // the service's sentence ("The request has been throttled.") is one more evidence of the same error
+    assert.deepEqual(new Set(d.findings[0]?.evidence.map((e) => e.kind)), new Set(['name', 'message', 'sdk-exception', 'http-status']));
   });
 
   it('takes no status from prose: "throttled" alone is not an HTTP 429', () => {

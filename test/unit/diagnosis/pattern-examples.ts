@@ -64,4 +64,13 @@ export const EXAMPLES: readonly string[] = [
   '<PackageReference Version="1.41.2" Include="Microsoft.Azure.Devices.Client" />', '<PackageReference Include="Microsoft.Azure.Devices.Client">  <Version>1.41.2</Version>',
   'UserAgent: Microsoft.Azure.Devices.Client/1.2.3-preview.1', 'azure-iothub/1.14.4 (node', 'Provisioning API Version: 1.2.12', 'the linked IoT hub', 'enrollment group', 'registration_id = "d-27"', 'id_scope = "0ne0001"',
   'az login --service-principal -u app -p ', 'az login -u me --password=', '"value": "', '\\"value\\":\\"', 'key1  FULL  ', 'kerb2\tRead\t', 'key2 ',
+  'MQTT_SERVER_UNAVAILABLE', 'LWMQTT_NOT_AUTHORIZED', 'MQTT_CONNECTION_REFUSE_BAD_USERNAME', 'CONN_REFUSED_SERVER_UNAVAIL', 'CONNACK_REFUSED_NOT_AUTHORIZED',
+  'request failed with 400 response code', 'unexpected 404 http response code', 'received 500 status code', 'Error: 500 - busy', 'Error: 404 - gone',
+  'The request has been throttled.', 'Receive link throttled.', 'Message throttled, please retry operation.', 'Gateway timeout waiting for device',
+  'Request timeout waiting for the device', 'Namespace sb://h-1.azure-devices.net:80/ does not exist', 'Namespace amqps://ns-2/ does not exist',
+  "The messaging entity 'sb://ns-3.servicebus.windows.net/q1' could not be found", 'The current subscription type is not permitted to perform operations',
+  "The operation is not permitted for namespace 'Microsoft.Storage'", 'Gateway timeout waiting for device d-31 in application a-1', 'timed out waiting for device d-32 to respond',
+  'DPS (PUT) request has failed', 'Error during communication with Service Bus', 'ServiceBusService', 'devices.IotHubResourceClient#CreateOrUpdate', 'azurerm_iothub_endpoint_eventhub',
+  'Code="GatewayTimeout"', '"code": "InternalServerError"', '{"code":404002,"httpStatusCode":"NotFound"', 'ERROR: (DisallowedOperation) x', 'ERROR CODE: SubscriptionRequestsThrottled', 'map[error:map[code:DisallowedOperation message:x]]',
+  'Attempting MQTT connection...failed, rc=5', 'Connected with result code 5',
 ];
