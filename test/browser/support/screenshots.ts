@@ -30,17 +30,32 @@ const VOLATILE_TEXT = [
 /** Room around volatile text for anti-aliasing, in CSS pixels. */
 const VOLATILE_MARGIN = 2;
 
+/** Every card kind (test/browser/support/card-gallery.ts), in docs/cards/ as <state>.<locale>.png and <state>.expanded.<locale>.png. */
 export type CardState =
   | 'diagnosis'
+  | 'diagnosis-healthy-hub'
   | 'diagnosis-caller-side'
+  | 'diagnosis-device-offline'
+  | 'diagnosis-not-iothub'
   | 'health'
+  | 'health-available'
   | 'help'
-  | 'proposal'
+  | 'hub-choice'
+  | 'nothing-recognised'
+  | 'paste-too-long'
   | 'awaiting-approval'
+  | 'approver-view'
   | 'running'
   | 'succeeded'
   | 'failed'
-  | 'rejected';
+  | 'rejected'
+  | 'expired'
+  | 'cancelled'
+  | 'status'
+  | 'audit';
+
+/** A card as first shown, or with everything it keeps one click away opened. */
+export type CardView = 'first-screen' | 'expanded';
 
 interface Area {
   x: number;
@@ -165,14 +180,15 @@ async function shoot(card: Locator): Promise<{ picture: Buffer; volatile: Area[]
 }
 
 /**
- * Saves the card as <state>.<locale>.png and returns the path: in docs/cards/ under `npm run screenshots`
- * (left as it is when the card looks the same), in a temporary folder otherwise.
+ * Saves the card as <state>.<locale>.png (as first shown) or <state>.expanded.<locale>.png and returns the path:
+ * in docs/cards/ under `npm run screenshots` (left as it is when the card looks the same), in a temporary
+ * folder otherwise.
  */
-export async function saveCardScreenshot(card: Locator, state: CardState, locale: UiLocale): Promise<string> {
+export async function saveCardScreenshot(card: Locator, state: CardState, locale: UiLocale, view: CardView = 'first-screen'): Promise<string> {
   const { picture, volatile } = await shoot(card);
   const folder = WRITE_DOCS ? SCREENSHOT_FOLDER : SCRATCH_FOLDER;
   await mkdir(folder, { recursive: true });
-  const path = join(folder, `${state}.${locale}.png`);
+  const path = join(folder, `${state}${view === 'expanded' ? '.expanded' : ''}.${locale}.png`);
   if (WRITE_DOCS) {
     const committed = await readFile(path).catch(() => null);
     if (committed !== null && (await samePicture(card.page().context(), committed, picture, volatile))) return path;
