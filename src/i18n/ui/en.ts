@@ -97,7 +97,6 @@ export const en = {
     fallbackText: 'IoT Hub health',
     cardTitle: 'Hub health',
     detailsLabel: 'Hub health details',
-    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
     /** The first screen: the hub's state as the headline (trouble, or the health card), else as one line. */
     statusHeadline: '{hub} is {state}',
     statusLine: 'Hub {hub}: {state}',

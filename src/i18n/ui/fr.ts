@@ -92,7 +92,6 @@ export const fr: UiStrings = {
     fallbackText: 'État de santé du hub IoT',
     cardTitle: 'État de santé du hub',
     detailsLabel: "Détails de l'état du hub",
-    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
     statusHeadline: '{hub} : {state}',
     statusLine: 'Hub {hub} : {state}',
     incident: count('Incident Azure dans la région {region} : {title} ({id})', '{n} incidents Azure dans la région {region}, dont {title} ({id})'),
