@@ -8,30 +8,20 @@
 // the bot's messages are (posted to its Bot Connector), so every kind can be seen, whatever the flow that
 // leads to it; the personal-chat and failover suites check the same budgets on the cards the running bot posts.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { galleryCases } from './support/card-gallery.ts';
 import type { GalleryCase } from './support/card-gallery.ts';
 import { postCardAsBot } from './support/card-poster.ts';
 import { boxOnCard, control, openEverything, settledHeight, shownPattern } from './support/first-screen.ts';
 import { saveCardScreenshot } from './support/screenshots.ts';
-import { startStack, withFailureReport } from './support/stack.ts';
+import { sharedStack, withFailureReport } from './support/stack.ts';
 import type { Stack, UiLocale } from './support/stack.ts';
 
 function galleryCasesFor(locale: UiLocale): void {
-  let started: Stack | undefined;
-  const stackOf = (): Stack => {
-    assert.ok(started, 'the browser stack did not start');
-    return started;
-  };
-
-  before(async () => {
-    started = await startStack({ locale });
-    await started.ui.openPersonalChat();
+  const stackOf = sharedStack({ locale }, async (stack) => {
+    await stack.ui.openPersonalChat();
     // The welcome card first: the gallery's cards come after it.
-    await started.ui.waitForCard(() => true);
-  });
-  after(async () => {
-    await started?.stop();
+    await stack.ui.waitForCard(() => true);
   });
 
   const show = async (stack: Stack, gallery: GalleryCase) => {
@@ -71,6 +61,9 @@ function galleryCasesFor(locale: UiLocale): void {
           await card.getByText(shownPattern(text)).first().waitFor({ state: 'visible' });
         }
         await openEverything(card);
+        if (gallery.reveals !== null) {
+          assert.notEqual(await boxOnCard(card, gallery.reveals.text), null, `${gallery.name}: "${String(gallery.reveals.text)}" is out of sight on the card opened up`);
+        }
         await saveCardScreenshot(card, gallery.name, locale, 'expanded');
       });
     });

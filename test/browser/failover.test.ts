@@ -7,7 +7,7 @@
 // The cases of a locale share one bot, so they run in this order: a succeeded failover starts the hub's
 // one-hour cooldown (no new proposal for it), while a rejected or failed one does not.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fill, uiStrings } from '#src/i18n/index.ts';
 import { executeActions } from './support/card-json.ts';
 import {
@@ -29,7 +29,7 @@ import { normalizeSpaces } from './support/pastes.ts';
 import { CARD_BUDGET_PX, OUTAGE_DIAGNOSIS_BUDGET_PX } from './support/card-gallery.ts';
 import { settledHeight } from './support/first-screen.ts';
 import { simulatorAdmin } from './support/simulator.ts';
-import { startStack, withFailureReport } from './support/stack.ts';
+import { sharedStack, withFailureReport } from './support/stack.ts';
 import type { Stack, UiLocale } from './support/stack.ts';
 import { APPROVER, INCIDENTS_CHANNEL, ON_CALL_ENGINEER } from './support/world.ts';
 
@@ -55,18 +55,8 @@ function failoverCases(locale: UiLocale): void {
   const t = uiStrings(locale).failover;
   const typed = TYPED[locale];
   const heading = (state: keyof typeof t.headings): string => fill(t.headings[state].failover, FAILOVER_NAMES);
-  let started: Stack | undefined;
-  const stackOf = (): Stack => {
-    assert.ok(started, 'the browser stack did not start');
-    return started;
-  };
-
-  before(async () => {
-    started = await startStack({ locale, botEnv: { FAILOVER_POLL_SECONDS: '1' } });
-    await started.ui.openChannel(INCIDENTS_CHANNEL.name);
-  });
-  after(async () => {
-    await started?.stop();
+  const stackOf = sharedStack({ locale, botEnv: { FAILOVER_POLL_SECONDS: '1' } }, async (stack) => {
+    await stack.ui.openChannel(INCIDENTS_CHANNEL.name);
   });
 
   /** The rendered card never shows template syntax. */
@@ -180,9 +170,13 @@ function failoverCases(locale: UiLocale): void {
         10_000,
         'the shared card waiting for approval',
       );
-      const shown = await waitForCardText(proposal.card, [new RegExp(`${escapeRegExp(t.hints.requesterOwn)}|${escapeRegExp(t.hints.everyoneRequested)}`)], 'a view of the request');
-      if (shown.includes(normalizeSpaces(t.hints.everyoneRequested))) await clickAndWaitForInvoke(stack, proposal.card, t.buttons.refresh);
-      await waitForCardText(proposal.card, [t.hints.requesterOwn], "Dana's view of her own request");
+      const views = [t.hints.requesterOwn, t.hints.everyoneRequested, t.notices.requested];
+      const shown = await waitForCardText(proposal.card, [new RegExp(views.map(escapeRegExp).join('|'))], 'a view of the request');
+      // Her view says what happens next: the hint, or right after her click the notice that answers it.
+      if (shown.includes(normalizeSpaces(t.hints.everyoneRequested))) {
+        await clickAndWaitForInvoke(stack, proposal.card, t.buttons.refresh);
+        await waitForCardText(proposal.card, [t.hints.requesterOwn], "Dana's view of her own request");
+      }
       await proposal.card.getByRole('button', { name: t.buttons.cancel, exact: true }).waitFor();
       assert.equal(await proposal.card.getByRole('button', { name: t.buttons.approve.failover, exact: true }).count(), 0, 'the requester cannot approve');
       await assertWithinBudget(proposal, CARD_BUDGET_PX, "Dana's view of her request");

@@ -34,7 +34,7 @@ export const failoverEn = {
   } satisfies Record<FailoverState, ByKind>,
   stateLines: {
     proposed: 'Anyone here may request it, with a justification. An approver must then approve it before anything runs.',
-    requested: 'Requested by {requester}. An approver must approve it before {expiresAt}; the requester cannot approve their own request.',
+    requested: 'Requested by {requester}; another engineer, an approver, must approve it before {expiresAt}.',
     approved: 'Approved by {approver}. The bot checks the hub once more, then asks Azure to fail it over.',
     running: 'Approved by {approver}. Azure is failing the hub over: devices are disconnected until it finishes. This card follows its progress.',
     succeeded: 'Next: the steps under "What to do now".',

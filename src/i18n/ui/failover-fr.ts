@@ -23,7 +23,7 @@ export const failoverFr: FailoverStrings = {
   },
   stateLines: {
     proposed: "Toute personne ici peut le demander, avec une justification. Un approbateur doit ensuite l'approuver avant que quoi que ce soit ne s'exécute.",
-    requested: "Demandé par {requester}. Un approbateur doit l'approuver avant {expiresAt} ; le demandeur ne peut pas approuver sa propre demande.",
+    requested: "Demandé par {requester} ; un autre ingénieur, approbateur, doit l'approuver avant {expiresAt}.",
     approved: 'Approuvé par {approver}. Le bot vérifie le hub une dernière fois, puis demande à Azure de le basculer.',
     running: "Approuvé par {approver}. Azure bascule le hub : les appareils sont déconnectés jusqu'à la fin. Cette carte suit la progression.",
     succeeded: 'Ensuite : les étapes de « Que faire maintenant ».',

@@ -2,13 +2,13 @@
 // on-call engineer sees in the bot's 1:1 chat, asserted on the cards the running bot posts (their first screen
 // and their budgets; test/browser/cards.test.ts does every card kind and takes the pictures).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import { fill, uiStrings } from '#src/i18n/index.ts';
 import { CARD_BUDGET_PX, OUTAGE_DIAGNOSIS_BUDGET_PX } from './card-gallery.ts';
 import { boxOnCard, control, settledHeight, shownPattern } from './first-screen.ts';
 import { normalizeSpaces, OUTAGE_HUB, OUTAGE_HUB_HOST, SERVER_ERROR_PASTE } from './pastes.ts';
-import { startStack, withFailureReport } from './stack.ts';
-import type { Stack, UiLocale } from './stack.ts';
+import { sharedStack, withFailureReport } from './stack.ts';
+import type { UiLocale } from './stack.ts';
 
 /** The command words an engineer types, in their language (the bot understands both). */
 const COMMAND_WORDS: Record<UiLocale, { help: string; health: string }> = {
@@ -20,18 +20,7 @@ export function personalChatCases(locale: UiLocale): void {
   const t = uiStrings(locale);
   const words = COMMAND_WORDS[locale];
   const hasText = (expected: string) => (text: string) => normalizeSpaces(text).includes(normalizeSpaces(expected));
-  let started: Stack | undefined;
-  const stackOf = (): Stack => {
-    assert.ok(started, 'the browser stack did not start');
-    return started;
-  };
-
-  before(async () => {
-    started = await startStack({ locale });
-  });
-  after(async () => {
-    await started?.stop();
-  });
+  const stackOf = sharedStack({ locale });
 
   test(`[${locale}] installing the bot in the personal chat introduces it with the help card`, async (context) => {
     const stack = stackOf();

@@ -301,7 +301,8 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
         const reject = executeAction('failover.reject', t.buttons.reject, record.id, { style: 'destructive', withInputs: true });
         actions.push(formAction(t.buttons.rejectOpen, '', { id: REASON_INPUT, ...t.rejectReason }, reject));
       } else if (ctx.role === 'requester' || ctx.role === 'requester-approver') {
-        view.hints.push({ text: ctx.role === 'requester' ? t.hints.requesterOwn : t.hints.approverOwn });
+        // Right after the click, the notice that answers it says so; every later view of the request has the hint.
+        if (!ctx.notice) view.hints.push({ text: ctx.role === 'requester' ? t.hints.requesterOwn : t.hints.approverOwn });
         actions.push(executeAction('failover.cancel', t.buttons.cancel, record.id));
       } else {
         view.hints.push({ text: t.hints.everyoneRequested });

@@ -143,6 +143,19 @@ describe('failover request cards', () => {
     }
   });
 
+  it("the requester's hint is on her view of the request, except right after her click, whose notice says it", () => {
+    const { requested } = proposal();
+    for (const locale of LOCALES) {
+      const t = uiStrings(locale).failover;
+      const render = (extra: Partial<FailoverViewContext>) => cardText(renderFailoverCard(requested, context(locale, 'requester', extra), { demo: false, host: null, refreshUserIds: [] }));
+      const later = render({});
+      assert.ok(later.includes(t.hints.requesterOwn), `${locale}: the hint on a later view`);
+      const answer = render({ notice: { text: t.notices.requested, tone: 'good' } });
+      assert.ok(answer.includes(t.notices.requested), `${locale}: the notice answers the click`);
+      assert.ok(!answer.includes(t.hints.requesterOwn), `${locale}: not said twice`);
+    }
+  });
+
   it('offers the buttons each state and viewer may use, and never Approve to the requester', () => {
     const records = recordsByState();
     const expect: Record<string, Record<ViewerRole, string[]>> = {
