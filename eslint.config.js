@@ -33,6 +33,8 @@ export default tseslint.config(
     rules: restrict(botbuilder, { group: ['@azure/*', '!@azure/storage-blob'], message: 'src/state/azblob-store.ts uses @azure/storage-blob only.' }),
   },
   { files: ['src/diagnosis/**/*.ts', 'src/failover/workflow*.ts', 'src/failover/policy*.ts'], rules: restrict(botbuilder, azure, io) },
+  // The alert core's model: reading a payload, the incident, the routing (the service around it does the I/O).
+  { files: ['src/alerts/{signal,parse,target,incident,subscriptions}.ts'], rules: restrict(botbuilder, azure, io) },
   // What everything shares depends on nothing of the project.
   { files: ['src/core/**/*.ts'], rules: restrict(botbuilder, azure, { regex: '^(\\.\\./|#src/)', message: 'src/core/ is the bottom of the house: it imports nothing of the project.' }) },
 );

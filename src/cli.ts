@@ -3,11 +3,17 @@
 //   iothub-oncall sim [...]
 //   iothub-oncall help
 // Nothing printed ever contains a secret from the input: the diagnosis is built from redacted text.
+// Startup cost matters here (`npx iothub-oncall diagnose FILE` is meant to answer at once): this module imports
+// only the diagnosis core and two small text tables; the simulator is imported when its command is run.
 import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
 import { toCliJson } from './diagnosis/cli-json.ts';
 import { DEFAULT_MAX_CHARS, diagnose } from './diagnosis/diagnose.ts';
+import { retryErrorClass, sdkRetries } from './diagnosis/sdk-retry-facts.ts';
 import type { Diagnosis, VerdictKind } from './diagnosis/types.ts';
 import type { Locale } from './core/locale.ts';
+import { sdkVersionNote } from './i18n/errors/sdk-retry.ts';
+import { serviceVerdict } from './i18n/errors/services.ts';
 
 export interface CliIo {
   stdout(text: string): void;
@@ -50,25 +56,38 @@ interface DiagnoseArgs {
   source: string | null;
 }
 
-function parseDiagnoseArgs(args: readonly string[]): DiagnoseArgs {
-  let json = false;
-  let locale: Locale = 'en';
-  let source: string | null = null;
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    if (arg === '--json') json = true;
-    else if (arg === '--locale' || arg.startsWith('--locale=')) {
-      const value = arg === '--locale' ? args[++i] : arg.slice('--locale='.length);
-      if (value !== 'en' && value !== 'fr') throw new UsageError(`--locale must be 'en' or 'fr'${value === undefined ? '' : ` (got '${value}')`}.`);
-      locale = value;
-    } else if (arg === '-' || !arg.startsWith('-')) {
-      if (source !== null) throw new UsageError('diagnose reads one paste: give one FILE (or - for standard input).');
-      source = arg;
-    } else {
-      throw new UsageError(`unknown option '${arg}'.`);
-    }
+const DIAGNOSE_OPTIONS = {
+  json: { type: 'boolean' },
+  locale: { type: 'string' },
+} as const;
+
+/** parseArgs' own errors, in the CLI's words (its messages name internals such as "strict: false"). */
+function usageErrorOf(error: unknown, args: readonly string[]): UsageError {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    return new UsageError(error instanceof Error && error.message.includes('--json') ? '--json takes no value.' : "--locale must be 'en' or 'fr'.");
   }
-  return { json, locale, source };
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const option = args.find((arg) => arg.startsWith('-') && arg !== '-' && !/^--(?:json|locale)(?:=|$)/.test(arg));
+    return new UsageError(`unknown option '${option ?? args.join(' ')}'.`);
+  }
+  return new UsageError(error instanceof Error ? error.message : 'bad arguments.');
+}
+
+function parseDiagnoseOptions(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: DIAGNOSE_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw usageErrorOf(error, args);
+  }
+}
+
+function parseDiagnoseArgs(args: readonly string[]): DiagnoseArgs {
+  const { values, positionals } = parseDiagnoseOptions(args);
+  const locale = values.locale ?? 'en';
+  if (locale !== 'en' && locale !== 'fr') throw new UsageError(`--locale must be 'en' or 'fr' (got '${locale}').`);
+  if (positionals.length > 1) throw new UsageError('diagnose reads one paste: give one FILE (or - for standard input).');
+  return { json: values.json === true, locale, source: positionals[0] ?? null };
 }
 
 function describeReadError(path: string, error: unknown): string {
@@ -207,7 +226,8 @@ const LABELS: Record<Locale, TextLabels> = {
 
 export function renderText(d: Diagnosis, locale: Locale): string {
   const l = LABELS[locale];
-  const lines: string[] = [l.title, '', `${l.verdict}: ${d.verdict.kind} — ${l.verdicts[d.verdict.kind]}`, '', `${l.findings}:`];
+  const verdict = d.service === null ? l.verdicts[d.verdict.kind] : serviceVerdict(locale, d.service);
+  const lines: string[] = [l.title, '', `${l.verdict}: ${d.verdict.kind} — ${verdict}`, '', `${l.findings}:`];
   if (d.findings.length === 0) lines.push(`  ${l.none}`);
   d.findings.forEach((f, i) => {
     const label = [f.code, f.name].filter((part) => part !== null).join(' ');
@@ -227,6 +247,11 @@ export function renderText(d: Diagnosis, locale: Locale): string {
   list(l.protocols, d.context.protocols);
   if (d.timeSpan !== null) lines.push(`${l.timeSpan}: ${d.timeSpan.from} → ${d.timeSpan.to}`);
   if (d.secrets.count > 0) lines.push(`${l.secrets}: ${d.secrets.count} (${d.secrets.kinds.join(', ')})`);
+  if (d.sdk !== null) {
+    const top = d.findings[0];
+    const errorClass = top === undefined ? null : retryErrorClass(top);
+    lines.push(sdkVersionNote(locale, d.sdk, errorClass, sdkRetries(d.sdk, errorClass)));
+  }
   if (d.truncated) lines.push(l.truncated(d.inputChars, DEFAULT_MAX_CHARS));
   while (lines[lines.length - 1] === '') lines.pop();
   return `${lines.join('\n')}\n`;

@@ -6,6 +6,9 @@ export type MicrosoftAppType = 'MultiTenant' | 'SingleTenant' | 'UserAssignedMsi
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
+/** How log lines are written: `auto` = readable on a terminal, JSON lines otherwise (src/log.ts decides). */
+export type LogFormat = 'auto' | 'json' | 'pretty';
+
 /** The Resource Manager endpoint: https (sovereign clouds too), or plain http on loopback (the simulator). */
 export type ArmEndpoint =
   /** `scope` is the token scope of the endpoint's host (…/.default). */
@@ -26,6 +29,24 @@ export interface BotIdentityConfig {
   appType: MicrosoftAppType;
   /** True whenever an app id is set: inbound requests without a valid Bot Framework JWT get 401. */
   authEnabled: boolean;
+}
+
+/** Azure's secure webhook: an Entra token from the action group's application, checked against this. */
+export interface EntraWebhookConfig {
+  tenantId: string;
+  /** Accepted `aud` values: the App ID URI (v1 tokens) and/or the application (client) id (v2 tokens). */
+  audiences: readonly string[];
+  /** The app role the action groups' service principal was given (ActionGroupsSecureWebhook in Azure's script). */
+  role: string;
+  /** Where the signing keys and the issuer live: login.microsoftonline.com (or a sovereign cloud's), or loopback in tests. */
+  authority: string;
+}
+
+/** POST /api/alerts: who may call it. Neither set = the endpoint does not exist (404). */
+export interface AlertsWebhookConfig {
+  /** ALERTS_WEBHOOK_TOKEN: the `token` query parameter of the plain webhook. */
+  token: string | null;
+  entra: EntraWebhookConfig | null;
 }
 
 export interface Config {
@@ -54,11 +75,14 @@ export interface Config {
   rateLimit: { messagesPerMinute: number; burst: number };
   /** Bearer token for the audit API; null = audit API disabled. */
   auditApiToken: string | null;
+  /** Azure Monitor alerts (POST /api/alerts). */
+  alerts: AlertsWebhookConfig;
   /** Who may read /readyz and /metrics when auth is on (see OperationsConfig). */
   operations: OperationsConfig;
   /** Entra tenant ids whose activities the bot serves (lower case); empty = any tenant. */
   allowedTenantIds: readonly string[];
   logLevel: LogLevel;
+  logFormat: LogFormat;
   botDomain: string | null;
   teamsAppId: string | null;
 }
@@ -91,10 +115,11 @@ type Env = Readonly<Record<string, string | undefined>>;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const LOG_FORMATS: readonly LogFormat[] = ['auto', 'json', 'pretty'];
 const APP_TYPES: readonly MicrosoftAppType[] = ['MultiTenant', 'SingleTenant', 'UserAssignedMsi'];
 
 /** Names of the variables whose values are secrets: never printed, masked by describeConfig. */
-export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN', 'OPS_TOKEN'] as const;
+export const SECRET_VARIABLES = ['MicrosoftAppPassword', 'AZURE_STORAGE_CONNECTION_STRING', 'AUDIT_API_TOKEN', 'OPS_TOKEN', 'ALERTS_WEBHOOK_TOKEN'] as const;
 
 /** Shortest accepted bearer token (AUDIT_API_TOKEN, OPS_TOKEN). */
 const MIN_TOKEN_LENGTH = 16;
@@ -234,10 +259,11 @@ function parseStateStore(env: Env): StateStoreConfig {
   throw new ConfigError('STATE_STORE', `STATE_STORE must be 'sqlite:PATH', 'azblob' or 'memory', got ${shown(value)}`);
 }
 
-function parseLogLevel(env: Env): LogLevel {
-  const value = raw(env, 'LOG_LEVEL').toLowerCase() || 'info';
-  const match = LOG_LEVELS.find((level) => level === value);
-  if (!match) throw new ConfigError('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${shown(raw(env, 'LOG_LEVEL'))}`);
+/** One of a few words (case-insensitive); empty = `fallback`. */
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = raw(env, name).toLowerCase() || fallback;
+  const match = allowed.find((candidate) => candidate === value);
+  if (!match) throw new ConfigError(name, `${name} must be one of ${allowed.join(', ')}, got ${shown(raw(env, name))}`);
   return match;
 }
 
@@ -277,6 +303,45 @@ function parseOperations(env: Env, port: number): OperationsConfig {
     host: bindAddress(env, 'OPS_HOST', '127.0.0.1'),
     token: bearerToken(env, 'OPS_TOKEN', 'to serve /readyz and /metrics only on OPS_PORT when MicrosoftAppId is set'),
   };
+}
+
+/** Entra authorities of the public and sovereign clouds; anything else only on loopback (tests). */
+const ENTRA_AUTHORITIES = ['https://login.microsoftonline.com', 'https://login.microsoftonline.us', 'https://login.chinacloudapi.cn'];
+
+function parseEntraAuthority(env: Env): string {
+  const name = 'ALERTS_WEBHOOK_ENTRA_AUTHORITY';
+  const value = raw(env, name);
+  if (value === '') return ENTRA_AUTHORITIES[0] ?? '';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(name, `${name} must be an absolute URL such as https://login.microsoftonline.com, got ${shown(value)}`);
+  }
+  const base = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  if (url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new ConfigError(name, `${name} must be a plain base URL without credentials, query or fragment`);
+  }
+  if (ENTRA_AUTHORITIES.includes(base.toLowerCase())) return base.toLowerCase();
+  if ((url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname)) return base;
+  throw new ConfigError(name, `${name} must be one of ${ENTRA_AUTHORITIES.join(', ')} (or a loopback URL in tests), got ${shown(base)}`);
+}
+
+function parseAlertsWebhook(env: Env): AlertsWebhookConfig {
+  const token = bearerToken(env, 'ALERTS_WEBHOOK_TOKEN', 'to turn the plain webhook off');
+  const tenantId = raw(env, 'ALERTS_WEBHOOK_ENTRA_TENANT_ID');
+  const audiences = list(env, 'ALERTS_WEBHOOK_ENTRA_AUDIENCE');
+  if (tenantId === '') {
+    if (audiences.length > 0) throw new ConfigError('ALERTS_WEBHOOK_ENTRA_TENANT_ID', 'ALERTS_WEBHOOK_ENTRA_TENANT_ID is required when ALERTS_WEBHOOK_ENTRA_AUDIENCE is set (the secure webhook)');
+    return { token, entra: null };
+  }
+  if (!GUID.test(tenantId)) throw new ConfigError('ALERTS_WEBHOOK_ENTRA_TENANT_ID', `ALERTS_WEBHOOK_ENTRA_TENANT_ID must be the Entra tenant id (a GUID), got ${shown(tenantId)}`);
+  if (audiences.length === 0) {
+    throw new ConfigError('ALERTS_WEBHOOK_ENTRA_AUDIENCE', "ALERTS_WEBHOOK_ENTRA_AUDIENCE is required with ALERTS_WEBHOOK_ENTRA_TENANT_ID: the webhook application's App ID URI (api://…) and/or its client id");
+  }
+  const role = raw(env, 'ALERTS_WEBHOOK_ENTRA_ROLE') || 'ActionGroupsSecureWebhook';
+  if (!/^[\w.-]{1,120}$/.test(role)) throw new ConfigError('ALERTS_WEBHOOK_ENTRA_ROLE', `ALERTS_WEBHOOK_ENTRA_ROLE must be an app role value (letters, digits, . _ -), got ${shown(role)}`);
+  return { token, entra: { tenantId: tenantId.toLowerCase(), audiences, role, authority: parseEntraAuthority(env) } };
 }
 
 function optionalValue(env: Env, name: string, pattern: RegExp, what: string): string | null {
@@ -324,9 +389,11 @@ export function loadConfig(env: Env = process.env): Config {
       burst: wholeNumber(env, 'RATE_LIMIT_BURST', 5, 1, 100_000, 'messages'),
     },
     auditApiToken,
+    alerts: parseAlertsWebhook(env),
     operations: parseOperations(env, port),
     allowedTenantIds: guidList(env, 'ALLOWED_TENANT_IDS', 'Entra tenant ids'),
-    logLevel: parseLogLevel(env),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, 'auto'),
     botDomain: optionalValue(env, 'BOT_DOMAIN', DOMAIN, 'a host name without scheme or path (e.g. bot.contoso.com)'),
     teamsAppId: optionalValue(env, 'TEAMS_APP_ID', GUID, 'the Teams app id (a GUID)'),
   };
@@ -369,12 +436,17 @@ export function describeConfig(config: Config): Record<string, unknown> {
     diagnosisBudgetMs: config.diagnosisBudgetMs,
     rateLimit: config.rateLimit.messagesPerMinute === 0 ? 'off' : config.rateLimit,
     auditApi: config.auditApiToken === null ? 'disabled' : `enabled (token ${MASK})`,
+    alertsWebhook:
+      config.alerts.token === null && config.alerts.entra === null
+        ? 'disabled'
+        : { token: config.alerts.token === null ? null : MASK, entra: config.alerts.entra },
     operations: {
       listener: config.operations.port === null ? 'off' : `${config.operations.host}:${config.operations.port}`,
       token: config.operations.token === null ? null : MASK,
     },
     allowedTenantIds: config.allowedTenantIds.length === 0 ? 'any' : config.allowedTenantIds,
     logLevel: config.logLevel,
+    logFormat: config.logFormat,
     botDomain: config.botDomain,
     teamsAppId: config.teamsAppId,
   };

@@ -1,7 +1,9 @@
-// pino, JSON lines on stdout. Log objects carry ids, codes, verdicts and durations: never a paste, never a secret.
+// pino on stdout: JSON lines for machines (pipes, files, log collectors), readable lines on a terminal. Log
+// objects carry ids, codes, verdicts and durations: never a paste, never a secret.
 import { pino } from 'pino';
 import type { DestinationStream, Logger as PinoLogger } from 'pino';
-import type { LogLevel } from './config.ts';
+import { PinoPretty } from 'pino-pretty';
+import type { LogFormat, LogLevel } from './config.ts';
 
 export type Logger = PinoLogger;
 
@@ -57,7 +59,24 @@ export function errorFields(error: unknown, options: { withMessage?: boolean } =
   };
 }
 
-export function createLogger(options: { level: LogLevel; name?: string; destination?: DestinationStream }): Logger {
+/** What the log lines on stdout look like. */
+export type LogOutput = 'json' | 'pretty';
+
+/** LOG_FORMAT=auto: readable when a person watches the terminal, JSON lines when stdout goes anywhere else. */
+export function chooseLogOutput(format: LogFormat, stdoutIsTerminal: boolean): LogOutput {
+  if (format === 'auto') return stdoutIsTerminal ? 'pretty' : 'json';
+  return format;
+}
+
+/**
+ * Readable lines on stdout: time, level, message, then the fields on the same line. Written synchronously
+ * in this thread (no transport worker), like the JSON lines, so none is lost when the process exits.
+ */
+export function prettyDestination(destination: number | NodeJS.WritableStream = 1): DestinationStream {
+  return PinoPretty({ destination, sync: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname,name' });
+}
+
+export function createLogger(options: { level: LogLevel; name?: string; output?: LogOutput; destination?: DestinationStream }): Logger {
   const settings = {
     level: options.level,
     name: options.name ?? 'iothub-oncall',
@@ -68,7 +87,8 @@ export function createLogger(options: { level: LogLevel; name?: string; destinat
     formatters: { level: (label: string) => ({ level: label }) },
   };
   // Synchronous writes: lines stay in order and none is lost when the process exits right after logging.
-  return pino(settings, options.destination ?? pino.destination({ dest: 1, sync: true }));
+  const destination = options.destination ?? (options.output === 'pretty' ? prettyDestination() : pino.destination({ dest: 1, sync: true }));
+  return pino(settings, destination);
 }
 
 /** A logger that drops everything (unit tests). */

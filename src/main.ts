@@ -11,7 +11,7 @@ import { mainListenerAccess } from './http/ops-access.ts';
 import { cachedReadiness } from './http/readiness.ts';
 import type { ReadinessCheck } from './http/readiness.ts';
 import { startHttpServer } from './http/server.ts';
-import { createLogger, errorFields } from './log.ts';
+import { chooseLogOutput, createLogger, errorFields } from './log.ts';
 import type { Logger } from './log.ts';
 import { recordArmAttempts } from './observability/arm-attempts.ts';
 import { TeamsAdapter } from './teams/inbound/adapter.ts';
@@ -25,6 +25,11 @@ import { createAuditLog } from './state/audit.ts';
 import { StoreIntegrityError } from './state/integrity.ts';
 import { openStateStore } from './state/store.ts';
 import { createFailoverTeams } from './teams/failover/index.ts';
+import { createAlertsTeams } from './teams/alerts/index.ts';
+import type { AlertsTeams } from './teams/alerts/index.ts';
+import { alertsRoute } from './http/alerts-route.ts';
+import { createEntraTokenVerifier } from './http/entra-webhook-token.ts';
+import { randomUUID } from 'node:crypto';
 import type { FailoverTeams } from './teams/failover/index.ts';
 import type { ReplyDeps } from './teams/messages/replies.ts';
 import { messageRateGateFor } from './teams/inbound/rate-limit.ts';
@@ -39,6 +44,8 @@ const SHUTDOWN_GRACE_MS = 10_000;
 const FAILOVER_SWEEP_MS = 30_000;
 /** Expired proposals are deleted on every this-many sweeps (10 minutes): their grace is a day, no hurry. */
 const PROPOSAL_PURGE_EVERY_SWEEPS = 20;
+/** How often alert deliveries not processed yet (a crash, a failed post) are looked for. */
+const ALERT_SWEEP_MS = 15_000;
 
 /** The failover sweeper: expiry, adoption, announcements, the pending-approvals gauge, expired proposals. */
 function startFailoverSweeper(failover: FailoverTeams, metrics: BotMetrics, logger: Logger): () => Promise<void> {
@@ -65,6 +72,16 @@ function startFailoverSweeper(failover: FailoverTeams, metrics: BotMetrics, logg
     await running;
     await failover.service.shutdown();
   };
+}
+
+/** Stops looking for alert deliveries and waits for those in flight, at most the grace period (the rest stay kept for the next start). */
+async function stopAlerts(alerts: AlertsTeams, logger: Logger): Promise<void> {
+  const drained = await beforeDeadline(
+    alerts.service.stop().then(() => true),
+    AbortSignal.timeout(SHUTDOWN_GRACE_MS),
+    () => false,
+  );
+  if (!drained) logger.warn('grace period over: alert deliveries still in flight are kept and processed at the next start');
 }
 
 /** Waits for the message action's posts in flight, at most the shutdown grace period. */
@@ -99,6 +116,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       onAttempt: recordArmAttempts({ metrics, logger }),
     });
 
+    const demoApproval = demo?.failoverApproval(config.failover.approvers) ?? null;
     const adapter = new TeamsAdapter({ bot: config.bot, logger, onTurnFailed: createTurnFailureHandler(logger) });
 
     // Failover approval workflow: durable state, audit trail, the service with the Teams notifier.
@@ -121,6 +139,23 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       proactive: { adapter, appId: config.bot.appId },
       metrics,
       ...(runner ? { instanceId: runner.id } : {}),
+      // Demo only: the demo world's approver approves requests when FAILOVER_APPROVERS names nobody.
+      ...(demoApproval ? { demoApproval } : {}),
+    });
+    // Azure Monitor alerts: POST /api/alerts, the subscriptions and the incident cards.
+    const alerts = createAlertsTeams({
+      store,
+      clock: systemClock,
+      directory: azure.directory,
+      health: azure.health,
+      healthBudgetMs: config.healthBudgetMs,
+      demo: config.demo,
+      logger,
+      proactive: { adapter, appId: config.bot.appId },
+      failover,
+      instanceId: runner?.id ?? `instance-${randomUUID()}`,
+      webhookConfigured: config.alerts.token !== null || config.alerts.entra !== null,
+      ...(demo ? { demoAlerts: (service) => demo.alertFirer(service) } : {}),
     });
     const replies: ReplyDeps = {
       diagnoser: diagnosis.diagnose,
@@ -136,7 +171,8 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       logger,
       dedupe: new ActivityDeduplicator(),
       rateLimit: messageRateGateFor(config.rateLimit, metrics),
-      commands: failover.commands(replies),
+      commands: { ...failover.commands(replies), ...alerts.commands },
+      conversationLifecycle: alerts.lifecycle,
       cardActions: failover.cardActions,
       unknownCardAction: failover.actions.unknownAction(),
       cardSubmit: (turn) => failover.actions.submit(turn),
@@ -156,6 +192,9 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
     // After HTTP too, and before the failover service, the store and the workers: the Diagnose message action's
     // posts whose invoke was already answered (the card on its way to the conversation) land first.
     stops.push(() => drainMessageActionPosts(bot, logger));
+    // After HTTP too: deliveries already answered 202 finish (or stay kept for the next start).
+    alerts.service.start(ALERT_SWEEP_MS);
+    stops.push(() => stopAlerts(alerts, logger));
     const http = await startHttpServer({
       host: config.host,
       port: config.port,
@@ -166,6 +205,14 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
       metrics: metricsRoute(metrics),
       operationsAccess: mainListenerAccess(config.bot.authEnabled, config.operations.token),
       routes: [auditApiRoute({ token: config.auditApiToken, audit, logger })],
+      postRoutes: [
+        alertsRoute({
+          token: config.alerts.token,
+          entra: config.alerts.entra === null ? null : createEntraTokenVerifier(config.alerts.entra),
+          receiver: alerts.service,
+          logger,
+        }),
+      ],
     });
     stops.push(() => http.close(SHUTDOWN_GRACE_MS));
     if (config.operations.port !== null) {
@@ -215,7 +262,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const logger = createLogger({ level: config.logLevel });
+  const logger = createLogger({ level: config.logLevel, output: chooseLogOutput(config.logFormat, process.stdout.isTTY === true) });
   logger.info({ config: describeConfig(config), envFile }, 'starting');
 
   process.on('unhandledRejection', (reason) => logger.error({ ...errorFields(reason, { withMessage: false }) }, 'unhandled promise rejection'));

@@ -39,11 +39,17 @@ function demoUser(index: number, givenName: string, surname: string): WorldUser 
   };
 }
 
+/**
+ * The demo's second engineer: with FAILOVER_APPROVERS empty, she approves the failovers requested in the demo
+ * (src/demo/index.ts), so that one person at the browser sees the whole approval.
+ */
+export const DEMO_APPROVER: WorldUser = demoUser(1, 'Priya', 'Raman');
+
 const DEMO_WORLD: World = {
   tenantId: '5c0a1f7e-9d2b-4e83-a6f1-0b7c2d9e4a51',
   bot: { id: '28:0b5e3c1d-7a9f-4c2e-8d16-3f4a5b6c7d8e', name: 'IoT Hub On-Call' },
   currentUser: demoUser(0, 'Alex', 'Wilber'),
-  users: [demoUser(1, 'Megan', 'Bowen'), demoUser(2, 'Adele', 'Vance'), demoUser(3, 'Isaiah', 'Langer'), demoUser(4, 'Patti', 'Fernandez'), demoUser(5, 'Lynne', 'Robbins')],
+  users: [DEMO_APPROVER, demoUser(2, 'Adele', 'Vance'), demoUser(3, 'Isaiah', 'Langer'), demoUser(4, 'Patti', 'Fernandez'), demoUser(5, 'Lynne', 'Robbins')],
   personalChatId: 'personal-chat-id',
   groupChat: { id: 'group-chat-id', name: 'IoT on-call' },
   team: { id: 'team-id', name: 'Platform', aadGroupId: '2e4c6a8b-0d1f-4a3b-9c5d-7e8f9a0b1c2d', channels: [{ id: 'channel-oncall-id', name: 'On-call' }] },

@@ -5,7 +5,8 @@
 import type { AvailabilityState, HealthFailureReason, Hub, HubHealthResult, ServiceEvent } from './hub.ts';
 import type { VerdictKind } from './types.ts';
 
-export type IneligibilityReason = 'no-secondary' | 'dr-disabled' | 'failover-running' | 'daily-limit' | 'cooldown' | 'hub-not-active';
+/** 'no-approvers': FAILOVER_APPROVERS is empty (outside the demo), so a request could never be approved. */
+export type IneligibilityReason = 'no-secondary' | 'dr-disabled' | 'failover-running' | 'daily-limit' | 'cooldown' | 'hub-not-active' | 'no-approvers';
 /** Same union, under the name the Teams layer announced. */
 export type FailoverImpossibleReason = IneligibilityReason;
 

@@ -46,6 +46,11 @@ export interface Candidate {
    * same record instead of counting as one of its own.
    */
   absorbable: boolean;
+  /**
+   * The error that a timeout, a socket exception or an HTTP status seen in the same record is part of (see
+   * record-merge.ts): a hub timeout, or a local IoT Edge service's own error.
+   */
+  absorbsNetwork?: boolean;
 }
 
 /** How an SDK/protocol name maps onto the model when it carries no 6-digit code. */
@@ -59,9 +64,11 @@ export interface ClassSpec {
   code?: number;
   /** An OS/runtime network exception (SocketException ...), not a name from an IoT SDK. */
   platform?: boolean;
+  absorbsNetwork?: boolean;
 }
 
-const DEVICE_OFFLINE_CODES: ReadonlySet<number> = new Set([404102, 404103, 404104]);
+// 504101: the hub relayed a direct method and the device did not answer in time; the hub is fine.
+const DEVICE_OFFLINE_CODES: ReadonlySet<number> = new Set([404102, 404103, 404104, 504101]);
 const QUOTA_CODES: ReadonlySet<number> = new Set([403001, 403002, 403003, 403004, 403005, 403006, 403007, 403800]);
 const CALLER_WAITS_CODES: ReadonlySet<number> = new Set([409402]);
 
@@ -125,6 +132,26 @@ export function uncataloguedCodeCandidate(code: number): Candidate | null {
   };
 }
 
+/**
+ * A code of the IoT Hub resource provider (ARM: "errorcode: IH400016", and the same number in that error's
+ * body). Its numbers share the data plane's form but not its meanings (IH409002 is not LinkCreationConflict):
+ * it is named as written, with its HTTP class only.
+ */
+export function resourceProviderCandidate(code: number): Candidate | null {
+  const status = Math.floor(code / 1000);
+  if (!KNOWN_STATUS_CLASSES.has(status)) return null;
+  return {
+    key: `rp:${code}`,
+    code: null,
+    name: `IH${code}`,
+    httpStatus: status,
+    transient: transientOfStatus(status),
+    family: 'http-class',
+    category: categoryOfStatus(status),
+    absorbable: false,
+  };
+}
+
 export function candidateForCode(code: number): Candidate | null {
   const entry = entryByCode(code);
   return entry !== undefined ? codeCandidate(entry) : uncataloguedCodeCandidate(code);
@@ -145,6 +172,7 @@ export function classCandidate(spec: ClassSpec): Candidate {
     family,
     category: spec.category,
     absorbable: spec.absorbable ?? false,
+    ...(spec.absorbsNetwork === true ? { absorbsNetwork: true } : {}),
   };
 }
 
@@ -156,6 +184,7 @@ const HTTP_REASONS: Readonly<Record<number, string>> = {
   405: 'Method Not Allowed',
   408: 'Request Timeout',
   409: 'Conflict',
+  411: 'Length Required',
   412: 'Precondition Failed',
   413: 'Request Entity Too Large',
   415: 'Unsupported Media Type',

@@ -5,12 +5,16 @@
 import { extractContext } from './extract-context.ts';
 import { buildFindings } from './findings.ts';
 import { normalizePaste } from './normalize.ts';
+import { hit } from './hit.ts';
 import { findOccurrenceIds } from './occurrence-ids.ts';
 import { recogniseEvidence } from './recognise.ts';
 import { splitRecords } from './records.ts';
+import { findSdk } from './sdk-version.ts';
+import { lookalikeServiceOf } from './service.ts';
 import { mergeSecretReports, redactionPass } from './redact.ts';
 import { findTextTriggers } from './text-triggers.ts';
 import { findTimestamps, type FoundTimestamp } from './timestamps.ts';
+import { unlistedError } from './unlisted-error.ts';
 import type { Diagnosis, TimeSpan } from './types.ts';
 import { verdictFor } from './verdict.ts';
 
@@ -37,19 +41,23 @@ export function diagnose(text: string, options: DiagnoseOptions = {}): Diagnosis
   const timestamps = findTimestamps(clean);
   // One search for the keywords of every pattern, shared by the three stages that read them.
   const triggers = findTextTriggers(clean);
-  const ranked = buildFindings({
-    text: clean,
-    hits: recogniseEvidence(clean, triggers),
-    records: splitRecords(clean),
-    timestamps,
-    occurrenceIds: findOccurrenceIds(clean, triggers),
-  });
+  const records = splitRecords(clean);
+  const known = recogniseEvidence(clean, triggers);
+  const unlisted = known.length === 0 ? unlistedError(clean) : null;
+  const hits = unlisted === null ? known : [hit(unlisted.index, unlisted.name, 'sdk-exception', unlisted.candidate)];
+  const ranked = buildFindings({ text: clean, hits, records, timestamps, occurrenceIds: findOccurrenceIds(clean, triggers) });
+
+  const context = extractContext(clean, timestamps, triggers);
+  // Another Azure service's error is not an IoT Hub one, whatever its status or condition says.
+  const service = lookalikeServiceOf(clean, { hubHostNames: context.hubHostNames.length, catalogCode: ranked.some((r) => r.finding.family === 'iothub-code') });
 
   return {
     findings: ranked.map((r) => r.finding),
-    context: extractContext(clean, timestamps, triggers),
+    context,
     secrets: mergeSecretReports(raw.report, unwrapped.report),
-    verdict: verdictFor(ranked),
+    verdict: service === null ? verdictFor(ranked) : { kind: 'not-iothub' },
+    service,
+    sdk: findSdk(clean),
     timeSpan: timeSpanOf(timestamps),
     inputChars: input.length,
     truncated,

@@ -2,12 +2,15 @@
 // protocol. Works on redacted text only, so nothing it returns can carry a secret.
 import {
   CORRELATION_PATTERNS,
+  DEVICE_CALL,
+  DEVICE_CALL_NAME,
   DEVICE_MODULE_PATTERNS,
   DEVICE_PATTERNS,
   HUB_HOST,
   HUB_NAME_PATTERNS,
   HUB_RESOURCE_ID,
   MODULE_PATTERNS,
+  NOT_A_DEVICE_CALL,
   PROTOCOLS,
   TRACKING_PATTERNS,
 } from './context-patterns.ts';
@@ -91,6 +94,7 @@ const hubNamePatterns = HUB_NAME_PATTERNS.map(compileTextPattern);
 const devicePatterns = DEVICE_PATTERNS.map(compileTextPattern);
 const modulePatterns = MODULE_PATTERNS.map(compileTextPattern);
 const deviceModulePatterns = DEVICE_MODULE_PATTERNS.map(compileTextPattern);
+const deviceCall = compileTextPattern(DEVICE_CALL);
 const trackingPatterns = TRACKING_PATTERNS.map(compileTextPattern);
 const correlationPatterns = CORRELATION_PATTERNS.map(compileTextPattern);
 const protocols = PROTOCOLS.map((protocol) => ({ name: protocol.name, matcher: compileTextPattern(protocol) }));
@@ -127,6 +131,10 @@ export function extractContext(text: string, timestamps: readonly FoundTimestamp
       moduleHits.push({ index: m.index, value: cleanId(m[2]) });
     });
   }
+  eachMatch(deviceCall, (m) => {
+    const name = m[1] ?? '';
+    if (DEVICE_CALL_NAME.test(name) && !NOT_A_DEVICE_CALL.test(name)) deviceHits.push({ index: m.index, value: cleanId(m[2]) });
+  });
   const devices = collectInOrder(deviceHits, new Collector(MAX_CONTEXT_VALUES));
   const modules = collectInOrder(moduleHits, new Collector(MAX_CONTEXT_VALUES));
 

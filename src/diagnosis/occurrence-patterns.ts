@@ -9,11 +9,11 @@ const BEFORE_SUFFIX = [32] as const;
 
 export const OCCURRENCE_ID: TriggeredPattern = {
   pattern: new RegExp(
-    String.raw`(?<![0-9A-Za-z])([0-9a-fA-F]{32})(?=-G:|-TimeStamp:|_G\d)|(?:tracking[ _-]?id|correlation (?:identifier|id)|x-ms-correlation-request-id)["']?\s*[:=]\s*["']?(${HEX_GUID})`,
+    String.raw`(?<![0-9A-Za-z])([0-9a-fA-F]{32})(?=-G\d{0,4}:|-TimeStamp:|_G\d)|(?:tracking[ _-]?id|correlation (?:identifier|id)|x-ms-correlation-request-id)["']?\s*[:=]\s*["']?(${HEX_GUID})`,
     'gi',
   ),
   starts: {
-    '-g:': BEFORE_SUFFIX,
+    '-g': BEFORE_SUFFIX,
     '-timestamp:': BEFORE_SUFFIX,
     _g: BEFORE_SUFFIX,
     trackingid: AT,

@@ -12,6 +12,7 @@ export type EvidenceKind =
   | 'sdk-exception' // ServerErrorException, IotHubCommunicationException, Node ThrottlingError, Java THROTTLED ...
   | 'mqtt-connack' // Connection refused: Server unavailable / CONNACK 5
   | 'amqp-condition' // amqp:resource-locked, com.microsoft:device-container-throttled
+  | 'message' // a message the service writes for one code: "Timed out waiting for the response from device"
   | 'http-status' // HttpStatusCode: Unauthorized, StatusCode=412
   | 'network'; // socket / DNS / TLS failures that are not a hub fault
 
@@ -76,12 +77,30 @@ export interface TimeSpan {
   to: string;
 }
 
+/** Azure services whose errors look like IoT Hub's (same SDK families, same hosts' look) but are not. */
+export type LookalikeService = 'event-hubs' | 'service-bus' | 'storage' | 'dps';
+
+export type SdkLanguage = 'node' | 'python' | 'dotnet' | 'java' | 'c';
+
+/** An SDK package (or client, or tool) and the version the paste shows for it. */
+export interface SdkSeen {
+  /** Package name as its registry knows it (azure-iot-device, Microsoft.Azure.Devices.Client, iot-device-client ...). */
+  name: string;
+  version: string;
+  /** Which SDK family; null for tools (az CLI extension, IoT Explorer). */
+  language: SdkLanguage | null;
+}
+
 export interface Diagnosis {
   /** One per distinct error recognised, most severe first. */
   findings: Finding[];
   context: ExtractedContext;
   secrets: SecretReport;
   verdict: { kind: VerdictKind };
+  /** The other Azure service the paste is about when it is not IoT Hub (verdict not-iothub), else null. */
+  service: LookalikeService | null;
+  /** The IoT SDK and version the paste shows, when it shows one with its version. */
+  sdk: SdkSeen | null;
   /** Time span covered by the timestamps of the paste, when there are at least two. */
   timeSpan: TimeSpan | null;
   /** Size of the input in characters, and whether the scan stopped at the size bound. */

@@ -23,12 +23,17 @@ export async function eligibilityNow(
   deps: { store: StateStore; audit: AuditLog },
   hub: Hub,
   kind: FailoverKind,
-  options: { now: number; excludeId: string | null; holding: Holding },
+  options: { now: number; excludeId: string | null; holding: Holding; approversConfigured?: boolean },
 ): Promise<FailoverEligibility> {
   const { now } = options;
   const successes = await deps.audit.successesSince(hub.id, now - FAILOVER_LIMITS.windowMs);
   const running = (await readIndexed(deps.store, now))
     .filter((record) => record.id !== options.excludeId && record.hub.id.toLowerCase() === hub.id.toLowerCase() && holds(record, options.holding))
     .map((record) => ({ requestId: record.id }));
-  return evaluateEligibility(hub, kind, { now, successes, running });
+  return evaluateEligibility(hub, kind, {
+    now,
+    successes,
+    running,
+    ...(options.approversConfigured === undefined ? {} : { approversConfigured: options.approversConfigured }),
+  });
 }

@@ -5,6 +5,7 @@ export type {
   ActInput,
   ActResult,
   CardVerb,
+  DemoApproval,
   FailbackOfferResult,
   FailoverService,
   FailoverServiceConfig,

@@ -21,6 +21,12 @@ export interface EligibilityFacts {
   successes: readonly { at: string; kind: FailoverKind }[];
   /** Other requests for this hub that hold a failover (running, or approved where the caller says so). */
   running: readonly { requestId: string }[];
+  /**
+   * Whether anyone could approve a request (FAILOVER_APPROVERS, or the demo's approver): false makes a
+   * failover impossible ('no-approvers'), so the card offers no request nobody could approve. Left out by the
+   * runner's pre-flight check, which runs after an approval.
+   */
+  approversConfigured?: boolean;
 }
 
 export function secondaryLocation(hub: Hub): string | null {
@@ -46,6 +52,7 @@ export function evaluateEligibility(hub: Hub, kind: FailoverKind, facts: Eligibi
   if (hub.state.toLowerCase() !== 'active') reasons.push('hub-not-active');
   const runningRequestId = facts.running[0]?.requestId ?? null;
   if (runningRequestId !== null) reasons.push('failover-running');
+  if (facts.approversConfigured === false) reasons.push('no-approvers');
 
   const successes = facts.successes
     .map((success) => ({ kind: success.kind, ms: Date.parse(success.at) }))

@@ -93,6 +93,18 @@ export interface FailoverServiceDeps {
   notifyRetryDelaysMs?: readonly number[];
   /** Documents stored beside a request by the edges (the Teams card document), deleted with a purged proposal. */
   companionKeys?: (requestId: string) => readonly string[];
+  /**
+   * Demo mode only (main.ts wires it when Azure is simulated and FAILOVER_APPROVERS is empty): an approver of
+   * the demo world approves every request, as a second engineer would, `delayMs` after it was made. It goes
+   * through the workflow like a click (the approver must be one of config.approvers, never the requester).
+   */
+  demoApproval?: DemoApproval;
+}
+
+/** Who approves requests in the demo, and after how long. */
+export interface DemoApproval {
+  approver: Actor;
+  delayMs: number;
 }
 
 export interface ProposeInput {
@@ -238,7 +250,7 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
 
   /** Eligibility as seen by people (propose/request/approve): an approved request for the hub already holds it. */
   const eligibilityFor = (hub: Hub, kind: FailoverKind, excludeId: string | null): Promise<FailoverEligibility> =>
-    eligibilityNow({ store, audit }, hub, kind, { now: clock.now(), excludeId, holding: 'approved-or-running' });
+    eligibilityNow({ store, audit }, hub, kind, { now: clock.now(), excludeId, holding: 'approved-or-running', approversConfigured: config.approvers.length > 0 });
 
   const decideFor = (input: ActInput) => async (record: FailoverRequest): Promise<Decision> => {
     const command: WorkflowCommand | null =
@@ -265,6 +277,24 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
   };
 
   const listIndexed = (): Promise<FailoverRequest[]> => readIndexed(store, clock.now());
+
+  /** The demo's second engineer approves a request a few seconds after it was made (demo mode only). */
+  const approveForDemo = (record: FailoverRequest): void => {
+    const demo = deps.demoApproval;
+    if (demo === undefined || record.state !== 'requested' || stopping.signal.aborted) return;
+    engine.tasks.add(
+      (async () => {
+        try {
+          await sleep(demo.delayMs, stopping.signal);
+        } catch {
+          return; // Stopping: the next start approves it (resumeInFlight).
+        }
+        const input: ActInput = { verb: 'failover.approve', requestId: record.id, actor: demo.approver, conversationId: record.conversation.id, inputs: {} };
+        const result = await engine.commit(record.id, decideFor(input));
+        log('failover.demo.approval', { requestId: record.id, outcome: result.outcome });
+      })().catch((error: unknown) => log('failover.demo.approval-failed', { requestId: record.id, ...errorSummary(error) })),
+    );
+  };
 
   const propose = async (input: ProposeInput): Promise<ProposeResult> => {
     const eligibility = await eligibilityFor(input.hub, input.kind, null);
@@ -324,6 +354,7 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
       }
       const result = await engine.commit(input.requestId, decideFor(input));
       if (result.outcome !== 'ok') log('failover.refused', { requestId: input.requestId, verb: input.verb, outcome: result.outcome });
+      else if (input.verb === 'failover.request' && result.record) approveForDemo(result.record);
       return result;
     },
 
@@ -383,6 +414,8 @@ export function createFailoverService(deps: FailoverServiceDeps): FailoverServic
         } else if ((record.state === 'succeeded' || record.state === 'failed') && record.outcomeAnnouncedAt === null) {
           notifications.changed(record);
           notifications.announce(record);
+        } else if (record.state === 'requested') {
+          approveForDemo(record);
         }
       }
       if (resumed.length > 0) log('failover.resumed', { requestIds: resumed });

@@ -8,6 +8,7 @@ import { beforeDeadline } from '../core/abort.ts';
 import type { Logger } from '../log.ts';
 import { errorFields } from '../log.ts';
 import { readJsonBody } from './body.ts';
+import type { BodyResult } from './body.ts';
 import { admitOperations } from './ops-access.ts';
 import type { OperationsAccess } from './ops-access.ts';
 import type { Readiness } from './readiness.ts';
@@ -32,6 +33,15 @@ export interface HttpGetRoute {
   handle(request: { url: URL; authorization: string }): Promise<HttpRouteAnswer>;
 }
 
+/** A POST route that decides who may call before the body is read (the alert webhook). */
+export interface HttpPostRoute {
+  path: string;
+  /** Largest accepted JSON body. */
+  maxBytes: number;
+  /** Answers the request; `readBody` reads the JSON body (once). null = the client went away, send nothing. */
+  handle(request: { url: URL; authorization: string; readBody(): Promise<BodyResult | { ok: false; aborted: true }> }): Promise<HttpRouteAnswer | null>;
+}
+
 export interface HttpServerOptions {
   host: string;
   port: number;
@@ -44,6 +54,8 @@ export interface HttpServerOptions {
   maxActivityBytes?: number;
   /** Extra GET routes (GET /api/audit). */
   routes?: readonly HttpGetRoute[];
+  /** Extra POST routes (POST /api/alerts). */
+  postRoutes?: readonly HttpPostRoute[];
   /** GET /metrics (Prometheus text format; see metrics.ts). Absent = no such route. */
   metrics?: (req: Request, res: Response) => Promise<void>;
   /** Who may read /readyz and /metrics here (see ops-access.ts). Default: anyone. */
@@ -178,6 +190,30 @@ export async function startHttpServer(options: HttpServerOptions): Promise<Runni
       try {
         const answer = await route.handle({ url: new URL(req.url ?? '/', 'http://localhost'), authorization: headerValue(req.headers.authorization) });
         if (!res.headersSent) res.sendRaw(answer.status, answer.body, { 'cache-control': 'no-store', ...answer.headers });
+      } catch (error) {
+        logger.error({ path: route.path, ...errorFields(error, { withMessage: false }) }, 'request failed');
+        sendError(res, 500, 'InternalError');
+      }
+    });
+  }
+
+  for (const route of options.postRoutes ?? []) {
+    server.post(route.path, async (req: Request, res: Response) => {
+      let bodyRead = false;
+      try {
+        const answer = await route.handle({
+          url: new URL(req.url ?? '/', 'http://localhost'),
+          authorization: headerValue(req.headers.authorization),
+          readBody: () => {
+            bodyRead = true;
+            return readJsonBody(req, { maxBytes: route.maxBytes, maxDepth: MAX_ACTIVITY_DEPTH });
+          },
+        });
+        if (answer === null) return;
+        // Answered without reading the body (refused): discard it and do not reuse the connection.
+        const close: Record<string, string> = bodyRead ? {} : { connection: 'close' };
+        if (!bodyRead) req.resume();
+        if (!res.headersSent) res.sendRaw(answer.status, answer.body, { 'cache-control': 'no-store', ...answer.headers, ...close });
       } catch (error) {
         logger.error({ path: route.path, ...errorFields(error, { withMessage: false }) }, 'request failed');
         sendError(res, 500, 'InternalError');

@@ -19,3 +19,5 @@ export type { FaultSpec, FaultRule, FaultAction } from './faults.ts';
 export type { HubView, OperationView, RecordedRequest } from './controller.ts';
 export type { HealthPatch } from './model.ts';
 export type { SimRoute } from './routes.ts';
+export { administrativeAlert, alertTargetId, metricAlert, resourceHealthAlert, serviceHealthAlert } from './alerts.ts';
+export type { AlertHub, MetricAlertInput, ResourceHealthAlertInput, ServiceHealthAlertInput } from './alerts.ts';

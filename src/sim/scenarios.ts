@@ -231,7 +231,8 @@ const builtIns: Record<string, () => ScenarioDefinition> = {
         },
       ],
       events: [outageEvent('West Europe', [production])],
-      failover: { durationSeconds: 90, pollRetryAfterSeconds: 10 },
+      // Short, so that a newcomer sees the whole failover (request, approval, running, done) within a minute.
+      failover: { durationSeconds: 30, pollRetryAfterSeconds: 5 },
     };
   },
 };

@@ -14,6 +14,7 @@ import { uiStrings } from '../i18n/index.ts';
 import { messageInvokeResponse } from './cards/invoke.ts';
 import type { CardActionHandler } from './cards/invoke.ts';
 import { errorFields } from '../log.ts';
+import type { ConversationLifecycle } from './alerts/index.ts';
 
 export interface OnCallBotDeps extends MessageHandlerDeps, ReplyDeps {
   cardActions?: Readonly<Record<string, CardActionHandler>>;
@@ -25,6 +26,8 @@ export interface OnCallBotDeps extends MessageHandlerDeps, ReplyDeps {
   diagnoseActionPorts?: Partial<DiagnoseActionPorts>;
   /** The state store, so the Diagnose message action posts once per message across bot instances. */
   postClaimStore?: StateStore;
+  /** Told when the bot leaves a conversation (alert subscriptions there are dropped). */
+  conversationLifecycle?: ConversationLifecycle;
 }
 
 export class OnCallBot extends TeamsActivityHandler {
@@ -50,6 +53,27 @@ export class OnCallBot extends TeamsActivityHandler {
       if (!(cardSubmit && (await cardSubmit(turn)))) await this.messages.handle(turn);
       await next();
     });
+
+    const lifecycle = deps.conversationLifecycle;
+    if (lifecycle) {
+      this.onInstallationUpdateRemove(async (turn, next) => {
+        await lifecycle.botRemoved(turn);
+        await next();
+      });
+      this.onMembersRemoved(async (turn, next) => {
+        const botId = turn.activity.recipient?.id;
+        if ((turn.activity.membersRemoved ?? []).some((member) => member.id === botId)) await lifecycle.botRemoved(turn);
+        await next();
+      });
+      this.onTeamsChannelDeletedEvent(async (channel, _team, _turn, next) => {
+        if (typeof channel.id === 'string') await lifecycle.channelDeleted(channel.id);
+        await next();
+      });
+      this.onTeamsTeamDeletedEvent(async (team, _turn, next) => {
+        if (typeof team.id === 'string') await lifecycle.teamDeleted(team.id);
+        await next();
+      });
+    }
 
     this.onMembersAdded(async (turn, next) => {
       // Installed in a personal chat: introduce ourselves once. (Not in channels: no unsolicited posts there.)

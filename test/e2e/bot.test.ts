@@ -10,6 +10,7 @@ import { cardText, onlyCard } from '#test/support/cards.ts';
 import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
 import type { RecordedRequest } from '#test/support/fake-connector.ts';
 import { outageScenarioWithHealthyHubs } from '#test/support/scenarios.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
 const fr = uiStrings('fr');
@@ -36,15 +37,17 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
     const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, `POST /api/messages answered ${response.status}: ${response.text}`);
-    return stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+    return finalReply(stack.connector, built.activityId);
   }
 
-  it('a paste naming a hub in an outage gets Unavailable and "failover worth considering"', async () => {
+  it('a paste naming a hub in an outage gets Unavailable and "failover worth considering", not possible here: no approver is configured', async () => {
     const reply = await exchange(message({ serviceUrl: stack.connector.url, text: serverErrorPaste('contoso-iot.azure-devices.net') }));
     const text = cardText(onlyCard(reply));
     assert.match(text, /500001/);
     assert.ok(text.includes(en.health.states.Unavailable), text);
-    assert.ok(text.includes(en.advice['worth-considering'].split('}').at(-1) ?? '<missing>'), text);
+    assert.ok(text.includes(en.advice['worth-considering-but-impossible']), text);
+    assert.ok(text.includes(en.advice.impossibleReasons['no-approvers']), text);
+    assert.ok(!JSON.stringify(onlyCard(reply)).includes('failover.request'), 'no Request button that nobody could approve');
     assert.ok(!text.includes(en.advice['retry-hub-healthy']));
   });
 
@@ -212,7 +215,7 @@ describe('bot end to end (no auth, simulator, fake connector)', () => {
     while (stack.sim.countRequests({ route: 'health.current', hub: 'slow-hub' }) === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     const stopped = stack.bot.stop('SIGTERM');
     assert.equal((await posted).status, 200);
-    const reply = await stack.connector.waitFor((request) => request.activityId === built.activityId);
+    const reply = await finalReply(stack.connector, built.activityId);
     assert.ok(cardText(onlyCard(reply)).includes(en.health.states.Available));
     assert.deepEqual(await stopped, { code: 0, signal: null });
     const messages = stack.bot.logLines().map((line) => line.msg);

@@ -2,25 +2,17 @@
 // every card says Azure is simulated, and (when enabled) the Agents Playground runs as a child process.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { uiStrings } from '#src/i18n/index.ts';
 import { message, postActivity } from '#test/support/activities.ts';
 import { startBotProcess } from '#test/support/bot-process.ts';
 import type { BotProcess } from '#test/support/bot-process.ts';
 import { cardText, onlyCard } from '#test/support/cards.ts';
 import { startFakeConnector } from '#test/support/fake-connector.ts';
+import { freePort } from '#test/support/free-port.ts';
 import type { FakeConnector } from '#test/support/fake-connector.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  assert.ok(address !== null && typeof address === 'object');
-  return address.port;
-}
 
 describe('demo mode without the playground', () => {
   let connector: FakeConnector;
@@ -39,7 +31,7 @@ describe('demo mode without the playground', () => {
   it('diagnoses against the simulated hubs, and the card says Azure is simulated', async () => {
     const built = message({ serviceUrl: connector.url, text: 'ServerErrorException: ErrorCode:ServerError 500001 on contoso-prod-weu.azure-devices.net' });
     assert.equal((await postActivity(bot.url, built.activity)).status, 200);
-    const reply = await connector.waitFor((request) => request.activityId === built.activityId);
+    const reply = await finalReply(connector, built.activityId);
     const text = cardText(onlyCard(reply));
     assert.ok(text.includes(en.common.demoBanner), text);
     assert.ok(text.includes(en.health.states.Unavailable), text);

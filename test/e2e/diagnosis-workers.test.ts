@@ -16,6 +16,7 @@ import { e2eStack, inProcessSimulator, simulatorEnv } from '#test/support/e2e-st
 import type { RecordedRequest } from '#test/support/fake-connector.ts';
 import { POST_DATA, dialogCard, messageActionInvoke } from '#test/support/message-action.ts';
 import type { MessageActionOptions } from '#test/support/message-action.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
 const MIN_BUDGET_MS = 10;
@@ -53,7 +54,7 @@ describe('pastes read by worker threads within DIAGNOSIS_BUDGET_MS (bot process,
   async function exchange(bot: BotProcess, built: BuiltMessage): Promise<RecordedRequest> {
     const response = await postActivity(bot.url, built.activity);
     assert.equal(response.status, 200, `POST /api/messages answered ${response.status}: ${response.text}`);
-    return stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+    return finalReply(stack.connector, built.activityId);
   }
 
   function fromSomeone(text: string, user = someone()): BuiltMessage {

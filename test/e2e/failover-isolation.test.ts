@@ -14,6 +14,7 @@ import { cardText, cardsOf } from '#test/support/cards.ts';
 import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
 import { ALICE, AUDIT_TOKEN, BOB, CAROL, FAILOVER_BOT_ENV, MALLORY, actOnProposal, channelMessage, outageScenario, pasteForProposal } from '#test/support/failover-e2e.ts';
 import type { InvokeAnswer, ProposalCard, TeamsUser } from '#test/support/failover-e2e.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en').failover;
 const fr = uiStrings('fr').failover;
@@ -74,7 +75,7 @@ describe('failover isolation and free-text redaction end to end (bot process, SQ
     activity['from'] = { ...from };
     const response = await postActivity(stack.bot.url, activity);
     assert.equal(response.status, 200, response.text);
-    const reply = await stack.connector.waitFor((request) => (request.route === 'replyToActivity' || request.route === 'sendToConversation') && request.activityId === activityId);
+    const reply = await finalReply(stack.connector, activityId);
     const card = cardsOf(reply)[0];
     assert.ok(card, `a card: ${reply.bodyText.slice(0, 300)}`);
     return cardText(card);

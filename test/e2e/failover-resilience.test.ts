@@ -12,6 +12,7 @@ import type { FakeConnector, RecordedRequest } from '#test/support/fake-connecto
 import { ALICE, BOB, FAILOVER_BOT_ENV, auditJson, channelMessage, invokeCard, pasteForProposal, serverErrorPaste, updatesOf } from '#test/support/failover-e2e.ts';
 import type { ProposalCard, TeamsUser } from '#test/support/failover-e2e.ts';
 import { outageHub } from '#test/support/scenarios.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en').failover;
 
@@ -99,7 +100,7 @@ describe('failover end to end when things fail (bot process, SQLite, simulator, 
       // A paste meanwhile still gets its diagnosis, with the reason there is no request button.
       const built = channelMessage(stack.connector.url, ALICE, serverErrorPaste('hub-locked'));
       assert.equal((await postActivity(stack.bot.url, built.activity)).status, 200);
-      const reply = await stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId, 20_000);
+      const reply = await finalReply(stack.connector, built.activityId, 20_000);
       const text = cardText(cardsOf(reply)[0] ?? {});
       assert.match(text, /500001/);
       assert.match(text, /A failover request could not be prepared/);

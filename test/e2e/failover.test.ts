@@ -23,6 +23,7 @@ import {
   updatesOf,
 } from '#test/support/failover-e2e.ts';
 import type { InvokeOptions, ProposalCard, TeamsUser } from '#test/support/failover-e2e.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en').failover;
 const HUBS = ['hub-happy', 'hub-race', 'hub-refusals', 'hub-reject', 'hub-cancel', 'hub-connector', 'hub-status'];
@@ -233,7 +234,7 @@ describe('failover approval end to end (bot process, SQLite, simulator, fake con
       built.activity['locale'] = locale;
       const response = await postActivity(stack.bot.url, built.activity);
       assert.equal(response.status, 200);
-      const reply = await stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+      const reply = await finalReply(stack.connector, built.activityId);
       const card = cardsOf(reply)[0];
       assert.ok(card, `a card for "${text}"`);
       return { raw: JSON.stringify(card), text: cardText(card) };

@@ -15,6 +15,7 @@ import { cardText, onlyCard } from '#test/support/cards.ts';
 import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
 import type { RecordedRequest } from '#test/support/fake-connector.ts';
 import { outageScenarioWithHealthyHubs } from '#test/support/scenarios.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
 const HEALTH_BUDGET_MS = '2500';
@@ -42,7 +43,7 @@ describe('faults', () => {
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
     const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, response.text);
-    return stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId && request.status === 200);
+    return finalReply(stack.connector, built.activityId);
   }
 
   async function metrics(): Promise<string> {
@@ -157,7 +158,7 @@ describe('faults', () => {
         const stopped = own.stop('SIGTERM', 20_000);
 
         assert.equal((await posted).status, 200);
-        const reply = await stack.connector.waitFor((request) => request.activityId === built.activityId && request.status === 200);
+        const reply = await finalReply(stack.connector, built.activityId);
         const text = cardText(onlyCard(reply));
         assert.match(text, /500001/);
         assert.ok(text.includes(unavailable('timeout')), text);
@@ -169,7 +170,7 @@ describe('faults', () => {
         next = await stack.startBot();
         const again = message({ serviceUrl: stack.connector.url, text: 'health contoso-iot-eu' });
         assert.equal((await postActivity(next.url, again.activity)).status, 200);
-        const answer = await stack.connector.waitFor((request) => request.activityId === again.activityId && request.status === 200);
+        const answer = await finalReply(stack.connector, again.activityId);
         assert.ok(cardText(onlyCard(answer)).includes(en.health.states.Available));
       } finally {
         stack.sim.clearFaults();

@@ -12,6 +12,7 @@ import type { BuiltMessage } from '#test/support/activities.ts';
 import { cardText, cardsOf, onlyCard } from '#test/support/cards.ts';
 import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
 import type { RecordedRequest } from '#test/support/fake-connector.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
 
@@ -75,7 +76,7 @@ describe('hostile input (bot process, real rate limit)', () => {
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
     const response = await postActivity(stack.bot.url, built.activity);
     assert.equal(response.status, 200, response.text);
-    return stack.connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+    return finalReply(stack.connector, built.activityId);
   }
 
   async function stillAnswers(): Promise<void> {

@@ -8,6 +8,7 @@ import type { BuiltMessage } from '#test/support/activities.ts';
 import { cardText, onlyCard } from '#test/support/cards.ts';
 import { e2eStack, simulatorProcess } from '#test/support/e2e-stack.ts';
 import type { RecordedRequest } from '#test/support/fake-connector.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const en = uiStrings('en');
 
@@ -16,7 +17,7 @@ describe('simulator process + bot process', () => {
 
   async function exchange(built: BuiltMessage): Promise<RecordedRequest> {
     assert.equal((await postActivity(stack.bot.url, built.activity)).status, 200);
-    return stack.connector.waitFor((request) => request.activityId === built.activityId);
+    return finalReply(stack.connector, built.activityId);
   }
 
   it('`health <hub>` answers with the health card of that hub', async () => {

@@ -10,6 +10,7 @@ import { cardText } from '#test/support/cards.ts';
 import { e2eStack, inProcessSimulator } from '#test/support/e2e-stack.ts';
 import { dialogCard, messageActionInvoke } from '#test/support/message-action.ts';
 import { outageScenario, serverErrorPaste } from '#test/support/failover-e2e.ts';
+import { finalReply } from '#test/support/replies.ts';
 
 const FOREIGN_TENANT = '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
 const refusal = uiStrings('en').tenantRefused;
@@ -27,7 +28,7 @@ describe('ALLOWED_TENANT_IDS', () => {
   it('the allowed tenant gets its diagnosis', async () => {
     const built = message({ serviceUrl: stack.connector.url, text: serverErrorPaste('tenant-hub') });
     assert.equal((await postActivity(stack.bot.url, built.activity)).status, 200);
-    const reply = await stack.connector.waitFor((request) => request.activityId === built.activityId);
+    const reply = await finalReply(stack.connector, built.activityId);
     assert.match(reply.bodyText, /500001/);
   });
 

@@ -8,6 +8,7 @@ import { createMemoryStore } from '#src/state/memory-store.ts';
 import { createFailoverTeams } from '#src/teams/failover/index.ts';
 import type { ScopeHandlers } from '#src/teams/messages/message-handler.ts';
 import type { ReplyDeps } from '#src/teams/messages/replies.ts';
+import { unitAlertCommands } from './alert-commands.ts';
 
 const noExecutor: FailoverExecutor = {
   start: () => Promise.reject(new Error('no failover runs in this test')),
@@ -28,5 +29,5 @@ export function wiredCommands(replies: ReplyDeps): ScopeHandlers {
     logger: silentLogger(),
     proactive: { channel: { update: async () => undefined, post: async () => undefined } },
   });
-  return failover.commands(replies);
+  return { ...failover.commands(replies), ...unitAlertCommands(replies.hubs.directory, replies.demo) };
 }

@@ -8,6 +8,12 @@ import { dirname, join } from 'node:path';
 export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const PROJECT_NODE = join(PROJECT_ROOT, 'node_modules', '.bin', 'node');
 
+/**
+ * How long a started process may take to print the line a test waits for. Only a guard against a hang: an exit
+ * ends the wait at once, and a machine loaded far beyond its cores can take several seconds to start Node.
+ */
+export const PROCESS_START_GUARD_MS = 60_000;
+
 export interface ExitResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -84,7 +90,7 @@ export function spawnProjectNode(args: string[], env: Record<string, string>): R
     stdout: () => stdout,
     stderr: () => stderr,
     exited,
-    waitForLine(predicate, timeoutMs = 20_000) {
+    waitForLine(predicate, timeoutMs = PROCESS_START_GUARD_MS) {
       const found = lines.find(predicate);
       if (found !== undefined) return Promise.resolve(found);
       return new Promise((resolve, reject) => {

@@ -147,6 +147,8 @@ export function diagnosis(overrides: Partial<Diagnosis> = {}): Diagnosis {
     },
     secrets: { count: 0, kinds: [] },
     verdict: { kind: 'transient-service' },
+    service: null,
+    sdk: null,
     timeSpan: { from: '2026-01-06T10:00:00Z', to: '2026-01-06T10:05:00Z' },
     inputChars: 1234,
     truncated: false,

@@ -7,6 +7,7 @@ import { TEST_BOT, TEST_TENANT, postActivity } from './activities.ts';
 import { cardText, cardsOf } from './cards.ts';
 import type { FakeConnector, RecordedRequest } from './fake-connector.ts';
 import { outageHub } from './scenarios.ts';
+import { settled } from './replies.ts';
 
 export interface TeamsUser {
   id: string;
@@ -102,14 +103,15 @@ export async function pasteForProposal(botUrl: string, connector: FakeConnector,
   const built = channelMessage(connector.url, from, serverErrorPaste(hubName));
   const response = await postActivity(botUrl, built.activity);
   assert.equal(response.status, 200, response.text);
-  const reply = await connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+  const posted = await connector.waitFor((request) => request.route === 'replyToActivity' && request.activityId === built.activityId);
+  const reply = await settled(connector, posted);
   const [card] = cardsOf(reply);
   assert.ok(card, `a card: ${reply.bodyText.slice(0, 300)}`);
   const request = executeActions(card).find((action) => action.verb === 'failover.request');
   assert.ok(request, `the card offers a failover request:\n${cardText(card).slice(0, 3000)}`);
   const requestId = request.data['requestId'];
   assert.equal(typeof requestId, 'string');
-  const cardActivityId = reply.responseId;
+  const cardActivityId = posted.responseId;
   assert.ok(cardActivityId, 'the connector gave the card an id');
   return { card, cardActivityId, conversationId: built.conversationId, userMessageId: built.activityId, requestId: requestId as string };
 }

@@ -90,18 +90,34 @@ export function availableHealth(hub: Hub, state: 'Available' | 'Unavailable' | '
 export interface FakeHealth extends HealthSource {
   state: 'Available' | 'Unavailable' | 'Degraded';
   calls: number;
+  /** Lookups wait for this (Azure is slow) until it resolves; null: they answer at once (a cached health). */
+  hold: Promise<void> | null;
 }
 
 export function fakeHealth(state: 'Available' | 'Unavailable' | 'Degraded' = 'Unavailable'): FakeHealth {
   const health: FakeHealth = {
     state,
     calls: 0,
+    hold: null,
     async current(hub) {
       health.calls++;
+      if (health.hold) await health.hold;
       return availableHealth(hub, health.state);
     },
   };
   return health;
+}
+
+/** Holds the health lookups until the returned function is called. */
+export function holdHealth(health: FakeHealth): () => void {
+  let release = (): void => undefined;
+  health.hold = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  return () => {
+    health.hold = null;
+    release();
+  };
 }
 
 export interface FakeDirectory extends HubDirectory {

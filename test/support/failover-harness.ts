@@ -3,7 +3,7 @@ import type { Hub } from '#src/diagnosis/hub.ts';
 import type { Sleep } from '#src/core/clock.ts';
 import type { StateStore } from '#src/core/store.ts';
 import { createFailoverService } from '#src/failover/service.ts';
-import type { FailoverService, FailoverServiceConfig } from '#src/failover/service.ts';
+import type { DemoApproval, FailoverService, FailoverServiceConfig } from '#src/failover/service.ts';
 import type { Actor, FailoverRequest } from '#src/failover/types.ts';
 import { createAuditLog } from '#src/state/audit.ts';
 import { createMemoryStore } from '#src/state/memory-store.ts';
@@ -32,6 +32,7 @@ export interface HarnessOptions {
   sleep?: Sleep;
   config?: Partial<FailoverServiceConfig>;
   instanceId?: string;
+  demoApproval?: DemoApproval;
 }
 
 export function harness(options: HarnessOptions = {}): Harness {
@@ -56,6 +57,7 @@ export function harness(options: HarnessOptions = {}): Harness {
     sleep: options.sleep ?? fakeSleep(clock),
     notifyRetryDelaysMs: [1_000, 1_000, 1_000],
     ...(options.instanceId ? { instanceId: options.instanceId } : {}),
+    ...(options.demoApproval ? { demoApproval: options.demoApproval } : {}),
   });
   return { service, store, audit, clock, executor, directory, health, notifier, logs };
 }

@@ -8,7 +8,7 @@ export interface RecordedRequest {
   method: string;
   /** Path as received (URL-encoded ids). */
   path: string;
-  /** Decoded conversation id from the path, when the route has one. */
+  /** Decoded conversation id from the path, when the route has one (a new thread: the channel's id). */
   conversationId: string | null;
   /** Decoded activity id from the path (reply-to or updated activity), when the route has one. */
   activityId: string | null;
@@ -44,11 +44,11 @@ export interface FakeConnector {
   readonly requests: readonly RecordedRequest[];
   /** The next `count` calls answer with the given failure (then normal answers resume). */
   failNext(count: number, failure: InjectedFailure): void;
-  /** The bot is not a member of this conversation: every call about it answers 403 BotNotInConversationRoster. */
+  /** The bot is not a member of this conversation (or channel): every call about it answers 403 BotNotInConversationRoster. */
   denyConversation(conversationId: string): void;
   /** Resolves with the first recorded request (past or future) matching the predicate. */
   waitFor(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
-  /** Activities the bot sent (POST send/reply, PUT update), in order. */
+  /** Activities the bot sent (POST send/reply, PUT update, a new channel thread), in order. */
   activities(): RecordedRequest[];
   clear(): void;
   close(): Promise<void>;
@@ -89,6 +89,16 @@ function matchRoute(method: string, segments: string[]): { route: ConnectorRoute
   return { route: 'unknown', conversationId, activityId };
 }
 
+/** The channel a createConversation body starts a thread in (channelData.channel.id), or null. */
+function channelOf(body: Record<string, unknown> | null): string | null {
+  const channelData = body?.channelData;
+  if (typeof channelData !== 'object' || channelData === null) return null;
+  const channel: unknown = (channelData as { channel?: unknown }).channel;
+  if (typeof channel !== 'object' || channel === null) return null;
+  const id: unknown = (channel as { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -125,7 +135,11 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const bodyText = await readBody(req);
       const url = new URL(req.url ?? '/', 'http://fake-connector');
       const method = req.method ?? 'GET';
-      const { route, conversationId, activityId } = matchRoute(method, url.pathname.split('/').filter((segment) => segment !== ''));
+      const matched = matchRoute(method, url.pathname.split('/').filter((segment) => segment !== ''));
+      const { route, activityId } = matched;
+      // A new thread in a channel (POST /v3/conversations) is about that channel.
+      const channelOfThread = route === 'createConversation' ? channelOf(parseJson(bodyText)) : null;
+      const conversationId = matched.conversationId ?? channelOfThread;
       const isDenied = conversationId !== null && denied.has(conversationId);
       const failure = isDenied ? undefined : failures.shift();
       let status = 200;
@@ -141,7 +155,10 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         nextId += 1;
         const id = `activity-${nextId}`;
         responseId = id;
-        answer(res, 200, route === 'createConversation' ? { id: `conversation-${nextId}`, activityId: id } : { id });
+        // Teams names a new channel thread "<channel>;messageid=<root message id>" and answers 201.
+        if (route === 'createConversation') status = channelOfThread === null ? 200 : 201;
+        if (route === 'createConversation') answer(res, status, { id: channelOfThread === null ? `conversation-${nextId}` : `${channelOfThread};messageid=${id}`, activityId: id });
+        else answer(res, 200, { id });
       } else if (route === 'updateActivity') {
         answer(res, 200, { id: activityId });
       } else if (route === 'deleteActivity') {
@@ -209,7 +226,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       });
     },
     activities() {
-      return requests.filter((request) => ['sendToConversation', 'replyToActivity', 'updateActivity'].includes(request.route) && request.status === 200);
+      return requests.filter((request) => ['sendToConversation', 'replyToActivity', 'updateActivity', 'createConversation'].includes(request.route) && request.status < 300);
     },
     clear() {
       requests.length = 0;

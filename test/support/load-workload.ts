@@ -8,6 +8,7 @@ import { invoke, message, postActivity } from './activities.ts';
 import type { ConversationKind } from './activities.ts';
 import { cardText, cardsOf } from './cards.ts';
 import type { FakeConnector, RecordedRequest } from './fake-connector.ts';
+import { isChecking } from './replies.ts';
 
 const en = uiStrings('en');
 const fr = uiStrings('fr');
@@ -195,9 +196,11 @@ function replyText(request: RecordedRequest): string {
 /** Compares what the connector received with what every turn should have produced. */
 export function checkReplies(results: readonly TurnResult[], connector: FakeConnector): LoadCheck {
   const replies = new Map<string, RecordedRequest[]>();
+  const updates = new Map<string, RecordedRequest[]>();
   for (const request of connector.requests) {
-    if (request.route !== 'replyToActivity' || request.activityId === null) continue;
-    replies.set(request.activityId, [...(replies.get(request.activityId) ?? []), request]);
+    if (request.activityId === null || request.status !== 200) continue;
+    if (request.route === 'replyToActivity') replies.set(request.activityId, [...(replies.get(request.activityId) ?? []), request]);
+    if (request.route === 'updateActivity') updates.set(request.activityId, [...(updates.get(request.activityId) ?? []), request]);
   }
   const check: LoadCheck = { turns: results.length, posts: 0, serverErrors: 0, lost: [], duplicated: [], wrong: [], problems: [], strays: 0 };
   const known = new Set<string>();
@@ -214,7 +217,13 @@ export function checkReplies(results: readonly TurnResult[], connector: FakeConn
     }
     if (got.length === 0) check.lost.push(`${result.kind} ${result.activityId}`);
     else if (got.length > 1) check.duplicated.push(`${result.kind} ${result.activityId} (${got.length} replies)`);
-    const [reply] = got;
+    const [posted] = got;
+    // A card sent before the hub's health answered is completed in place, once: the update is the answer.
+    const completions = posted && isChecking(posted) ? (updates.get(String(posted.responseId)) ?? []) : [];
+    if (posted && isChecking(posted) && completions.length !== 1) {
+      (completions.length === 0 ? check.lost : check.duplicated).push(`${result.kind} ${result.activityId} (${completions.length} updates in place)`);
+    }
+    const reply = completions[0] ?? posted;
     if (reply) {
       const text = replyText(reply);
       const missing = expected.filter((needle) => !text.includes(needle));

@@ -2,6 +2,8 @@
 // ../shared/reference/teams-bot.md §3.2): composeExtension/fetchTask and composeExtension/submitAction,
 // with the message the action was run on in value.messagePayload (its body as HTML).
 import { randomUUID } from 'node:crypto';
+import type { AdaptiveCard } from '#src/teams/cards/index.ts';
+import type { CardPoster, PostOutcome } from '#src/teams/message-action/conversation-post.ts';
 import { TEST_BOT, TEST_TENANT, TEST_USER } from './activities.ts';
 
 export const TEST_CHANNEL = '19:oncall-channel@thread.tacv2';
@@ -104,4 +106,38 @@ export function dialogCard(body: unknown): Record<string, unknown> {
 export function submitActions(card: Record<string, unknown>): { title: unknown; data: unknown }[] {
   const actions = Array.isArray(card.actions) ? (card.actions as Record<string, unknown>[]) : [];
   return actions.filter((action) => action.type === 'Action.Submit').map((action) => ({ title: action.title, data: action.data }));
+}
+
+/** A card the Diagnose message action posted (fake poster), as it stands after any update in place. */
+export interface FakePost {
+  conversationId: string;
+  activityId: string;
+  card: AdaptiveCard;
+  /** How many times it was updated in place. */
+  updates: number;
+}
+
+/** The message action's poster port, recording posts and their updates; `failNextPost` makes the next post fail. */
+export function fakePoster(): { posterFor: (turn: unknown, conversationId: string) => CardPoster; posts: FakePost[]; failNextPost(outcome: PostOutcome): void } {
+  const posts: FakePost[] = [];
+  const failures: PostOutcome[] = [];
+  return {
+    posts,
+    failNextPost: (outcome) => failures.push(outcome),
+    posterFor: (_turn, conversationId) => ({
+      async post(card) {
+        const failure = failures.shift();
+        if (failure) return failure;
+        const activityId = `posted-${posts.length + 1}`;
+        posts.push({ conversationId, activityId, card, updates: 0 });
+        return { ok: true, activityId };
+      },
+      async update(activityId, card) {
+        const post = posts.find((candidate) => candidate.activityId === activityId);
+        if (!post) throw new Error(`no post ${activityId}`);
+        post.card = card;
+        post.updates += 1;
+      },
+    }),
+  };
 }

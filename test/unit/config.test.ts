@@ -29,6 +29,7 @@ describe('loadConfig defaults', () => {
     assert.deepEqual(config.stateStore, { kind: 'sqlite', path: './data/state.db' });
     assert.deepEqual(config.failover, { approvers: [], approvalTtlMinutes: 30, pollSeconds: 15 });
     assert.equal(config.logLevel, 'info');
+    assert.equal(config.logFormat, 'auto');
     assert.equal(config.auditApiToken, null);
   });
 
@@ -103,6 +104,7 @@ describe('loadConfig values', () => {
       FAILOVER_POLL_SECONDS: '5',
       AUDIT_API_TOKEN: 'a-long-enough-audit-token',
       LOG_LEVEL: 'DEBUG',
+      LOG_FORMAT: 'JSON',
       BOT_DOMAIN: 'oncall.contoso.com',
       TEAMS_APP_ID: TENANT,
       PORT: '0',
@@ -113,6 +115,7 @@ describe('loadConfig values', () => {
     assert.deepEqual(config.failover, { approvers: [APP_ID, TENANT], approvalTtlMinutes: 45, pollSeconds: 5 });
     assert.equal(config.auditApiToken, 'a-long-enough-audit-token');
     assert.equal(config.logLevel, 'debug');
+    assert.equal(config.logFormat, 'json');
     assert.equal(config.botDomain, 'oncall.contoso.com');
     assert.equal(config.teamsAppId, TENANT);
     assert.equal(config.port, 0);
@@ -151,6 +154,7 @@ describe('loadConfig rejects bad values, naming the variable', () => {
     { env: { STATE_STORE: 'azblob' }, variable: 'AZURE_STORAGE_CONNECTION_STRING', message: /required when STATE_STORE=azblob/ },
     { env: { STATE_STORE: 'azblob', AZURE_STORAGE_CONNECTION_STRING: 'UseDevelopmentStorage=true', AZURE_STORAGE_CONTAINER: 'Bad_Name' }, variable: 'AZURE_STORAGE_CONTAINER', message: /container name/ },
     { env: { LOG_LEVEL: 'verbose' }, variable: 'LOG_LEVEL', message: /got 'verbose'/ },
+    { env: { LOG_FORMAT: 'yaml' }, variable: 'LOG_FORMAT', message: /one of auto, json, pretty, got 'yaml'/ },
     { env: { AUDIT_API_TOKEN: 'short' }, variable: 'AUDIT_API_TOKEN', message: /at least 16/ },
     { env: { DEMO_PLAYGROUND: 'maybe' }, variable: 'DEMO_PLAYGROUND', message: /1\/0/ },
     { env: { TEAMS_APP_ID: 'xyz' }, variable: 'TEAMS_APP_ID', message: /GUID/ },

@@ -1041,7 +1041,7 @@ const texts: Record<number, ErrorText> = {
     'Throttled: traffic above the limit for too long',
     "The hub queued requests above its throttle for too long and the queue overflowed, so it rejected requests. It is the only throttling error with its own metric, 'Number of throttling errors'.",
     [
-      'Back off: the SDKs retry throttling errors with a longer delay.',
+      'Back off: the .NET, Node and Java device SDKs retry throttling errors by default (Node with a longer delay).',
       "Compare the 'Telemetry message send attempts' metric with the tier's limits.",
       SCALE_UP,
       'Spread device sends and reconnects with jitter.',

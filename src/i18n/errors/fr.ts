@@ -1045,7 +1045,7 @@ const texts: Record<number, ErrorText> = {
     'Limitation : trafic au-dessus du seuil trop longtemps',
     'Le hub a gardé trop longtemps en file d\'attente les requêtes dépassant son seuil, et la file a débordé : il a rejeté des requêtes. C\'est la seule erreur de limitation qui dispose de sa propre métrique, « Number of throttling errors ».',
     [
-      'Ralentissez : les SDK réessaient les erreurs de limitation avec un délai plus long.',
+      'Ralentissez : les SDK appareil .NET, Node et Java réessaient par défaut les erreurs de limitation (Node avec un délai plus long).',
       'Comparez la métrique « Telemetry message send attempts » avec les limites du niveau tarifaire.',
       SCALE_UP,
       'Étalez les envois et les reconnexions des appareils avec de la gigue.',

@@ -6,6 +6,7 @@ export type { NotIotHubKind } from './kinds.ts';
 export type { SupportFields } from './support.ts';
 export { NOT_IOTHUB_KINDS, HTTP_CLASSES } from './kinds.ts';
 export { errorText, httpClassText, notIotHubText } from './families.ts';
-export { sdkRetryNote, SDK_RETRY_CLASSES } from './sdk-retry.ts';
+export { sdkRetryNote, sdkVersionNote, SDK_RETRY_CLASSES } from './sdk-retry.ts';
+export { serviceDocLink, serviceText, serviceVerdict, SERVICE_DOC_URLS } from './services.ts';
 export { docUrl, akaMsUrl } from './docs.ts';
 export { supportBlock } from './support.ts';

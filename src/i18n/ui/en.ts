@@ -6,6 +6,7 @@ import type { IneligibilityReason } from '../../diagnosis/advice.ts';
 import type { SecretKind, VerdictKind } from '../../diagnosis/types.ts';
 import type { PluralForms } from './format.ts';
 import { failoverEn } from './failover-en.ts';
+import { alertsEn } from './alerts-en.ts';
 
 const count = (one: string, other: string): PluralForms => ({ one, other });
 
@@ -101,6 +102,8 @@ export const en = {
     statusHeadline: '{hub} is {state}',
     statusLine: 'Hub {hub}: {state}',
     incident: count('Azure incident in {region}: {title} ({id})', '{n} Azure incidents in {region}, including {title} ({id})'),
+    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
+    checking: "Checking the hub's health in Azure… this card updates itself in a few seconds.",
     resourceHealth: 'Resource Health: {state}',
     states: {
       Available: 'Available',
@@ -180,6 +183,7 @@ export const en = {
       'daily-limit': "the hub's daily limit of failovers has been reached",
       cooldown: 'the previous failover or failback was less than an hour ago',
       'hub-not-active': 'the hub is not in the Active state',
+      'no-approvers': 'no approver is configured on this bot (FAILOVER_APPROVERS is empty), so nobody could approve a request: ask its administrator, or fail over from the Azure portal',
     } satisfies Record<IneligibilityReason, string>,
     impossibleUnchecked: 'whether it can fail over could not be checked',
   },
@@ -201,6 +205,7 @@ export const en = {
       { command: 'health HUBNAME', text: "the hub's Resource Health, locations and active Azure events" },
       { command: 'status', text: 'failover requests waiting for approval or running' },
       { command: 'audit [HUBNAME]', text: 'recent failover decisions, for one hub or all' },
+      { command: 'subscribe [HUBNAME]', text: 'Azure Monitor alerts about a hub (or every hub) as cards here; unsubscribe, subscriptions' },
     ],
     looksForHeading: 'What I look for',
     looksFor: 'IoT Hub error codes and names, SDK exception names, MQTT and AMQP refusals, HTTP status codes, hub host names, device and module ids, tracking ids and timestamps.',
@@ -315,6 +320,7 @@ export const en = {
   tenantRefused: 'IoT Hub On-Call is not available to your organisation. Nothing was done.',
 
   failover: failoverEn,
+  alerts: alertsEn,
 };
 
 export type UiStrings = typeof en;

@@ -129,6 +129,13 @@ export const failoverEn = {
     checkFailback: 'Check failback',
   },
   refreshTitle: 'Refresh the failover card',
+  /** Demo mode only (Azure simulated, FAILOVER_APPROVERS empty): an approver of the demo world approves by itself. */
+  demoApproval: {
+    proposed:
+      'Demo: once you request it, {approver} (demo approver) approves it a few seconds later, then the failover runs on the simulated hub. In production, an approver listed in FAILOVER_APPROVERS approves it from this card.',
+    requested: '{approver} (demo approver) approves in a few seconds. In production, an approver listed in FAILOVER_APPROVERS approves it from this card.',
+    approved: 'Approved by {approver} (demo approver). In production, only an approver listed in FAILOVER_APPROVERS can approve, from this card.',
+  },
   hints: {
     everyoneRequested: 'Approvers: if the Approve and Reject buttons do not appear, select Refresh.',
     requesterOwn: 'You requested it: another on-call engineer listed as an approver must approve it. You may cancel it.',
@@ -275,6 +282,7 @@ export const failoverEn = {
     'daily-limit': 'the daily limit of two failovers (or failbacks) is reached',
     cooldown: 'the previous failover or failback was less than an hour ago',
     'hub-not-active': 'the hub is not in the Active state',
+    'no-approvers': 'no approver is configured on this bot (FAILOVER_APPROVERS)',
   } satisfies Record<IneligibilityReason, string>,
 };
 

@@ -114,6 +114,12 @@ export const failoverFr: FailoverStrings = {
     checkFailback: 'Vérifier le retour',
   },
   refreshTitle: 'Actualiser la carte de basculement',
+  demoApproval: {
+    proposed:
+      "Démo : une fois la demande faite, {approver} (approbateur de démo) l'approuve quelques secondes plus tard, puis le basculement s'exécute sur le hub simulé. En production, un approbateur listé dans FAILOVER_APPROVERS l'approuve depuis cette carte.",
+    requested: "{approver} (approbateur de démo) approuve dans quelques secondes. En production, un approbateur listé dans FAILOVER_APPROVERS l'approuve depuis cette carte.",
+    approved: 'Approuvé par {approver} (approbateur de démo). En production, seul un approbateur listé dans FAILOVER_APPROVERS peut approuver, depuis cette carte.',
+  },
   hints: {
     everyoneRequested: "Approbateurs : si les boutons Approuver et Refuser n'apparaissent pas, sélectionnez Actualiser.",
     requesterOwn: "Vous l'avez demandé : un autre ingénieur d'astreinte, déclaré approbateur, doit l'approuver. Vous pouvez l'annuler.",
@@ -262,5 +268,6 @@ export const failoverFr: FailoverStrings = {
     'daily-limit': 'la limite quotidienne de deux basculements (ou retours) est atteinte',
     cooldown: "le précédent basculement ou retour date de moins d'une heure",
     'hub-not-active': "le hub n'est pas à l'état Active",
+    'no-approvers': "aucun approbateur n'est configuré sur ce bot (FAILOVER_APPROVERS)",
   },
 };

@@ -3,6 +3,7 @@
 import type { UiStrings } from './en.ts';
 import type { PluralForms } from './format.ts';
 import { failoverFr } from './failover-fr.ts';
+import { alertsFr } from './alerts-fr.ts';
 
 const count = (one: string, other: string): PluralForms => ({ one, other });
 
@@ -95,6 +96,8 @@ export const fr: UiStrings = {
     statusHeadline: '{hub} : {state}',
     statusLine: 'Hub {hub} : {state}',
     incident: count('Incident Azure dans la région {region} : {title} ({id})', '{n} incidents Azure dans la région {region}, dont {title} ({id})'),
+    /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
+    checking: "Vérification de l'état de santé du hub dans Azure… cette carte se met à jour d'elle-même dans quelques secondes.",
     resourceHealth: 'Resource Health : {state}',
     states: {
       Available: 'Disponible',
@@ -173,6 +176,7 @@ export const fr: UiStrings = {
       'daily-limit': 'la limite quotidienne de basculements du hub est atteinte',
       cooldown: "le dernier basculement ou retour date de moins d'une heure",
       'hub-not-active': "le hub n'est pas à l'état Active",
+      'no-approvers': "aucun approbateur n'est configuré sur ce bot (FAILOVER_APPROVERS est vide) : personne ne pourrait approuver une demande ; adressez-vous à son administrateur, ou basculez depuis le portail Azure",
     },
     impossibleUnchecked: "impossible de vérifier s'il peut basculer",
   },
@@ -194,6 +198,7 @@ export const fr: UiStrings = {
       { command: 'health NOMDUHUB', text: "l'état Resource Health du hub, ses régions et les événements Azure actifs" },
       { command: 'status', text: "les demandes de basculement en attente d'approbation ou en cours" },
       { command: 'audit [NOMDUHUB]', text: "les dernières décisions de basculement, pour un hub ou pour tous" },
+      { command: 'abonner [NOMDUHUB]', text: 'les alertes Azure Monitor d\'un hub (ou de tous) en cartes ici ; désabonner, abonnements' },
     ],
     looksForHeading: 'Ce que je cherche',
     looksFor: "Les codes et noms d'erreur IoT Hub, les noms d'exception des SDK, les refus MQTT et AMQP, les codes d'état HTTP, les noms d'hôte des hubs, les identifiants d'appareils et de modules, les identifiants de suivi et les horodatages.",
@@ -306,4 +311,5 @@ export const fr: UiStrings = {
   tenantRefused: "IoT Hub On-Call n'est pas disponible pour votre organisation. Rien n'a été fait.",
 
   failover: failoverFr,
+  alerts: alertsFr,
 };

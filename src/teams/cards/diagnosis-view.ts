@@ -1,6 +1,8 @@
 // Diagnosis → the view model of the diagnosis card (everything but health, advice and actions).
+import { retryErrorClass, sdkRetries } from '../../diagnosis/sdk-retry-facts.ts';
 import type { Diagnosis, Finding } from '../../diagnosis/types.ts';
 import type { Locale } from '../../core/locale.ts';
+import { sdkVersionNote, serviceDocLink, serviceText, serviceVerdict } from '../../i18n/errors/index.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
 import type { Budget } from './budget.ts';
 import { echo, plainEcho } from './escape.ts';
@@ -18,7 +20,9 @@ export function buildDiagnosisView(diagnosis: Diagnosis, locale: Locale, budget:
   const ui = uiStrings(locale);
   const t = ui.diagnosis;
   const finding = headlineFinding(diagnosis);
-  const explanation = explainFinding(locale, finding, diagnosis.verdict.kind);
+  // Another service's error is explained as that service's, with where to look instead (never the hub).
+  const service = diagnosis.service;
+  const explanation = service === null ? explainFinding(locale, finding, diagnosis.verdict.kind) : { ...serviceText(locale, service), retryNote: null };
   const badge = transientBadge(locale, finding?.transient ?? null);
   const evidence = finding === null ? '' : evidenceText(locale, finding, budget);
   const seen = finding === null ? '' : seenText(locale, finding);
@@ -32,7 +36,7 @@ export function buildDiagnosisView(diagnosis: Diagnosis, locale: Locale, budget:
       badgeText: badge.text,
       badgeStyle: badge.style,
       badgeColor: badge.color,
-      verdict: ui.verdict[diagnosis.verdict.kind],
+      verdict: service === null ? ui.verdict[diagnosis.verdict.kind] : serviceVerdict(locale, service),
       cause: explanation.cause,
       showSeen: seen !== '',
       seen,
@@ -48,6 +52,7 @@ export function buildDiagnosisView(diagnosis: Diagnosis, locale: Locale, budget:
       first: explanation.actions[0] ?? '',
     },
     sdkRetry: { show: explanation.retryNote !== null && finding?.transient !== false, text: explanation.retryNote ?? '' },
+    sdkVersion: sdkVersionView(diagnosis, locale),
     facts: budget.contextFacts ? contextFacts(diagnosis, locale, budget) : [],
     others: {
       show: others.length > 0,
@@ -56,8 +61,19 @@ export function buildDiagnosisView(diagnosis: Diagnosis, locale: Locale, budget:
       more: remainingOthers > 0 ? moreText(locale, remainingOthers) : '',
     },
     support: { show: diagnosis.findings.length > 0, lines: supportLines(diagnosis, locale, budget) },
-    links: docLinks(locale, finding),
+    links: service === null ? docLinks(locale, finding) : [serviceDocLink(locale, service)],
   };
+}
+
+/** "SDK in the paste: azure-iot-device 1.7.4. This version retries …": from the dated table of SDK facts. */
+function sdkVersionView(diagnosis: Diagnosis, locale: Locale): DiagnosisView['sdkVersion'] {
+  const sdk = diagnosis.sdk;
+  if (sdk === null) return { show: false, text: '' };
+  const finding = headlineFinding(diagnosis);
+  const errorClass = finding === null ? null : retryErrorClass(finding);
+  // The name comes from a fixed list and the version is digits, but both were read in the paste: echoed as such.
+  const shown = { name: echo(sdk.name, 60), version: echo(sdk.version, 30) };
+  return { show: true, text: sdkVersionNote(locale, shown, errorClass, sdkRetries(sdk, errorClass)) };
 }
 
 /** "500001 ServerError", "ServerErrorException (HTTP 500)", "HTTP 503", or the unnamed label. */

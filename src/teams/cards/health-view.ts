@@ -73,6 +73,9 @@ export function buildHubStatus(part: HubCardPart, locale: Locale, budget: Budget
     case 'none':
       line(t.noHub, 'default', true);
       break;
+    case 'checking':
+      line(t.checking, 'default', true);
+      break;
     case 'unknown':
       line(unknownHubText(locale, part.query.value, part.searchedSubscriptions, budget), 'warning');
       break;

@@ -67,7 +67,7 @@ export type HostCardView = Record<string, unknown>;
 
 /** A diagnosis or health card as the model it is rendered from (the failover slot left empty). */
 export interface HostCardModel {
-  template: 'diagnosis' | 'health';
+  template: 'diagnosis' | 'health' | 'alert';
   layout: number;
   locale: Locale;
   demo: boolean;
@@ -98,7 +98,7 @@ export function renderHostCard(model: HostCardModel, failover: { items: readonly
 }
 
 /** Renders with each budget in turn; the first card under the size limit, with the model it came from. */
-function fittedHostCard(template: HostCardModel['template'], locale: Locale, demo: boolean, failover: readonly unknown[], view: (budget: Budget) => HostCardView): RenderedHostCard {
+export function fittedHostCard(template: HostCardModel['template'], locale: Locale, demo: boolean, failover: readonly unknown[], view: (budget: Budget) => HostCardView): RenderedHostCard {
   const render = (budget: Budget): RenderedHostCard => {
     const model: HostCardModel = { template, layout: HOST_CARD_LAYOUT, locale, demo, view: view(budget) };
     return { model, card: renderHostCard(model, { items: failover, leads: false }) };

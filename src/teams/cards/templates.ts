@@ -30,6 +30,8 @@ import failoverForm from '../../../cards/failover-form.json' with { type: 'json'
 import failoverNotice from '../../../cards/failover-notice.json' with { type: 'json' };
 import failoverStatus from '../../../cards/failover-status.json' with { type: 'json' };
 import failoverAudit from '../../../cards/failover-audit.json' with { type: 'json' };
+import alert from '../../../cards/alert.json' with { type: 'json' };
+import alertNotice from '../../../cards/alert-notice.json' with { type: 'json' };
 import type { AdaptiveCard } from './types.ts';
 
 const partials: Readonly<Record<string, unknown>> = {
@@ -61,6 +63,8 @@ export const CARD_TEMPLATES = {
   'failover-notice': failoverNotice,
   'failover-status': failoverStatus,
   'failover-audit': failoverAudit,
+  alert,
+  'alert-notice': alertNotice,
 } as const;
 
 export type CardName = keyof typeof CARD_TEMPLATES;

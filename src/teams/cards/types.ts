@@ -17,6 +17,8 @@ export type AdaptiveCard = {
  */
 export type HubCardPart =
   | { kind: 'none' }
+  /** The hub lookup and its health have not answered yet: the card is sent now and updated in place once they do. */
+  | { kind: 'checking' }
   | { kind: 'unknown'; query: HubQuery; searchedSubscriptions: string[] }
   | { kind: 'ambiguous'; candidates: Hub[] }
   | { kind: 'health'; result: HubHealthResult };

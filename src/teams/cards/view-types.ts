@@ -100,6 +100,8 @@ export interface DiagnosisView {
   /** The numbered steps, one markdown ordered list ("1. …\r2. …"), and the first one alone (the next step when the advice has none). */
   steps: { show: boolean; text: string; first: string };
   sdkRetry: { show: boolean; text: string };
+  /** The SDK and version the paste shows, and whether that version retries the error found. */
+  sdkVersion: { show: boolean; text: string };
   facts: FactView[];
   others: { show: boolean; items: FactView[]; showMore: boolean; more: string };
   support: { show: boolean; lines: LineView[] };

@@ -8,8 +8,10 @@ import type { Clock } from '../../core/clock.ts';
 import { errorFields } from '../../log.ts';
 import { renderFailoverAuditCard, renderFailoverNoticeCard, renderFailoverStatusCard } from './card/render.ts';
 import { auditEntries, statusEntries } from './card/visibility.ts';
-import { helpCommand, sendCard } from '../messages/message-handler.ts';
+import { helpCommand, sendCard, updateCard } from '../messages/message-handler.ts';
+import { completeReply } from '../messages/reply-delivery.ts';
 import type { ScopeHandlers, TurnScope } from '../messages/message-handler.ts';
+import type { AlertCommandKind } from '../messages/commands.ts';
 import { replyToHealth, replyToPaste } from '../messages/replies.ts';
 import type { Reply, ReplyDeps } from '../messages/replies.ts';
 import { refusalText } from './actions.ts';
@@ -43,10 +45,16 @@ function proposalContext(turn: TurnContext, approvers: ApproverDirectory, roster
   };
 }
 
+/**
+ * Sends the reply's card; when it went out before the hub's health answered, completes it in place within the
+ * same turn. The turn (and Teams' request) stays open meanwhile: at most the health budget (4 s), well within
+ * the ~15 s Teams waits, and a turn in flight is what a graceful stop already waits for.
+ */
 async function send(scope: TurnScope, reply: Reply): Promise<void> {
   Object.assign(scope.summary, reply.log);
   const activityId = await sendCard(scope.turn, reply.card);
-  await reply.afterSend?.(activityId);
+  if (reply.complete) scope.summary.firstCardMs = Math.round(performance.now() - scope.started);
+  Object.assign(scope.summary, await completeReply(reply, activityId, (id, card) => updateCard(scope.turn, id, card), scope.log));
 }
 
 /** Whether an audit record is about the hub the user named (name, host name or resource id). */
@@ -66,7 +74,10 @@ function pendingOrRunning(record: FailoverRequest): boolean {
   return record.state === 'requested' || record.state === 'approved' || record.state === 'running';
 }
 
-export function messageCommands(deps: FailoverCommandsDeps): ScopeHandlers {
+/** Every command but the alerts' (src/teams/alerts/ adds those). */
+export type FailoverCommandHandlers = Omit<ScopeHandlers, AlertCommandKind>;
+
+export function messageCommands(deps: FailoverCommandsDeps): FailoverCommandHandlers {
   const rosterBudgetMs = deps.rosterBudgetMs ?? 1_500;
 
   const storeUnavailable = async (scope: TurnScope, error: unknown): Promise<void> => {

@@ -3,12 +3,11 @@
 import type { BotAdapter } from 'botbuilder';
 import type { HealthSource, HubDirectory } from '../../diagnosis/hub.ts';
 import { createFailoverService } from '../../failover/index.ts';
-import type { AuditLog, FailoverExecutor, FailoverService } from '../../failover/index.ts';
+import type { AuditLog, DemoApproval, FailoverExecutor, FailoverService } from '../../failover/index.ts';
 import type { Clock, Sleep } from '../../core/clock.ts';
 import type { StateStore } from '../../core/store.ts';
 import type { Logger } from '../../log.ts';
 import { scrubForLog } from '../../log.ts';
-import type { ScopeHandlers } from '../messages/message-handler.ts';
 import type { ReplyDeps } from '../messages/replies.ts';
 import { FailoverActions } from './actions.ts';
 import type { CardActionHandler } from '../cards/invoke.ts';
@@ -16,6 +15,7 @@ import { ApproverDirectory } from './approvers.ts';
 import { FailoverCards } from './card/cards.ts';
 import { cardDocumentKey } from './card/store.ts';
 import { messageCommands } from './commands.ts';
+import type { FailoverCommandHandlers } from './commands.ts';
 import { adapterChannel, createTeamsFailoverNotifier } from './notifier.ts';
 import type { FailoverMetrics, ProactiveChannel } from './notifier.ts';
 import { createFailoverProposer } from './proposal.ts';
@@ -24,10 +24,11 @@ import type { FailoverProposer } from '../messages/replies.ts';
 export { FailoverActions } from './actions.ts';
 export { ApproverDirectory } from './approvers.ts';
 export { FailoverCards } from './card/cards.ts';
-export { createTeamsFailoverNotifier, adapterChannel } from './notifier.ts';
+export { createTeamsFailoverNotifier, adapterChannel, connectorStatus, referenceOf } from './notifier.ts';
 export type { ProactiveChannel, FailoverMetrics } from './notifier.ts';
 export { createFailoverProposer } from './proposal.ts';
 export { messageCommands } from './commands.ts';
+export type { FailoverCommandHandlers } from './commands.ts';
 
 export interface FailoverTeamsDeps {
   store: StateStore;
@@ -44,6 +45,11 @@ export interface FailoverTeamsDeps {
   metrics?: FailoverMetrics;
   /** Runner id of this process (see src/state/runner-lock.ts); random when absent. */
   instanceId?: string;
+  /**
+   * Demo mode with no FAILOVER_APPROVERS: the demo world's second engineer approves every request a few seconds
+   * after it is made (the cards say so). Never set outside the demo (main.ts).
+   */
+  demoApproval?: DemoApproval;
   /** Tests: pauses that do not wait in real time, shorter notifier retries. */
   sleep?: Sleep;
   notifyRetryDelaysMs?: readonly number[];
@@ -53,11 +59,13 @@ export interface FailoverTeams {
   service: FailoverService;
   approvers: ApproverDirectory;
   proposer: FailoverProposer;
+  /** The cards of requests (a card hosting a request renders through them). */
+  cards: FailoverCards;
   actions: FailoverActions;
   /** Verb → handler for OnCallBot's cardActions. */
   cardActions: Record<string, CardActionHandler>;
-  /** Every message command: help, diagnose and health (with proposals), status, audit. */
-  commands(reply: ReplyDeps): ScopeHandlers;
+  /** Every message command but the alerts': help, diagnose and health (with proposals), status, audit. */
+  commands(reply: ReplyDeps): FailoverCommandHandlers;
 }
 
 /** The workflow's log events as pino lines: strings scrubbed (an ARM message may quote a URL or header). */
@@ -74,9 +82,12 @@ export function failoverLog(logger: Logger): (event: string, fields: Record<stri
 
 export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
   const { store, clock, logger } = deps;
-  const approvers = new ApproverDirectory({ approvers: deps.config.approvers, store, logger, now: () => clock.now() });
+  const demoApprover = deps.demoApproval?.approver ?? null;
+  // The demo's approver approves through the workflow like anyone else: it must be one of the approvers.
+  const approverIds = demoApprover?.aadObjectId ? [...deps.config.approvers, demoApprover.aadObjectId] : deps.config.approvers;
+  const approvers = new ApproverDirectory({ approvers: approverIds, store, logger, now: () => clock.now() });
   // The cards read the failback offer from the service, which is built after them (its notifier renders them).
-  const cards = new FailoverCards({ store, approvers, clock, demo: deps.demo, failbacks: { failbackOffer: (record) => service.failbackOffer(record) } });
+  const cards = new FailoverCards({ store, approvers, clock, demo: deps.demo, demoApprover, failbacks: { failbackOffer: (record) => service.failbackOffer(record) } });
   const channel = 'channel' in deps.proactive ? deps.proactive.channel : adapterChannel(deps.proactive.adapter, deps.proactive.appId);
   const notifier = createTeamsFailoverNotifier({
     channel,
@@ -93,19 +104,21 @@ export function createFailoverTeams(deps: FailoverTeamsDeps): FailoverTeams {
     health: deps.health,
     notifier,
     clock,
-    config: { approvers: deps.config.approvers, approvalTtlMinutes: deps.config.approvalTtlMinutes, pollSeconds: deps.config.pollSeconds },
+    config: { approvers: approverIds, approvalTtlMinutes: deps.config.approvalTtlMinutes, pollSeconds: deps.config.pollSeconds },
     log: failoverLog(logger),
     companionKeys: (requestId) => [cardDocumentKey(requestId)],
     ...(deps.instanceId ? { instanceId: deps.instanceId } : {}),
     ...(deps.sleep ? { sleep: deps.sleep } : {}),
     ...(deps.notifyRetryDelaysMs ? { notifyRetryDelaysMs: deps.notifyRetryDelaysMs } : {}),
+    ...(deps.demoApproval ? { demoApproval: deps.demoApproval } : {}),
   });
-  const proposer = createFailoverProposer({ service, cards, approvers, store, clock, demo: deps.demo, logger });
+  const proposer = createFailoverProposer({ service, cards, approvers, store, clock, demo: deps.demo, demoApprover, logger });
   const actions = new FailoverActions({ service, cards, approvers, store, notifier, logger });
   return {
     service,
     approvers,
     proposer,
+    cards,
     actions,
     cardActions: actions.handlers(),
     commands: (reply) => messageCommands({ reply, service, audit: deps.audit, approvers, clock, demo: deps.demo }),

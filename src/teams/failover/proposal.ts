@@ -4,7 +4,7 @@
 import type { Locale } from '../../core/locale.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { StateStore } from '../../core/store.ts';
-import type { FailoverRequest, FailoverService } from '../../failover/index.ts';
+import type { Actor, FailoverRequest, FailoverService } from '../../failover/index.ts';
 import { uiStrings } from '../../i18n/index.ts';
 import type { Logger } from '../../log.ts';
 import { errorFields } from '../../log.ts';
@@ -24,6 +24,8 @@ export interface FailoverProposerDeps {
   store: StateStore;
   clock: Clock;
   demo: boolean;
+  /** Demo mode: the demo world's approver, announced on the proposal; null otherwise. */
+  demoApprover: Actor | null;
   logger: Logger;
 }
 
@@ -40,6 +42,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
     now: deps.clock.now(),
     role: 'everyone',
     approversConfigured: deps.approvers.configured,
+    demoApprover: deps.demoApprover,
   });
 
   return {
@@ -77,6 +80,7 @@ export function createFailoverProposer(deps: FailoverProposerDeps): FailoverProp
       const refreshUserIds = await deps.cards.refreshUserIds(record, { host: null, smallConversation });
       return {
         kind: 'offered',
+        requestId: record.id,
         elements,
         finalize(rendered) {
           // The posted card carries the same refresh as every later version of it.

@@ -12,8 +12,12 @@ export type PostOutcome =
   | { ok: true; activityId: string | null }
   | { ok: false; notInConversation: boolean; error: unknown };
 
-/** Posts a card into the conversation it was made for; usable after the turn that made it has ended. */
-export type CardPoster = (card: AdaptiveCard) => Promise<PostOutcome>;
+/** Posts a card into the conversation it was made for, and updates it; usable after the turn that made it has ended. */
+export interface CardPoster {
+  post(card: AdaptiveCard): Promise<PostOutcome>;
+  /** Replaces the posted message `activityId` with `card`; throws when the connector refuses. */
+  update(activityId: string, card: AdaptiveCard): Promise<void>;
+}
 
 /** The identity a proactive turn runs with: the one the inbound turn was authenticated with. */
 type BotIdentity = Parameters<BotAdapter['continueConversationAsync']>[0];
@@ -74,19 +78,36 @@ export function cardPosterFor(turn: TurnContext, conversationId: string): CardPo
     activityId: undefined,
     conversation: { ...turn.activity.conversation, id: conversationId },
   };
-  return async (card) => {
-    if (identity === undefined) return { ok: false, notInConversation: false, error: new Error('the turn has no bot identity') };
-    let outcome: PostOutcome = { ok: false, notInConversation: false, error: new Error('the proactive turn did not run') };
-    // Errors are caught inside the turn: one escaping it would go to the adapter's onTurnError instead.
-    await adapter.continueConversationAsync(identity, reference, async (proactive) => {
-      const activity = TurnContext.applyConversationReference(MessageFactory.attachment(CardFactory.adaptiveCard(card)), reference) as Partial<Activity>;
-      try {
-        const [response] = await proactive.adapter.sendActivities(proactive, [activity]);
-        outcome = { ok: true, activityId: response?.id || null };
-      } catch (error) {
-        outcome = { ok: false, notInConversation: isBotNotInConversation(error), error };
-      }
-    });
-    return outcome;
+  const cardActivity = (card: AdaptiveCard): Partial<Activity> =>
+    TurnContext.applyConversationReference(MessageFactory.attachment(CardFactory.adaptiveCard(card)), reference) as Partial<Activity>;
+  return {
+    async post(card) {
+      if (identity === undefined) return { ok: false, notInConversation: false, error: new Error('the turn has no bot identity') };
+      let outcome: PostOutcome = { ok: false, notInConversation: false, error: new Error('the proactive turn did not run') };
+      // Errors are caught inside the turn: one escaping it would go to the adapter's onTurnError instead.
+      await adapter.continueConversationAsync(identity, reference, async (proactive) => {
+        try {
+          const [response] = await proactive.adapter.sendActivities(proactive, [cardActivity(card)]);
+          outcome = { ok: true, activityId: response?.id || null };
+        } catch (error) {
+          outcome = { ok: false, notInConversation: isBotNotInConversation(error), error };
+        }
+      });
+      return outcome;
+    },
+    async update(activityId, card) {
+      if (identity === undefined) throw new Error('the turn has no bot identity');
+      let outcome: { ok: true } | { ok: false; error: unknown } = { ok: false, error: new Error('the proactive turn did not run') };
+      // As for a post: the error is caught inside the turn and thrown here, to the caller who can log it.
+      await adapter.continueConversationAsync(identity, reference, async (proactive) => {
+        try {
+          await proactive.updateActivity({ ...cardActivity(card), id: activityId });
+          outcome = { ok: true };
+        } catch (error) {
+          outcome = { ok: false, error };
+        }
+      });
+      if (!outcome.ok) throw outcome.error;
+    },
   };
 }

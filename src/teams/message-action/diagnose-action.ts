@@ -33,6 +33,7 @@ import type { InvokeConversation, SourceMessage } from './payload.ts';
 import type { NotRead, PasteDiagnosis } from '../../workers/diagnoser.ts';
 import type { MessageGate } from '../inbound/rate-limit.ts';
 import { replyToDiagnosis, unreadPasteCard, markPasteNotRead } from '../messages/replies.ts';
+import { completeReply } from '../messages/reply-delivery.ts';
 import type { ProposalContext, ReplyDeps } from '../messages/replies.ts';
 import { loggableName } from '../inbound/turn-observer.ts';
 import { actorOf } from '../inbound/actor.ts';
@@ -225,16 +226,21 @@ export class DiagnoseMessageAction {
     return CLOSE_DIALOG;
   }
 
-  /** After the invoke was answered: hub and health within the budget, then the card into the conversation. */
+  /**
+   * After the invoke was answered: the card into the conversation as soon as the message is diagnosed, then
+   * (when the hub's health had not answered at once) the same card completed in place.
+   */
   private async postDiagnosis(diagnosed: PasteDiagnosis, poster: CardPoster, locale: Locale, claim: PostTarget | null, log: Logger, context: ProposalContext): Promise<void> {
     const started = performance.now();
     try {
       const reply = await replyToDiagnosis(diagnosed, locale, this.deps, context);
-      const outcome = await poster(reply.card);
+      const outcome = await poster.post(reply.card);
       if (outcome.ok) {
         log.info({ ...reply.log, locale, postedActivityId: outcome.activityId, durationMs: elapsed(started) }, 'diagnosis posted');
-        // A failover proposal on the card records where it was posted, so its updates replace that message.
-        await reply.afterSend?.(outcome.activityId);
+        // Completed in place once the hub's health answers; a failover proposal on the card records where it
+        // was posted, so its updates replace that message.
+        const completed = await completeReply(reply, outcome.activityId, (id, card) => poster.update(id, card), log);
+        if (reply.complete) log.info({ ...completed, postedActivityId: outcome.activityId, durationMs: elapsed(started) }, 'diagnosis completed in place');
         return;
       }
       if (claim !== null) await this.claims.release(claim);

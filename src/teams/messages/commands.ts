@@ -6,14 +6,24 @@ export type Command =
   | { kind: 'health'; hub: HubQuery | null }
   | { kind: 'status' }
   | { kind: 'audit'; hub: HubQuery | null }
+  | { kind: 'subscribe'; hub: HubQuery | null }
+  | { kind: 'unsubscribe'; hub: HubQuery | null }
+  | { kind: 'subscriptions' }
+  | { kind: 'demo-alert'; hub: HubQuery | null }
   | { kind: 'diagnose'; text: string };
 
 export type CommandKind = Command['kind'];
+
+/** The commands of Azure Monitor alerts (src/teams/alerts/ handles them). */
+export type AlertCommandKind = 'subscribe' | 'unsubscribe' | 'subscriptions' | 'demo-alert';
 
 const HELP_WORDS = new Set(['help', 'aide', '?', 'aide-moi', 'hello', 'hi', 'bonjour', 'salut']);
 const HEALTH_WORDS = new Set(['health', 'santé', 'sante', 'état', 'etat']);
 const STATUS_WORDS = new Set(['status', 'statut']);
 const AUDIT_WORDS = new Set(['audit', 'journal']);
+const SUBSCRIBE_WORDS = new Set(['subscribe', 'abonner']);
+const UNSUBSCRIBE_WORDS = new Set(['unsubscribe', 'désabonner', 'desabonner']);
+const SUBSCRIPTIONS_WORDS = new Set(['subscriptions', 'abonnements']);
 
 const RESOURCE_ID = /^\/subscriptions\/[0-9a-f-]{36}\/resourcegroups\/[-\w._()]{1,90}\/providers\/microsoft\.devices\/iothubs\/[a-z0-9-]{3,50}$/i;
 const HOST_NAME = /^(?=.{4,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/i;
@@ -61,6 +71,19 @@ export function parseCommand(text: string): Command {
     const hub = parseHubArgument(argument);
     if (hub) return { kind: 'audit', hub };
   }
+  if ((SUBSCRIBE_WORDS.has(verb) || UNSUBSCRIBE_WORDS.has(verb)) && words.length <= 2) {
+    const kind = SUBSCRIBE_WORDS.has(verb) ? 'subscribe' : 'unsubscribe';
+    if (argument === null) return { kind, hub: null };
+    const hub = parseHubArgument(argument);
+    if (hub) return { kind, hub };
+  }
+  if (words.length === 1 && SUBSCRIPTIONS_WORDS.has(verb)) return { kind: 'subscriptions' };
+  const second = (words[1] ?? '').toLowerCase();
+  if ((verb === 'demo' || verb === 'démo') && (second === 'alert' || second === 'alerte') && words.length <= 3) {
+    if (words.length === 2) return { kind: 'demo-alert', hub: null };
+    const hub = parseHubArgument(words[2] ?? '');
+    if (hub) return { kind: 'demo-alert', hub };
+  }
   return { kind: 'diagnose', text: trimmed };
 }
 
@@ -79,6 +102,14 @@ export async function routeCommand<Context>(command: Command, handlers: CommandH
       return handlers.status(context, command);
     case 'audit':
       return handlers.audit(context, command);
+    case 'subscribe':
+      return handlers.subscribe(context, command);
+    case 'unsubscribe':
+      return handlers.unsubscribe(context, command);
+    case 'subscriptions':
+      return handlers.subscriptions(context, command);
+    case 'demo-alert':
+      return handlers['demo-alert'](context, command);
     case 'diagnose':
       return handlers.diagnose(context, command);
   }

@@ -101,3 +101,13 @@ export async function lookupHubForPaste(context: ExtractedContext, deps: HubLook
   if (options.offerChoiceWhenUnnamed) return lookupUnnamedHub(deps, options.budgetMs);
   return outcome({ kind: 'none' });
 }
+
+/**
+ * The lookup's outcome when it is known at once, else null (it is still waiting for Azure). "At once" means
+ * before the event loop turns: a lookup answered from the caches (hub inventory, health) settles in
+ * microtasks, one that needs ARM does not, whatever the machine's speed.
+ */
+export async function answeredAtOnce(lookup: Promise<HubLookupOutcome>): Promise<{ outcome: HubLookupOutcome } | null> {
+  const turn = new Promise<null>((resolve) => setImmediate(() => resolve(null)));
+  return Promise.race([lookup.then((outcome) => ({ outcome })), turn]);
+}

@@ -19,6 +19,8 @@ export interface TurnScope {
   turn: TurnContext;
   locale: Locale;
   log: Logger;
+  /** performance.now() when the turn began. */
+  started: number;
   /** Fields added to the turn's summary log line. */
   summary: Record<string, unknown>;
 }
@@ -37,6 +39,11 @@ export interface MessageHandlerDeps {
 export async function sendCard(turn: TurnContext, card: AdaptiveCard): Promise<string | null> {
   const response = await turn.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
   return response?.id ?? null;
+}
+
+/** Replaces a message the bot sent in this conversation with `card` (PUT of the same activity). */
+export async function updateCard(turn: TurnContext, activityId: string, card: AdaptiveCard): Promise<void> {
+  await turn.updateActivity({ ...MessageFactory.attachment(CardFactory.adaptiveCard(card)), id: activityId });
 }
 
 function isGroupConversation(turn: TurnContext): boolean {
@@ -90,7 +97,7 @@ export class MessageHandler {
       return;
     }
     if (this.deps.rateLimit && !(await this.deps.rateLimit.admit(turn, log))) return;
-    const scope: TurnScope = { turn, locale: selectLocale(activity.locale), log, summary: { command: command.kind, textSource: source } };
+    const scope: TurnScope = { turn, locale: selectLocale(activity.locale), log, started, summary: { command: command.kind, textSource: source } };
     await routeCommand(command, this.deps.commands, scope);
     log.info({ ...scope.summary, locale: scope.locale, durationMs: Math.round(performance.now() - started) }, 'message answered');
   }

@@ -11,7 +11,7 @@ import { markTurnOutcome } from '../../observability/turn-trace.ts';
 import type { NotRead, PasteDiagnoser, PasteDiagnosis, PasteLogFields } from '../../workers/diagnoser.ts';
 import { diagnosisCard, healthCard, renderDiagnosisCard, renderErrorCard, renderHubChoiceCard, renderNothingRecognisedCard, renderPasteTooLongCard } from '../cards/index.ts';
 import type { AdaptiveCard, HubCardPart, RenderedHostCard } from '../cards/index.ts';
-import { lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from './hub-lookup.ts';
+import { answeredAtOnce, lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from './hub-lookup.ts';
 import type { HubLookupDeps, HubLookupOutcome } from './hub-lookup.ts';
 
 /** Where the card goes and who asked: given by the Teams layer, opaque here. */
@@ -27,7 +27,7 @@ export interface ProposalContext {
 
 export type PreparedProposal =
   /** A request was proposed: put `elements` in the card, send `finalize(rendered).card`, then call afterSend. */
-  | { kind: 'offered'; elements: unknown[]; finalize(rendered: RenderedHostCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
+  | { kind: 'offered'; requestId: string; elements: unknown[]; finalize(rendered: RenderedHostCard): { card: AdaptiveCard; afterSend(activityId: string | null): Promise<void> } }
   /** The store could not be written: the card explains it instead of offering a button. */
   | { kind: 'unavailable'; elements: unknown[] }
   /** The hub stopped being eligible between the advice and the proposal. */
@@ -64,7 +64,16 @@ export interface Reply {
   log: ReplyLogFields;
   /** Call with the sent card's activity id (a failover proposal on the card records where it is). */
   afterSend?: (activityId: string | null) => Promise<void>;
+  /**
+   * Present when `card` is sent before the hub lookup and its health have answered (it says "checking the
+   * hub's health…"): the complete reply, once they answer, fail or run out of budget, to replace that card in
+   * place (see reply-delivery.ts). Absent when the card is complete already (a cached health, no hub).
+   */
+  complete?: () => Promise<CompleteReply>;
 }
+
+/** A reply whose card says everything there is to say. */
+export type CompleteReply = Omit<Reply, 'complete'>;
 
 function elapsed(started: number): number {
   return Math.round(performance.now() - started);
@@ -135,7 +144,11 @@ export function markPasteNotRead(notRead: NotRead, paste: string): ReplyLogField
   return { notRead: notRead.reason, budgetMs: notRead.budgetMs, inputChars: paste.length, card: notRead.reason === 'failed' ? 'error' : 'paste-too-long' };
 }
 
-/** The card for a diagnosed paste: hub and health within the budget, failover advice (and request, given a context). */
+/**
+ * The card for a diagnosed paste: hub and health within the budget, failover advice (and request, given a
+ * context). When the lookup has not answered at once, the card goes out now with "checking the hub's
+ * health…" and `complete` gives the full card.
+ */
 export async function replyToDiagnosis(diagnosed: PasteDiagnosis, locale: Locale, deps: ReplyDeps, context?: ProposalContext): Promise<Reply> {
   const { diagnosis, log } = diagnosed;
   deps.diagnosisObserver?.diagnosed(diagnosis);
@@ -148,17 +161,23 @@ export async function replyToDiagnosis(diagnosed: PasteDiagnosis, locale: Locale
   }
 
   const lookupStarted = performance.now();
-  const outcome = await lookupHubForPaste(diagnosis.context, deps.hubs, {
+  const lookup = lookupHubForPaste(diagnosis.context, deps.hubs, {
     budgetMs: deps.healthBudgetMs,
     offerChoiceWhenUnnamed: diagnosis.verdict.kind === 'transient-service',
   });
-  const proposal = await proposalFor(await adviceFor(diagnosis.verdict.kind, outcome.part, deps.eligibility), outcome.part, locale, deps, context);
-  const advice = proposal.advice;
-  const rendered = diagnosisCard({ diagnosis, locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal.failover, failoverOffered: proposal.failoverOffered });
-  return {
-    ...finished(rendered, proposal),
-    log: { ...log, ...hubLogFields(outcome), advice: advice.kind, failoverProposed: proposal.finalize !== undefined, healthMs: elapsed(lookupStarted), card: 'diagnosis' },
+  const complete = async (outcome: HubLookupOutcome): Promise<CompleteReply> => {
+    const proposal = await proposalFor(await adviceFor(diagnosis.verdict.kind, outcome.part, deps.eligibility), outcome.part, locale, deps, context);
+    const advice = proposal.advice;
+    const rendered = diagnosisCard({ diagnosis, locale, demo: deps.demo, hub: outcome.part, advice, failover: proposal.failover, failoverOffered: proposal.failoverOffered });
+    return {
+      ...finished(rendered, proposal),
+      log: { ...log, ...hubLogFields(outcome), advice: advice.kind, failoverProposed: proposal.finalize !== undefined, healthMs: elapsed(lookupStarted), card: 'diagnosis' },
+    };
   };
+  const known = await answeredAtOnce(lookup);
+  if (known !== null) return complete(known.outcome);
+  const checking = diagnosisCard({ diagnosis, locale, demo: deps.demo, hub: { kind: 'checking' }, advice: null });
+  return { card: checking.card, log: { ...log, hubPart: 'checking', card: 'diagnosis' }, complete: async () => complete(await lookup) };
 }
 
 const HEALTH_CARD_ADVICE: ReadonlySet<FailoverAdvice['kind']> = new Set(['worth-considering', 'worth-considering-but-impossible', 'health-unknown']);
@@ -166,8 +185,21 @@ const HEALTH_CARD_ADVICE: ReadonlySet<FailoverAdvice['kind']> = new Set(['worth-
 /** `health <hub>`: the hub's health card; `health` alone: the only hub's health, or a choice of hubs. */
 export async function replyToHealth(query: HubQuery | null, locale: Locale, deps: ReplyDeps, context?: ProposalContext): Promise<Reply> {
   const started = performance.now();
-  const outcome = query ? await lookupNamedHub(query, deps.hubs, deps.healthBudgetMs) : await lookupUnnamedHub(deps.hubs, deps.healthBudgetMs);
-  const log: ReplyLogFields = { ...hubLogFields(outcome), query: query?.kind ?? null, healthMs: elapsed(started) };
+  const lookup = query ? lookupNamedHub(query, deps.hubs, deps.healthBudgetMs) : lookupUnnamedHub(deps.hubs, deps.healthBudgetMs);
+  const complete = (outcome: HubLookupOutcome): Promise<CompleteReply> => healthReply(outcome, { query, locale, deps, context, started });
+  const known = await answeredAtOnce(lookup);
+  if (known !== null) return complete(known.outcome);
+  const checking = healthCard({ locale, demo: deps.demo, hub: { kind: 'checking' }, advice: null });
+  return { card: checking.card, log: { query: query?.kind ?? null, hubPart: 'checking', card: 'health' }, complete: async () => complete(await lookup) };
+}
+
+/** The health card (or the choice of hubs) once the lookup has answered. */
+async function healthReply(
+  outcome: HubLookupOutcome,
+  input: { query: HubQuery | null; locale: Locale; deps: ReplyDeps; context: ProposalContext | undefined; started: number },
+): Promise<CompleteReply> {
+  const { query, locale, deps, context } = input;
+  const log: ReplyLogFields = { ...hubLogFields(outcome), query: query?.kind ?? null, healthMs: elapsed(input.started) };
   if (outcome.part.kind === 'ambiguous') return { card: renderHubChoiceCard(outcome.part.candidates, locale, deps.demo), log: { ...log, card: 'hub-choice' } };
   if (outcome.part.kind === 'none') return { card: renderHubChoiceCard([], locale, deps.demo), log: { ...log, card: 'hub-choice' } };
   // Without a paste there is no error to explain: the card only speaks up when the hub's health itself calls

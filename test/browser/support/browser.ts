@@ -3,6 +3,7 @@
 // `.ac-adaptiveCard` (the outermost ones), card buttons and toggle labels role=button named by their title,
 // mention suggestions role=menuitem.
 import { chromium } from 'playwright-core';
+import { uiStrings } from '#src/i18n/index.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { recordFrames } from './frames.ts';
 import type { FrameRecorder } from './frames.ts';
@@ -26,6 +27,19 @@ export interface WaitForCardOptions {
   /** Only cards at this position or later count (e.g. the card count before sending). */
   fromIndex?: number;
   timeoutMs?: number;
+  /**
+   * Also match a card still checking the hub's health (it is completed in place a moment later). Default
+   * false: a card is matched as it finally stands.
+   */
+  whileChecking?: boolean;
+}
+
+/** "Checking the hub's health…", in both languages: a card that says so is about to be updated in place. */
+const CHECKING_LINES = [uiStrings('en').health.checking, uiStrings('fr').health.checking].map((line) => line.replace(/\s+/g, ' '));
+
+function isChecking(text: string): boolean {
+  const flat = text.replace(/\s+/g, ' ');
+  return CHECKING_LINES.some((line) => flat.includes(line));
 }
 
 export interface PlaygroundPage {
@@ -129,7 +143,8 @@ export async function openPlaygroundPage(browser: Browser, playgroundUrl: string
     for (;;) {
       texts = await cards().allInnerTexts();
       for (let index = texts.length - 1; index >= fromIndex; index -= 1) {
-        if (matches(match, texts[index] ?? '')) return cards().nth(index);
+        const text = texts[index] ?? '';
+        if (matches(match, text) && (options.whileChecking === true || !isChecking(text))) return cards().nth(index);
       }
       if (Date.now() > deadline) break;
       await page.waitForTimeout(150);

@@ -81,14 +81,15 @@ function proposalRequestId(message: SeenMessage): string | null {
 
 /**
  * Posts the paste (from a device named after the case, so each case has its own thread) in the Incidents
- * channel, mentioning the bot, and waits for the card with the proposal, rendered and in the frames.
+ * channel, mentioning the bot, and waits for the card with the proposal (as posted, or as completed in place),
+ * rendered and in the frames.
  */
 export async function postProposal(stack: Stack, deviceId: string, requestButton: string): Promise<PostedProposal> {
   const { ui, world } = stack;
   await ui.postInChannel(serverErrorPaste(deviceId), world.bot.name);
+  // The card is posted at once; when the hub's health was not known yet, the proposal comes with its update.
   const message = await ui.frames.waitForMessage(
     (seen) =>
-      seen.action === 'createMessage' &&
       seen.fromId === world.bot.id &&
       seen.conversationId.startsWith(`${INCIDENTS_CHANNEL.id};messageid=`) &&
       seen.cards.some((card) => JSON.stringify(card).includes(deviceId)) &&

@@ -6,7 +6,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { preparePlaygroundFolder } from '#src/demo/playground.ts';
-import { spawnProjectNode } from '#test/support/bot-process.ts';
+import { PROCESS_START_GUARD_MS, spawnProjectNode } from '#test/support/bot-process.ts';
 import type { RunningProcess } from '#test/support/bot-process.ts';
 import type { World } from './world.ts';
 
@@ -80,9 +80,9 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
 
   let port: number;
   try {
-    const listening = await child.waitForLine((line) => /Listening on \d+/.test(line), options.startTimeoutMs ?? 20_000);
+    const listening = await child.waitForLine((line) => /Listening on \d+/.test(line), options.startTimeoutMs ?? PROCESS_START_GUARD_MS);
     port = Number(/Listening on (\d+)/.exec(listening)?.[1]);
-    await waitForPong(`http://127.0.0.1:${port}`, child, options.startTimeoutMs ?? 20_000);
+    await waitForPong(`http://127.0.0.1:${port}`, child, options.startTimeoutMs ?? PROCESS_START_GUARD_MS);
   } catch (error) {
     await stopChild();
     throw error;

@@ -52,7 +52,13 @@ export type CardState =
   | 'expired'
   | 'cancelled'
   | 'status'
-  | 'audit';
+  | 'audit'
+  | 'alert'
+  | 'alert-updated'
+  | 'alert-recovered'
+  | 'alert-metric'
+  | 'alert-service-health'
+  | 'alert-subscribed';
 
 /** A card as first shown, or with everything it keeps one click away opened. */
 export type CardView = 'first-screen' | 'expanded';
@@ -185,14 +191,28 @@ async function shoot(card: Locator): Promise<{ picture: Buffer; volatile: Area[]
  * folder otherwise.
  */
 export async function saveCardScreenshot(card: Locator, state: CardState, locale: UiLocale, view: CardView = 'first-screen'): Promise<string> {
+  return savePicture(card, WRITE_DOCS ? SCREENSHOT_FOLDER : SCRATCH_FOLDER, `${state}${view === 'expanded' ? '.expanded' : ''}.${locale}.png`);
+}
+
+/** Shoots the card into folder/fileName; in docs, a picture that looks the same is left as it is. */
+async function savePicture(card: Locator, folder: string, fileName: string): Promise<string> {
   const { picture, volatile } = await shoot(card);
-  const folder = WRITE_DOCS ? SCREENSHOT_FOLDER : SCRATCH_FOLDER;
   await mkdir(folder, { recursive: true });
-  const path = join(folder, `${state}${view === 'expanded' ? '.expanded' : ''}.${locale}.png`);
+  const path = join(folder, fileName);
   if (WRITE_DOCS) {
     const committed = await readFile(path).catch(() => null);
     if (committed !== null && (await samePicture(card.page().context(), committed, picture, volatile))) return path;
   }
   await writeFile(path, picture);
   return path;
+}
+
+/** The demo walk-through's steps, as the README shows them (docs/demo/). */
+export type DemoStep = 'proposal' | 'requested' | 'approved-running' | 'succeeded';
+
+export const DEMO_SCREENSHOT_FOLDER = join(PROJECT_ROOT, 'docs', 'demo');
+
+/** Saves a card of the demo walk-through as <n>-<step>.png: in docs/demo/ under `npm run screenshots`, else a temporary folder. */
+export async function saveDemoScreenshot(card: Locator, step: DemoStep, index: number): Promise<string> {
+  return savePicture(card, WRITE_DOCS ? DEMO_SCREENSHOT_FOLDER : join(SCRATCH_FOLDER, 'demo'), `${index}-${step}.png`);
 }

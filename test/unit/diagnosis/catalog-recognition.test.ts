@@ -62,10 +62,16 @@ describe('catalog recognition', () => {
       it('by number next to its name', () => {
         assertCode(`${entry.code} ${baseName(entry.name)}`, entry, 'code');
       });
-      it('by aka.ms link, IH code and iothub-errorcode header', () => {
+      it('by aka.ms link and iothub-errorcode header', () => {
         assertCode(`see https://aka.ms/iothub${entry.code} for details`, entry, 'aka-link');
-        assertCode(`ARM said: errorcode: IH${entry.code}.`, entry, 'arm-code');
         assertCode(`HTTP headers:\niothub-errorcode: ${entry.code}`, entry, 'header');
+      });
+      it('not under its data-plane name when the number is a resource-provider code (IH…)', () => {
+        for (const paste of [`ARM said: errorcode: IH${entry.code}.`, `{"code":${entry.code},"message":"failed. errorcode: IH${entry.code}."}`]) {
+          const f = only(diagnose(paste));
+          assert.deepEqual([f.code, f.name, f.httpStatus, f.family], [null, `IH${entry.code}`, Math.floor(entry.code / 1000), 'http-class'], paste);
+          assert.ok(f.evidence.some((e) => e.kind === 'arm-code'));
+        }
       });
       it('by name', () => {
         const meant = meaningOf(entry);

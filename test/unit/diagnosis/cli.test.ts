@@ -2,11 +2,11 @@
 // exact JSON contract of design.md, the text summary, usage errors; and toCliJson's key set.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main, type CliIo } from '#src/cli.ts';
 import { toCliJson } from '#src/diagnosis/cli-json.ts';
 import { diagnose } from '#src/diagnosis/diagnose.ts';
@@ -25,6 +25,14 @@ const PASTE = [
   '2025-03-02 08:15:43.000 +00:00 [ERR] Microsoft.Azure.Devices.Client.Exceptions.ServerErrorException: {"Message":"ErrorCode:ServerError;x","ExceptionMessage":"Tracking ID:0c1d2e3f405162738495a6b7c8d9e0f1-G:12-TimeStamp:03/02/2025 08:15:43"}',
   '2025-03-02 08:16:10.000 +00:00 [WRN] Connect Error mqtt.js returned Connection refused: Server unavailable error',
 ].join('\n');
+
+/** The machine's own Node when it is older than the pinned one (the case the bin re-runs itself for), else null. */
+function olderNode(): string | null {
+  const found = spawnSync('/usr/bin/env', ['node', '-p', 'process.versions.node'], { encoding: 'utf8', env: { PATH: '/usr/local/bin:/usr/bin:/bin' } });
+  const [major, minor] = (found.stdout ?? '').trim().split('.').map(Number);
+  if (found.status !== 0 || major === undefined || minor === undefined) return null;
+  return major < 22 || (major === 22 && minor < 18) ? spawnSync('/usr/bin/env', ['sh', '-c', 'command -v node'], { encoding: 'utf8', env: { PATH: '/usr/local/bin:/usr/bin:/bin' } }).stdout.trim() : null;
+}
 
 function run(args: string[], input?: string) {
   const result = spawnSync(node, [cli, ...args], { input: input ?? '', encoding: 'utf8', timeout: 60_000, cwd: root });
@@ -122,6 +130,33 @@ describe('iothub-oncall diagnose (process)', () => {
     }
   });
 
+  it('names another service and the SDK version in the text summary, in English and French', () => {
+    const eventHubs =
+      "Microsoft.Azure.EventHubs.ReceiverDisconnectedException: New receiver with higher epoch of '3' is created. TrackingId:0f1e2d3c4b5a69788796a5b4c3d2e1f0_B7, SystemTracker:ns:eventhub:telemetry~1|$default";
+    assert.match(run(['diagnose'], eventHubs).stdout, /Verdict: not-iothub — Not IoT Hub: Azure Event Hubs\. Look there, not at the hub\./);
+    const node = 'azure-iot-device/1.17.3 (node v18.19.0; Linux; x64) ServiceUnavailableError: Service Unavailable';
+    assert.match(run(['diagnose'], node).stdout, /SDK in the paste: azure-iot-device 1\.17\.3\. This version retries an HTTP 503 by default \(facts checked \d{4}-\d{2}-\d{2}\)\./);
+    assert.match(run(['diagnose', '--locale=fr'], node).stdout, /SDK dans le collage\u00a0: azure-iot-device 1\.17\.3\. Cette version réessaie par défaut un HTTP 503/);
+    const json = JSON.parse(run(['diagnose', '--json'], node).stdout) as object;
+    assertContract(json);
+  });
+
+  it('reads its options with util.parseArgs: --locale=fr, an option value where none is taken, a short unknown option', () => {
+    assert.equal(run(['diagnose', '--locale=fr'], '500001').code, 0);
+    for (const [args, message] of [
+      [['diagnose', '--json=yes'], /--json takes no value\./],
+      [['diagnose', '--locale'], /--locale must be 'en' or 'fr'\./],
+      [['diagnose', '-x'], /unknown option '-x'\./],
+    ] as const) {
+      const { code, stdout, stderr } = run([...args]);
+      assert.equal(code, 2, args.join(' '));
+      assert.equal(stdout, '');
+      assert.match(stderr, message);
+      assert.match(stderr, /Usage:/);
+      assert.doesNotMatch(stderr, /ERR_PARSE_ARGS|strict/, 'no parseArgs internals');
+    }
+  });
+
   it('prints help', () => {
     const { code, stdout } = run(['help']);
     assert.equal(code, 0);
@@ -169,5 +204,55 @@ describe('toCliJson', () => {
     assert.deepEqual(json.context.hubHostNames, d.context.hubHostNames);
     json.context.hubHostNames.push('x');
     assert.notDeepEqual(json.context.hubHostNames, d.context.hubHostNames, 'a copy, not the diagnosis itself');
+  });
+});
+
+describe('bin/iothub-oncall.js (the command npx runs)', () => {
+  const bin = join(root, 'bin', 'iothub-oncall.js');
+  const compileCache = join(root, 'node_modules', '.cache', 'iothub-oncall-compile');
+
+  it('runs the CLI in one process on the pinned Node, with the compile cache, and prints the same JSON', () => {
+    const file = writeFixture('bin-paste.txt', PASTE);
+    const result = spawnSync(node, [bin, 'diagnose', '--json', file], { encoding: 'utf8', timeout: 60_000, cwd: root });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), toCliJson(diagnose(PASTE)));
+    assert.ok(existsSync(compileCache) && readdirSync(compileCache).length > 0, 'compile cache written');
+  });
+
+  // Machines here (and CI) have Node 20 as their own Node; where the machine's Node is recent, there is no
+  // older Node to start the bin with, and nothing to re-run.
+  const older = olderNode();
+  if (older !== null) it(`runs the CLI with the pinned Node when started by an older Node (${older})`, () => {
+    const file = writeFixture('bin-old-node.txt', PASTE);
+    const result = spawnSync(older, [bin, 'diagnose', '--json', file], { encoding: 'utf8', timeout: 60_000, cwd: root });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), toCliJson(diagnose(PASTE)));
+  });
+});
+
+describe('bin/link-npx-bin.js (npm "prepare")', () => {
+  it('links the command into node_modules/.bin, once, replacing a stale file', async () => {
+    const { linkNpxBin } = (await import(pathToFileURL(join(root, 'bin', 'link-npx-bin.js')).href)) as { linkNpxBin: (root: string) => string };
+    const project = mkdtempSync(join(tmpdir(), 'iothub-oncall-link-'));
+    try {
+      mkdirSync(join(project, 'bin'));
+      writeFileSync(join(project, 'bin', 'iothub-oncall.js'), '');
+      mkdirSync(join(project, 'node_modules', '.bin'), { recursive: true });
+      writeFileSync(join(project, 'node_modules', '.bin', 'iothub-oncall'), 'stale');
+      const link = linkNpxBin(project);
+      assert.equal(readlinkSync(link), '../../bin/iothub-oncall.js');
+      assert.equal(realpathSync(link), realpathSync(join(project, 'bin', 'iothub-oncall.js')));
+      assert.equal(linkNpxBin(project), link, 'idempotent');
+      assert.equal(readlinkSync(link), '../../bin/iothub-oncall.js');
+    } finally {
+      rmSync(project, { recursive: true, force: true });
+    }
+  });
+
+  it('is what npm runs after install, and package.json declares no bin of its own (npx would then reinstall the project on every call)', () => {
+    const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin?: unknown; scripts: Record<string, string>; private?: boolean };
+    assert.equal(pkg.scripts['prepare'], 'node bin/link-npx-bin.js');
+    assert.equal(pkg.bin, undefined);
+    assert.equal(pkg.private, true, 'never published: the bin field served only npx in this repository');
   });
 });

@@ -13,7 +13,8 @@ describe('verdicts', () => {
     ['{"errorCode":503001}', 'transient-service'],
     ['{"errorCode":429002}', 'transient-service'],
     ['404012 IotHubFailingOver', 'transient-service'],
-    ['{"errorCode":504101,"message":"Timed out waiting for the response from device."}', 'transient-service'],
+    ['{"errorCode":504101,"message":"Timed out waiting for the response from device."}', 'device-offline'],
+    ['Failed to invoke method: Timed out waiting for the response from device.', 'device-offline'],
     ['Microsoft.Azure.Devices.Client.Exceptions.ServerBusyException: busy', 'transient-service'],
     ['ErrorCode:IotHubQuotaExceeded;quota', 'client-config'],
     ['ErrorCode:IotHubUnauthorizedAccess;Unauthorized', 'client-config'],
@@ -60,18 +61,24 @@ describe('verdicts', () => {
 });
 
 describe('one error, several evidences', () => {
-  it('counts an exception, its ErrorCode name and its status phrase once', () => {
+  it('counts an exception, its ErrorCode name and its status once', () => {
     const text =
-      'Microsoft.Azure.Devices.Common.Exceptions.ThrottlingException: {"Message":"ErrorCode:ThrottlingBacklogTimeout;The request has been throttled.","ExceptionMessage":""}';
+      'Microsoft.Azure.Devices.Common.Exceptions.ThrottlingException: {"Message":"ErrorCode:ThrottlingBacklogTimeout;The request has been throttled.","ExceptionMessage":""} (429 Too Many Requests)';
     const d = diagnose(text);
     assert.deepEqual(summary(text), [[429003, 1]]);
     assert.deepEqual(new Set(d.findings[0]?.evidence.map((e) => e.kind)), new Set(['name', 'sdk-exception', 'http-status']));
   });
 
+  it('takes no status from prose: "throttled" alone is not an HTTP 429', () => {
+    assert.deepEqual(summary('The request has been throttled, we think. It was throttled again at noon.'), []);
+  });
+
   it('prefers a code to a name to a protocol condition to an exception class to a status', () => {
     assert.deepEqual(summary('HTTP/1.1 404 Not Found\niothub-errorcode: DeviceNotOnline\n\n{"errorCode":404103}'), [[404103, 1]]);
     assert.deepEqual(summary('UnauthorizedException: error(condition:amqp:unauthorized-access)'), [['amqp:unauthorized-access', 1]]);
-    assert.deepEqual(summary('DeviceNotFoundException: not found. HTTP/1.1 404'), [['DeviceNotFoundException', 1]]);
+    assert.deepEqual(summary('PreconditionFailedException: etag mismatch. HTTP/1.1 412'), [['PreconditionFailedException', 1]]);
+    assert.deepEqual(summary('DeviceNotFoundException: Not registered. HTTP/1.1 404'), [[404001, 1]], 'the message the service writes for one code');
+    assert.deepEqual(summary('DeviceNotFoundException: {"errorCode":404103}'), [[404103, 1]], 'the .NET service SDK raises it for any 404');
     assert.deepEqual(summary('ConnectionFailedError: Connection Refused: broker unavailable.'), [['MQTT CONNACK 3 server unavailable', 1]]);
   });
 

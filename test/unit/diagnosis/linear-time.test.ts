@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { diagnose } from '#src/diagnosis/diagnose.ts';
 import { SECRET_TRIGGERS } from '#src/diagnosis/redact.ts';
+import { SERVICE_TRIGGERS } from '#src/diagnosis/service.ts';
 import { TEXT_TRIGGERS } from '#src/diagnosis/text-triggers.ts';
 import { EXAMPLES, pasteCorpus } from './pattern-examples.ts';
 
@@ -36,7 +37,9 @@ const WHITESPACE: readonly (readonly [name: string, unit: string])[] = [
 ];
 const SEPARATORS: readonly string[] = ['=', ':', '"', "'", '&quot;', '\\u003d', '%3D', '\\'];
 
-const KEYWORDS: readonly string[] = [...new Set([...SECRET_TRIGGERS.literals, ...TEXT_TRIGGERS.literals].map((keyword) => keyword.toLowerCase()))];
+const KEYWORDS: readonly string[] = [
+  ...new Set([...SECRET_TRIGGERS.literals, ...TEXT_TRIGGERS.literals, ...SERVICE_TRIGGERS.literals].map((keyword) => keyword.toLowerCase())),
+];
 
 function repeatTo(unit: string, length: number): string {
   return unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
@@ -161,12 +164,17 @@ const SHAPES: readonly Probe[] = [
   { label: 'unterminated HTML tags', text: repeatTo('<p title="x" ', RUN) },
   { label: 'backslashes after a keyword', text: `SharedAccessKey=${repeatTo('\\', RUN)}` },
   { label: 'escaped quotes after a keyword', text: `password=${repeatTo('\\"', RUN)}` },
+  // SDK names are not trigger keywords: each one read looks at a bounded stretch on each side (sdk-version.ts)
+  { label: 'SDK package names back to back', text: repeatTo('Microsoft.Azure.Devices.Client ', RUN) },
+  { label: 'package-manager version options without a version', text: repeatTo('Microsoft.Azure.Devices.Client --version   ', RUN) },
+  { label: 'PackageReference Version attributes before names, without a number', text: repeatTo('Version="1.2.3-" Include="azure-iot-device', RUN) },
+  { label: 'an SDK name, then spaces', text: `azure-iot-device${' '.repeat(RUN)}` },
 ];
 
 describe('diagnosis time is linear in the paste', () => {
   it(`knows its keywords (${KEYWORDS.length}) from the trigger sets`, () => {
     assert.ok(KEYWORDS.length >= 100);
-    for (const keyword of ['sharedaccesskey', 'accountkey', 'passw', 'token', 'device id', 'module id', 'correlation', 'hub name', 'status', 'http']) {
+    for (const keyword of ['sharedaccesskey', 'accountkey', 'passw', 'token', 'device id', 'module id', 'correlation', 'hub name', 'status', 'http', 'enrollment', 'linked hub']) {
       assert.ok(KEYWORDS.includes(keyword), keyword);
     }
   });

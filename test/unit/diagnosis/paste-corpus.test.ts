@@ -6,12 +6,14 @@ import { describe, it } from 'node:test';
 import { renderText } from '#src/cli.ts';
 import { toCliJson } from '#src/diagnosis/cli-json.ts';
 import { diagnose } from '#src/diagnosis/diagnose.ts';
-import type { ExtractedContext, FindingFamily, SecretReport, TimeSpan, VerdictKind } from '#src/diagnosis/types.ts';
+import type { ExtractedContext, FindingFamily, LookalikeService, SecretReport, TimeSpan, VerdictKind } from '#src/diagnosis/types.ts';
 
 interface Expectation {
   shape: string;
   findings: { code: number | null; name: string | null; httpStatus: number | null; transient: boolean | null; count: number; family: FindingFamily }[];
   verdict: VerdictKind;
+  /** The other Azure service the paste is about; absent means none (an IoT Hub paste). */
+  service?: LookalikeService;
   context: Partial<ExtractedContext>;
   secrets: SecretReport;
   secretValues: string[];
@@ -41,6 +43,7 @@ describe('paste corpus (test/fixtures/pastes)', () => {
         expected.findings,
       );
       assert.equal(d.verdict.kind, expected.verdict);
+      assert.equal(d.service, expected.service ?? null, 'service');
       for (const [key, values] of Object.entries(expected.context)) {
         assert.deepEqual(d.context[key as keyof ExtractedContext], values, `context.${key}`);
       }

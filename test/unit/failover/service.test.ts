@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import type { ActInput } from '#src/failover/service.ts';
 import { sameConversation } from '#src/failover/service.ts';
 import type { Actor } from '#src/failover/types.ts';
-import { HOUR, MINUTE, alice, armRejection, bob, carol, fakeClock, fakeDirectory, makeHub, mallory, swapped } from '#test/support/failover-fakes.ts';
+import type { Sleep } from '#src/core/clock.ts';
+import { HOUR, MINUTE, alice, armRejection, bob, carol, fakeClock, fakeDirectory, fakeSleep, makeHub, mallory, swapped } from '#test/support/failover-fakes.ts';
 import { CONVERSATION, freezingSleep, harness, proposeAndRequest, waitFor } from '#test/support/failover-harness.ts';
 import type { Harness } from '#test/support/failover-harness.ts';
 
@@ -182,10 +183,14 @@ describe('failover service: who may do what', () => {
     assert.equal(h.executor.starts.length, 0);
   });
 
-  it('with no approvers configured nobody can approve', async () => {
+  it('with no approvers configured a failover is impossible: no proposal, so nothing to request or approve', async () => {
     const h = harness({ config: { approvers: [] } });
-    const requested = await proposeAndRequest(h);
-    assert.equal((await approve(h, requested.id, bob)).outcome, 'no-approvers-configured');
+    const eligibility = await h.service.eligibility(h.directory.hub);
+    assert.ok(!eligibility.possible && eligibility.reasons.includes('no-approvers'));
+    const proposed = await h.service.propose({ hub: h.directory.hub, kind: 'failover', conversation: { id: CONVERSATION, reference: {} }, locale: 'en', requester: alice });
+    assert.ok(!proposed.ok);
+    assert.deepEqual(proposed.reasons, ['no-approvers']);
+    assert.equal(h.executor.starts.length, 0);
   });
 
   it('a request id from another conversation is not found, and nothing leaks', async () => {
@@ -526,5 +531,67 @@ describe('failover service: the failback offer', () => {
     assert.deepEqual(await h.service.failbackOffer(stored), { kind: 'proposed', record: await h.service.get(proposed.failback.id) });
     // A later click proposes nothing more.
     assert.equal((await h.service.offerFailback({ failover: stored, actor: mallory })).outcome, 'nothing');
+  });
+});
+
+describe("failover service: the demo's approver (demo mode only)", () => {
+  const demoApproval = { approver: carol, delayMs: 5_000 };
+
+  it('approves a request once its delay has passed, through the workflow, and the failover runs', async () => {
+    const clock = fakeClock();
+    const sleep = fakeSleep(clock);
+    const h = harness({ demoApproval, clock, sleep });
+    const requested = await proposeAndRequest(h);
+    assert.equal(requested.state, 'requested', 'the click is answered with the request, not the approval');
+    await h.service.settled();
+    const done = await h.service.get(requested.id);
+    assert.equal(done?.state, 'succeeded');
+    assert.deepEqual(done?.approver, carol);
+    assert.ok(sleep.slept.includes(5_000), 'the approval came after the announced delay');
+    const approved = (await h.audit.latest(20)).filter((record) => record.kind === 'approved');
+    assert.deepEqual(approved.map((record) => record.actor?.aadObjectId), [carol.aadObjectId], 'one approval, by the demo approver');
+    assert.equal(h.executor.starts.length, 1);
+  });
+
+  it('never approves its own request, nor one decided meanwhile', async () => {
+    const own = harness({ demoApproval });
+    const byDemoApprover = await proposeAndRequest(own, carol);
+    await own.service.settled();
+    assert.equal((await own.service.get(byDemoApprover.id))?.state, 'requested', 'self-approval is refused to the demo approver too');
+    assert.ok(own.logs.some((entry) => entry.event === 'failover.demo.approval' && entry.fields['outcome'] === 'self-approval'));
+
+    // The requester cancels while the demo approver is still "reading" (her pause ends only when woken).
+    let wake = (): void => undefined;
+    const pause: Sleep = () =>
+      new Promise<void>((resolve) => {
+        wake = resolve;
+      });
+    const cancelled = harness({ demoApproval, sleep: pause });
+    const requested = await proposeAndRequest(cancelled);
+    await cancelled.service.act({ verb: 'failover.cancel', requestId: requested.id, actor: alice, conversationId: CONVERSATION, inputs: {} });
+    wake();
+    await cancelled.service.settled();
+    assert.equal((await cancelled.service.get(requested.id))?.state, 'cancelled');
+    assert.ok(cancelled.logs.some((entry) => entry.event === 'failover.demo.approval' && entry.fields['outcome'] === 'already-cancelled'));
+    assert.equal(cancelled.executor.starts.length, 0);
+  });
+
+  it('a restarted demo approves the requests still waiting', async () => {
+    const first = harness();
+    const requested = await proposeAndRequest(first);
+    await first.service.shutdown();
+    const restarted = harness({ store: first.store, clock: first.clock, demoApproval });
+    await restarted.service.resumeInFlight();
+    await restarted.service.settled();
+    assert.equal((await restarted.service.get(requested.id))?.approver?.aadObjectId, carol.aadObjectId);
+  });
+
+  it("without it (outside the demo), a request waits for an approver's own click", async () => {
+    const h = harness();
+    const requested = await proposeAndRequest(h);
+    await h.service.settled();
+    assert.equal((await h.service.get(requested.id))?.state, 'requested');
+    assert.ok(!h.logs.some((entry) => entry.event.startsWith('failover.demo')));
+    assert.equal((await approve(h, requested.id, bob)).outcome, 'ok');
   });
 });

@@ -36,12 +36,14 @@ describe('500xxx guidance', () => {
   it('500001 names which SDKs retry it by default and which do not, in both locales', () => {
     for (const locale of ['en', 'fr'] as const) {
       const text = body(locale, 500001);
-      for (const fact of ['ServerErrorException', 'INTERNAL_SERVER_ERROR', 'DefaultErrorFilter', 'InternalServerError', '10 s', 'IoTHubDeviceClient_SetRetryPolicy']) {
+      for (const fact of ['ServerErrorException', 'InternalServerError', '1.2.0', 'iot-device-client 2.1.5', '10 s']) {
         assert.ok(text.includes(fact), `${locale}: ${fact}`);
       }
     }
-    assert.match(body('en', 500001), /Node does not/);
-    assert.match(body('fr', 500001), /Node non/);
+    // Corrected against the SDK sources: Node retries InternalServerError since 1.2.0; the service SDKs never retry.
+    assert.doesNotMatch(body('en', 500001), /Node does not/);
+    assert.match(body('en', 500001), /\.NET and Java service SDKs never retry/);
+    assert.match(body('fr', 500001), /SDK service \.NET et Java ne réessaient jamais/);
   });
 
   it('every transient 500xxx code is marked as on the service side (500007 blames the storage account instead)', () => {
@@ -122,11 +124,16 @@ describe('sdkRetryNote', () => {
     }
   });
 
-  it('states the SDK facts: Node does not retry 500 nor 504, .NET and Java retry 500', () => {
-    assert.match(sdkRetryNote('en', 500) ?? '', /Node does not \(its DefaultErrorFilter skips InternalServerError\)/);
-    assert.match(sdkRetryNote('en', 500) ?? '', /ServerErrorException.*INTERNAL_SERVER_ERROR.*retry it by default/);
+  it('states the SDK facts as read at release tags: Node retries 500 since 1.2.0, Java only since 2.1.5, nobody retries a 504 by default but msrest', () => {
+    assert.match(sdkRetryNote('en', 500) ?? '', /ServerErrorException\) and Node \(InternalServerError, since 1\.2\.0\) retry it by default/);
+    assert.match(sdkRetryNote('en', 500) ?? '', /Java only since iot-device-client 2\.1\.5/);
+    assert.doesNotMatch(sdkRetryNote('en', 500) ?? '', /Node does not/);
+    assert.match(sdkRetryNote('fr', 500) ?? '', /Java seulement depuis iot-device-client 2\.1\.5/);
     assert.match(sdkRetryNote('en', 504) ?? '', /GatewayTimeoutError/);
+    assert.match(sdkRetryNote('en', 504) ?? '', /Python service SDK tries 3 times/);
     assert.match(sdkRetryNote('en', 503) ?? '', /ServiceUnavailableError/);
     assert.match(sdkRetryNote('en', 429) ?? '', /10 to 60 s/);
+    assert.match(sdkRetryNote('en', 429) ?? '', /Python service SDK does not/);
+    assert.match(sdkRetryNote('en', 408) ?? '', /not retried by default in Node \(DeviceTimeoutError/);
   });
 });

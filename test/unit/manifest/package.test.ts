@@ -100,12 +100,12 @@ describe('buildAppPackage with a valid environment', () => {
     assert.ok(!JSON.stringify(manifest).includes('${{'));
   });
 
-  it('declares the bot in all three scopes with the four commands in each, and the Diagnose message action', () => {
+  it('declares the bot in all three scopes with the same commands in each (the alert commands included), and the Diagnose message action', () => {
     const bot = objectAt(manifest, 'bots', 0);
     assert.deepEqual(bot['scopes'], ['personal', 'team', 'groupChat']);
     const lists = bot['commandLists'] as JsonObject[];
     assert.deepEqual(lists.map((list) => list['scopes']), [['personal'], ['team'], ['groupChat']]);
-    for (const list of lists) assert.deepEqual((list['commands'] as JsonObject[]).map((command) => command['title']), ['help', 'health', 'status', 'audit']);
+    for (const list of lists) assert.deepEqual((list['commands'] as JsonObject[]).map((command) => command['title']), ['help', 'health', 'status', 'audit', 'subscribe', 'unsubscribe', 'subscriptions']);
     const command = objectAt(manifest, 'composeExtensions', 0, 'commands', 0);
     assert.equal(command['id'], 'diagnose');
     assert.equal(command['type'], 'action');

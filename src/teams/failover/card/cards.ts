@@ -19,6 +19,8 @@ export interface FailoverCardsDeps {
   demo: boolean;
   /** What a succeeded failover offers next (the service; built after the cards, which its notifier uses). */
   failbacks: Pick<FailoverService, 'failbackOffer'>;
+  /** Demo mode: the demo world's approver, announced on the cards; null otherwise. */
+  demoApprover: Actor | null;
 }
 
 export class FailoverCards {
@@ -62,6 +64,7 @@ export class FailoverCards {
         approversConfigured: this.deps.approvers.configured,
         notice,
         failback,
+        demoApprover: this.deps.demoApprover,
       },
       { demo: this.deps.demo, host: document?.host ?? null, refreshUserIds: await this.refreshUserIds(shown, document) },
     );

@@ -2,8 +2,8 @@
 // who is looking in; strings ready to show out. Everything echoed from a record (names, justification,
 // reasons, Azure messages) is cleaned, cut and escaped here.
 import type { Locale } from '../../../core/locale.ts';
-import { proposalFacts } from '../../../failover/index.ts';
-import type { FailbackOffer, FailoverRequest, FailureCause, PreflightFailure } from '../../../failover/index.ts';
+import { proposalFacts, sameActor } from '../../../failover/index.ts';
+import type { Actor, FailbackOffer, FailoverRequest, FailureCause, PreflightFailure } from '../../../failover/index.ts';
 import { fill, formatCount, plural, uiStrings } from '../../../i18n/index.ts';
 import type { FailoverStrings } from '../../../i18n/ui/failover-en.ts';
 import { echo } from '../../cards/escape.ts';
@@ -31,6 +31,8 @@ export interface FailoverViewContext {
   approversConfigured: boolean;
   notice?: Notice | null;
   failback?: FailbackOffer | null;
+  /** Demo mode: the demo world's approver, who approves requests by itself (the card announces it); else absent. */
+  demoApprover?: Actor | null;
 }
 
 /** A failover section as one viewer sees it: the decision on its first screen, the rest behind two labels. */
@@ -52,6 +54,8 @@ export interface FailoverSectionView {
   details: { toggle: ToggleView; facts: FactView[] };
   /** Behind "What a failover does" (or "What to do now" once it succeeded): what is lost, what to do after. */
   effects: { toggle: ToggleView; groups: { heading: string; lines: LineView[] }[]; hints: LineView[] };
+  /** Demo mode: who approves in the demo, and what happens in production instead (proposed, requested, and once they approved). */
+  demoApproval: { show: boolean; text: string };
 }
 
 /** A button that opens a form under itself: the text to type and the button that sends it. */
@@ -242,7 +246,30 @@ function emptySection(record: FailoverRequest): FailoverSectionView {
     actionRows: [],
     details: { toggle: hidden('details'), facts: [] },
     effects: { toggle: hidden('effects'), groups: [], hints: [] },
+    demoApproval: { show: false, text: '' },
   };
+}
+
+/** The demo's announcement of who approves (and how it goes in production), for the states where it matters. */
+function demoApprovalLine(record: FailoverRequest, ctx: FailoverViewContext): FailoverSectionView['demoApproval'] {
+  const demo = ctx.demoApprover ?? null;
+  const hidden = { show: false, text: '' };
+  if (demo === null) return hidden;
+  const t = strings(ctx.locale).demoApproval;
+  const approver = displayName(demo, ctx.locale);
+  switch (record.state) {
+    case 'proposed':
+      return { show: true, text: fill(t.proposed, { approver }) };
+    case 'requested':
+      return { show: true, text: fill(t.requested, { approver }) };
+    case 'approved':
+    case 'running':
+    case 'succeeded':
+    case 'failed':
+      return sameActor(record.approver, demo) ? { show: true, text: fill(t.approved, { approver }) } : hidden;
+    default:
+      return hidden;
+  }
 }
 
 export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewContext): FailoverSectionView {
@@ -393,5 +420,6 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
   view.details.toggle = { ...view.details.toggle, show: view.details.facts.length > 0, label: t.toggles.details };
   view.effects.toggle = { ...view.effects.toggle, show: view.effects.groups.length > 0 };
   if (actions.length > 0) view.actionRows = [{ actions }];
+  view.demoApproval = demoApprovalLine(record, ctx);
   return view;
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locale } from '#src/core/locale.ts';
-import { errorText, notIotHubText } from '#src/i18n/errors/index.ts';
+import { errorText, notIotHubText, serviceDocLink, serviceText, serviceVerdict } from '#src/i18n/errors/index.ts';
 import { notIotHubKind } from '#src/teams/cards/explain.ts';
 import { uiStrings } from '#src/i18n/index.ts';
 import { renderDiagnosisCard } from '#src/teams/cards/index.ts';
@@ -198,4 +198,33 @@ test('a finding seen once is not shown "between" one second and the same second'
     const spanText = cardText(render(diagnosis({ findings: [span] }), locale));
     assert.ok(spanText.includes(`${between} `), `${locale}: a real range is shown`);
   }
+});
+
+test('another service\'s error names the service and where to look instead, never a failover (issue 12)', () => {
+  for (const locale of ['en', 'fr'] as const) {
+    const eventHubs = diagnosis({
+      findings: [finding({ code: null, name: 'ReceiverDisconnectedException', httpStatus: null, transient: false, family: 'http-class' })],
+      verdict: { kind: 'not-iothub' },
+      service: 'event-hubs',
+    });
+    const card = renderDiagnosisCard({ diagnosis: eventHubs, locale, demo: false, hub: { kind: 'none' }, advice: { kind: 'not-applicable', verdict: 'not-iothub' } });
+    assertWellFormedCard(card, `event hubs ${locale}`);
+    const text = cardText(card);
+    const explained = serviceText(locale, 'event-hubs');
+    assert.ok(text.includes(explained.title) && text.includes(explained.cause) && text.includes(serviceVerdict(locale, 'event-hubs')));
+    for (const action of explained.actions) assert.ok(text.includes(action));
+    const links = elementsOfType(card, 'Action.OpenUrl').map((a) => a['url']);
+    assert.deepEqual(links, [serviceDocLink(locale, 'event-hubs').url]);
+    assert.ok(!elementsOfType(card, 'Action.Execute').some((a) => String(a['verb']).startsWith('failover')), 'no failover action');
+  }
+});
+
+test('the SDK a paste shows is named, with whether that version retries the error found', () => {
+  const java = diagnosis({ sdk: { name: 'iot-device-client', version: '2.1.4', language: 'java' } });
+  const en = cardText(render(java));
+  assert.match(en, /SDK in the paste: iot\\-device\\-client 2\\\.1\\\.4\. This version does not retry an HTTP 500 by default/);
+  assert.match(cardText(render(java, 'fr')), /Cette version ne réessaie pas par défaut un HTTP 500/);
+  const unknown = diagnosis({ sdk: { name: 'azure-iot-sdk-c', version: '1.1.23', language: 'c' } });
+  assert.match(cardText(render(unknown)), /Unknown: the table of checked facts does not say/);
+  assert.ok(!cardText(render()).includes('SDK in the paste'), 'nothing when the paste shows no SDK');
 });

@@ -2,6 +2,7 @@
 // store, fake Azure ports, an injected clock and a fake proactive channel: proposals on cards, every card
 // action and its refusals, the shared card updates, expiry at the exact boundary, the failback offer, the
 // Action.Submit fallback, store failures, and the notifier's handling of connector errors.
+import { unitAlertCommands } from '#test/support/alert-commands.ts';
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,14 +14,14 @@ import type { Activity } from 'botbuilder';
 import type { StateStore } from '#src/core/store.ts';
 import { failbackAllowedAt, PROPOSAL_GRACE_MS } from '#src/failover/index.ts';
 import type { FailbackOffer, FailoverRequest } from '#src/failover/index.ts';
-import { uiStrings } from '#src/i18n/index.ts';
+import { fill, uiStrings } from '#src/i18n/index.ts';
 import { silentLogger } from '#src/log.ts';
 import { createAuditLog } from '#src/state/audit.ts';
 import { createMemoryStore } from '#src/state/memory-store.ts';
 import { openSqliteStore } from '#src/state/sqlite-store.ts';
 import { OnCallBot } from '#src/teams/bot.ts';
 import type { OnCallBotDeps } from '#src/teams/bot.ts';
-import { POST_DATA } from '#test/support/message-action.ts';
+import { POST_DATA, fakePoster } from '#test/support/message-action.ts';
 import type { AdaptiveCard } from '#src/teams/cards/index.ts';
 import type { Mention } from '#src/teams/failover/card/render.ts';
 import { ActivityDeduplicator } from '#src/teams/inbound/dedupe.ts';
@@ -29,10 +30,15 @@ import type { FailoverTeams, ProactiveChannel } from '#src/teams/failover/index.
 import type { ReplyDeps } from '#src/teams/messages/replies.ts';
 import { diagnoseInProcess } from '#src/workers/paste-diagnosis.ts';
 import { cardText } from '#test/support/cards.ts';
-import { APPROVERS, APPROVER_BOB, APPROVER_CAROL, ALICE_ID, HOUR, MINUTE, T0, fakeClock, fakeDirectory, fakeExecutor, fakeHealth, fakeSleep, makeHub, swapped } from '#test/support/failover-fakes.ts';
-import type { FakeClock, FakeDirectory, FakeExecutor } from '#test/support/failover-fakes.ts';
+import { APPROVERS, APPROVER_BOB, APPROVER_CAROL, ALICE_ID, HOUR, MINUTE, T0, fakeClock, fakeDirectory, fakeExecutor, fakeHealth, fakeSleep, holdHealth, makeHub, swapped } from '#test/support/failover-fakes.ts';
+import type { FakeClock, FakeDirectory, FakeExecutor, FakeHealth } from '#test/support/failover-fakes.ts';
+import type { DemoApproval } from '#src/failover/index.ts';
+import { waitFor } from '#test/support/failover-harness.ts';
 
-const en = uiStrings('en').failover;
+const ui = uiStrings('en');
+const en = ui.failover;
+/** The health section's state line of a hub in an outage (only the complete card has it). */
+const unavailableLine = fill(ui.health.resourceHealth, { state: ui.health.states.Unavailable });
 const BOT = { id: '28:bot', name: 'IoT Hub On-Call' };
 const THREAD = '19:oncall@thread.tacv2;messageid=1700000000001';
 const USERS = {
@@ -113,14 +119,52 @@ interface World {
   executor: FakeExecutor;
   directory: FakeDirectory;
   store: StateStore & { failing: boolean };
+  health: FakeHealth;
+  /** What the bot sent so far in the turn under way (before send() returns). */
+  queue(): readonly Partial<Activity>[];
+  /** How many messages the bot replaced in place (updateActivity). */
+  updates(): number;
   /** Sends an activity; returns what the bot sent back (replies, invoke responses). */
   send(activity: Partial<Activity>): Promise<Partial<Activity>[]>;
   paste(from?: User, locale?: string): Promise<{ cardActivityId: string; requestId: string; card: AdaptiveCard }>;
+  /** The card a paste gets, with the request proposed on it if any. */
+  pasteCard(from?: User, locale?: string): Promise<{ cardActivityId: string; requestId: string | null; card: AdaptiveCard }>;
   invoke(from: User, verb: string, data: Record<string, unknown>, options?: { replyToId?: string; trigger?: 'manual' | 'automatic'; conversationId?: string }): Promise<{ status: number; body: { statusCode: number; type: string; value: AdaptiveCard }; text: string; card: AdaptiveCard }>;
   record(id: string): Promise<FailoverRequest>;
 }
 
-function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: OnCallBotDeps['diagnoseActionPorts']; store?: (clock: FakeClock) => StateStore } = {}): World {
+/** A 500001 on contoso-hub, pasted in the channel thread with a mention of the bot. */
+function pasteActivity(from: User, locale = 'en-US'): Partial<Activity> {
+  return {
+    type: 'message',
+    id: `m-${Math.random()}`,
+    from,
+    locale,
+    text: `<at>${BOT.name}</at> ServerErrorException: {"errorCode":500001,"message":"ServerError"} HostName=contoso-hub.azure-devices.net`,
+    entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
+  };
+}
+
+/** "Post diagnosis" of the Diagnose message action on a 500001 about contoso-hub, in a channel. */
+function messageActionSubmit(): Partial<Activity> {
+  return {
+    type: 'invoke',
+    name: 'composeExtension/submitAction',
+    id: `me-${Math.random()}`,
+    from: USERS.alice,
+    conversation: { id: '19:ch@thread.tacv2', conversationType: 'channel', isGroup: true, name: '' },
+    value: {
+      commandId: 'diagnose',
+      commandContext: 'message',
+      data: { ...POST_DATA },
+      messagePayload: { id: '1732700000222', replyToId: null, body: { contentType: 'html', content: '<div>ServerErrorException: {&quot;errorCode&quot;:500001} HostName=contoso-hub.azure-devices.net</div>' } },
+    },
+  } as Partial<Activity>;
+}
+
+function world(
+  options: { approvers?: readonly string[]; diagnoseActionPorts?: OnCallBotDeps['diagnoseActionPorts']; store?: (clock: FakeClock) => StateStore; demoApproval?: DemoApproval } = {},
+): World {
   const clock = fakeClock(T0);
   const store = flakyStore(options.store ? options.store(clock) : createMemoryStore());
   const audit = createAuditLog(store);
@@ -146,13 +190,14 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
     proactive: { channel },
     sleep: fakeSleep(clock),
     notifyRetryDelaysMs: [0, 0],
+    ...(options.demoApproval ? { demoApproval: options.demoApproval } : {}),
   });
   const replies: ReplyDeps = { diagnoser: diagnoseInProcess, hubs: { directory, health }, demo: false, healthBudgetMs: 1000, eligibility: (hub) => failover.proposer.eligibility(hub), failover: failover.proposer };
   const bot = new OnCallBot({
     ...replies,
     logger,
     dedupe: new ActivityDeduplicator(),
-    commands: failover.commands(replies),
+    commands: { ...failover.commands(replies), ...unitAlertCommands(directory) },
     cardActions: failover.cardActions,
     unknownCardAction: failover.actions.unknownAction(),
     cardSubmit: (turn) => failover.actions.submit(turn),
@@ -160,6 +205,12 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
   });
   idle = () => bot.diagnoseAction.idle();
   const adapter = new TestAdapter(async (context) => bot.run(context), { channelId: 'msteams' });
+  let updates = 0;
+  const update = adapter.updateActivity.bind(adapter);
+  adapter.updateActivity = async (context, activity) => {
+    updates += 1;
+    return update(context, activity);
+  };
   const conversation = { id: THREAD, conversationType: 'channel', isGroup: true, name: '' };
   const send = async (activity: Partial<Activity>): Promise<Partial<Activity>[]> => {
     await adapter.processActivity({ recipient: BOT, serviceUrl: 'https://smba.example', conversation, ...activity } as Partial<Activity>);
@@ -172,21 +223,21 @@ function world(options: { approvers?: readonly string[]; diagnoseActionPorts?: O
     executor,
     directory,
     store,
+    health,
+    queue: () => adapter.activeQueue,
+    updates: () => updates,
     send,
     async paste(from = USERS.alice, locale = 'en-US') {
-      const replies = await send({
-        type: 'message',
-        id: `m-${Math.random()}`,
-        from,
-        locale,
-        text: `<at>${BOT.name}</at> ServerErrorException: {"errorCode":500001,"message":"ServerError"} HostName=contoso-hub.azure-devices.net`,
-        entities: [{ type: 'mention', text: `<at>${BOT.name}</at>`, mentioned: BOT }],
-      });
+      const { card, cardActivityId, requestId } = await w.pasteCard(from, locale);
+      assert.ok(requestId, `a proposal on the card:\n${cardText(card)}`);
+      return { cardActivityId, requestId, card };
+    },
+    async pasteCard(from = USERS.alice, locale = 'en-US') {
+      const replies = await send(pasteActivity(from, locale));
       const reply = replies.find((activity) => activity.type === 'message');
       const card = reply?.attachments?.[0]?.content as AdaptiveCard | undefined;
       assert.ok(reply?.id && card, `a card: ${JSON.stringify(replies).slice(0, 300)}`);
-      const requestId = (card['refresh'] as { action: { data: { requestId: string } } } | undefined)?.action.data.requestId;
-      assert.ok(requestId, `a proposal on the card:\n${cardText(card)}`);
+      const requestId = (card['refresh'] as { action: { data: { requestId: string } } } | undefined)?.action.data.requestId ?? null;
       return { cardActivityId: reply.id, requestId, card };
     },
     async invoke(from, verb, data, invokeOptions = {}) {
@@ -297,12 +348,98 @@ describe('failover in the Teams bot', () => {
     assert.ok(elsewhere.text.includes(en.refusals['not-found']));
     assert.doesNotMatch(elsewhere.text, /contoso/);
     assert.equal((await w.record(requestId)).state, 'requested');
+  });
 
+  it("answers at once while the hub's health is slow, then completes that same card in place, with the proposal attached to it", async () => {
+    const w = world();
+    const release = holdHealth(w.health);
+    const turn = w.send(pasteActivity(USERS.alice));
+    await waitFor(() => w.queue().some((activity) => activity.type === 'message'));
+    const [first] = w.queue().filter((activity) => activity.type === 'message');
+    const firstCard = first?.attachments?.[0]?.content as AdaptiveCard | undefined;
+    assert.ok(first?.id && firstCard);
+    const firstText = cardText(firstCard);
+    assert.match(firstText, /500001/, 'the diagnosis is on the first card');
+    assert.ok(firstText.includes(ui.health.checking), firstText);
+    assert.ok(!firstText.includes(unavailableLine), 'no health yet');
+    assert.deepEqual(verbs(firstCard), [], 'no proposal before the health is known');
+    assert.equal(w.updates(), 0);
+
+    release();
+    const replies = await turn;
+    assert.equal(w.updates(), 1, 'one update in place');
+    const messages = replies.filter((activity) => activity.type === 'message');
+    assert.equal(messages.length, 1, 'never a second message');
+    assert.equal(messages[0]?.id, first.id, 'the same message, replaced');
+    const card = messages[0]?.attachments?.[0]?.content as AdaptiveCard;
+    const text = cardText(card);
+    assert.ok(text.includes(unavailableLine), text);
+    assert.ok(!text.includes(ui.health.checking), text);
+    assert.deepEqual(verbs(card), ['failover.request']);
+    const requestId = (card['refresh'] as { action: { data: { requestId: string } } }).action.data.requestId;
+    assert.equal((await w.record(requestId)).conversation.cardActivityId, first.id, 'the proposal belongs to the posted card');
+    // And its updates replace that card: a request updates the message the paste got.
+    await w.invoke(USERS.alice, 'failover.request', { requestId, justification: 'Outage' });
+    await w.failover.service.settled();
+    assert.equal(w.channel.updates.at(-1)?.activityId, first.id);
+  });
+
+  it('a health known at once (cached) gives one complete card and no update', async () => {
+    const w = world();
+    const { card } = await w.paste();
+    assert.ok(cardText(card).includes(unavailableLine));
+    assert.ok(!cardText(card).includes(ui.health.checking));
+    assert.equal(w.updates(), 0);
+  });
+
+  it('the Diagnose message action: the posted card is completed in place once the health answers, with the proposal', async () => {
+    const poster = fakePoster();
+    const w = world({ diagnoseActionPorts: { membership: async () => 'member', posterFor: poster.posterFor } });
+    const release = holdHealth(w.health);
+    await w.send(messageActionSubmit());
+    await waitFor(() => poster.posts.length === 1);
+    const [posted] = poster.posts;
+    assert.ok(posted);
+    assert.ok(cardText(posted.card).includes(ui.health.checking));
+    assert.equal(posted.updates, 0);
+    release();
+    await idle();
+    assert.equal(poster.posts.length, 1, 'never a second post');
+    assert.equal(posted.updates, 1, 'one update in place');
+    assert.ok(cardText(posted.card).includes(unavailableLine));
+    assert.deepEqual(verbs(posted.card), ['failover.request']);
+    const requestId = (posted.card['refresh'] as { action: { data: { requestId: string } } }).action.data.requestId;
+    assert.equal((await w.record(requestId)).conversation.cardActivityId, posted.activityId);
+  });
+
+  it("demo: the card announces the demo's approver, who approves the request herself; the card follows to the outcome", async () => {
+    const priya = { id: '29:priya-demo', name: 'Priya Raman', aadObjectId: '7d2f4b1a-3c5e-4f60-9a8b-1c2d3e4f5a61' };
+    const w = world({ approvers: [], demoApproval: { approver: priya, delayMs: 5_000 } });
+    const approver = { approver: priya.name };
+    const { card, requestId } = await w.paste();
+    assert.ok(cardText(card).includes(fill(en.demoApproval.proposed, approver)), cardText(card));
+    assert.deepEqual(verbs(card), ['failover.request'], 'the demo approver counts as an approver: the request is offered');
+    const requested = await w.invoke(USERS.alice, 'failover.request', { requestId, justification: 'Outage' });
+    assert.ok(requested.text.includes(fill(en.demoApproval.requested, approver)), requested.text);
+    await w.failover.service.settled();
+    const record = await w.record(requestId);
+    assert.equal(record.state, 'succeeded');
+    assert.equal(record.approver?.aadObjectId, priya.aadObjectId);
+    assert.ok(lastUpdate(w).includes(fill(en.demoApproval.approved, approver)), lastUpdate(w));
+    assert.ok(w.channel.updates.some((update) => cardText(update.card).includes(fill(en.demoApproval.approved, approver)) && /running|in progress/i.test(cardText(update.card))));
+  });
+
+  it('with no approvers configured, the card says so before anyone presses anything, and offers no Request button', async () => {
     const none = world({ approvers: [] });
-    const proposal = await none.paste();
-    const noApprovers = await none.invoke(USERS.alice, 'failover.request', { requestId: proposal.requestId, justification: 'Outage' });
-    assert.ok(noApprovers.text.includes(en.hints.noApprovers));
-    assert.ok((await none.invoke(USERS.bob, 'failover.approve', { requestId: proposal.requestId })).text.includes(en.refusals['no-approvers-configured']));
+    const { card, requestId } = await none.pasteCard();
+    const text = cardText(card);
+    assert.ok(text.includes(ui.advice.impossibleReasons['no-approvers']), text);
+    assert.deepEqual(verbs(card), [], 'no button at all: nothing anyone could press would lead anywhere');
+    assert.equal(requestId, null, 'no proposal was stored');
+    assert.equal(card['refresh'], undefined);
+    // The same hub, with an approver configured: the proposal and its button.
+    const some = world();
+    assert.deepEqual(verbs((await some.pasteCard()).card), ['failover.request']);
   });
 
   it('a request expires exactly at its TTL: one millisecond before it can be approved, at the boundary it cannot', async () => {
@@ -408,29 +545,9 @@ describe('failover in the Teams bot', () => {
   });
 
   it('the Diagnose message action: the posted card gets the proposal and the request records where it was posted', async () => {
-    const posts: { conversationId: string; card: AdaptiveCard }[] = [];
-    const w = world({
-      diagnoseActionPorts: {
-        membership: async () => 'member',
-        posterFor: (_turn, conversationId) => async (card) => {
-          posts.push({ conversationId, card });
-          return { ok: true, activityId: `posted-${posts.length}` };
-        },
-      },
-    });
-    await w.send({
-      type: 'invoke',
-      name: 'composeExtension/submitAction',
-      id: 'me-1',
-      from: USERS.alice,
-      conversation: { id: '19:ch@thread.tacv2', conversationType: 'channel', isGroup: true, name: '' },
-      value: {
-        commandId: 'diagnose',
-        commandContext: 'message',
-        data: { ...POST_DATA },
-        messagePayload: { id: '1732700000222', replyToId: null, body: { contentType: 'html', content: '<div>ServerErrorException: {&quot;errorCode&quot;:500001} HostName=contoso-hub.azure-devices.net</div>' } },
-      },
-    });
+    const { posts, posterFor } = fakePoster();
+    const w = world({ diagnoseActionPorts: { membership: async () => 'member', posterFor } });
+    await w.send(messageActionSubmit());
     await idle();
     const [posted] = posts;
     assert.ok(posted);
@@ -553,7 +670,7 @@ describe('the Teams failover notifier', () => {
     const approvers = new ApproverDirectory({ approvers: APPROVERS, store, logger: silentLogger() });
     // No failback is ever proposed here: a succeeded failover offers one from the end of the gap.
     const failbacks = { failbackOffer: async (record: FailoverRequest) => mapOffer(failbackAllowedAt(record)) };
-    const cards = new FailoverCards({ store, approvers, clock, demo: false, failbacks });
+    const cards = new FailoverCards({ store, approvers, clock, demo: false, demoApprover: null, failbacks });
     const outcomes: string[] = [];
     const statuses: (number | null)[] = [];
     const notifier = createTeamsFailoverNotifier({

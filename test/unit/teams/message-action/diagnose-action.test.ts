@@ -13,7 +13,6 @@ import { silentLogger } from '#src/log.ts';
 import { createMemoryStore } from '#src/state/memory-store.ts';
 import { OnCallBot } from '#src/teams/bot.ts';
 import { CARD_BYTE_LIMIT, byteSize } from '#src/teams/cards/index.ts';
-import type { AdaptiveCard } from '#src/teams/cards/index.ts';
 import type { BotMembership, PostOutcome } from '#src/teams/message-action/conversation-post.ts';
 import { isBotNotInConversation } from '#src/teams/message-action/conversation-post.ts';
 import { ActivityDeduplicator } from '#src/teams/inbound/dedupe.ts';
@@ -28,7 +27,8 @@ import { cardText } from '#test/support/cards.ts';
 import { wiredCommands } from '#test/support/bot-commands.ts';
 import { eligibilityOfHubFacts, fixtureDirectory, fixtureHub, outageOf } from '#test/support/hubs.ts';
 import { assertWellFormedCard } from '#test/support/card-helpers.ts';
-import { INSTALLED_DATA, POST_DATA, dialogCard, submitActions } from '#test/support/message-action.ts';
+import { INSTALLED_DATA, POST_DATA, dialogCard, fakePoster, submitActions } from '#test/support/message-action.ts';
+import type { FakePost } from '#test/support/message-action.ts';
 
 const en = uiStrings('en');
 const fr = uiStrings('fr');
@@ -39,17 +39,12 @@ const outage = outageOf('contoso-iot');
 
 const SERVER_ERROR_HTML = '<div><pre>ServerErrorException: {&quot;errorCode&quot;:500001,&quot;message&quot;:&quot;ServerError&quot;} HostName=contoso-iot.azure-devices.net</pre></div>';
 
-interface Post {
-  conversationId: string;
-  card: AdaptiveCard;
-}
-
 interface Harness {
   /** Runs one invoke and returns the body of its invoke response. */
   invoke(name: 'composeExtension/fetchTask' | 'composeExtension/submitAction', value: Record<string, unknown>, extra?: Partial<Activity>): Promise<unknown>;
   /** Sends a message (as the same user) and returns what the bot sent. */
   message(text: string): Promise<Partial<Activity>[]>;
-  posts: Post[];
+  posts: FakePost[];
   membershipChecks: number;
   setMembership(membership: BotMembership): void;
   failNextPost(outcome: PostOutcome): void;
@@ -58,8 +53,8 @@ interface Harness {
 
 function harness(options: { store?: StateStore; diagnoser?: PasteDiagnoser; rateLimit?: MessageGate } = {}): Harness {
   let membership: BotMembership = 'member';
-  const failures: PostOutcome[] = [];
-  const state = { posts: [] as Post[], membershipChecks: 0 };
+  const poster = fakePoster();
+  const state = { membershipChecks: 0 };
   const replies: ReplyDeps = {
     demo: false,
     diagnoser: options.diagnoser ?? diagnoseInProcess,
@@ -79,19 +74,14 @@ function harness(options: { store?: StateStore; diagnoser?: PasteDiagnoser; rate
         state.membershipChecks += 1;
         return membership;
       },
-      posterFor: (_turn, conversationId) => async (card) => {
-        const failure = failures.shift();
-        if (failure) return failure;
-        state.posts.push({ conversationId, card });
-        return { ok: true, activityId: `posted-${state.posts.length}` };
-      },
+      posterFor: poster.posterFor,
     },
   });
   const adapter = new TestAdapter(async (context) => bot.run(context), { channelId: 'msteams' });
   let sequence = 0;
   return {
     get posts() {
-      return state.posts;
+      return poster.posts;
     },
     get membershipChecks() {
       return state.membershipChecks;
@@ -99,7 +89,7 @@ function harness(options: { store?: StateStore; diagnoser?: PasteDiagnoser; rate
     setMembership: (value) => {
       membership = value;
     },
-    failNextPost: (outcome) => failures.push(outcome),
+    failNextPost: (outcome) => poster.failNextPost(outcome),
     idle: () => bot.diagnoseAction.idle(),
     async message(text) {
       sequence += 1;

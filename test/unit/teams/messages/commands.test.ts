@@ -68,9 +68,26 @@ describe('routeCommand', () => {
       health: async (context, command) => void calls.push(`${context}:${command.kind}:${command.hub?.value ?? '-'}`),
       status: async (context, command) => void calls.push(`${context}:${command.kind}`),
       audit: async (context, command) => void calls.push(`${context}:${command.kind}:${command.hub?.value ?? '-'}`),
+      subscribe: async (context, command) => void calls.push(`${context}:${command.kind}:${command.hub?.value ?? '-'}`),
+      unsubscribe: async (context, command) => void calls.push(`${context}:${command.kind}:${command.hub?.value ?? '-'}`),
+      subscriptions: async (context, command) => void calls.push(`${context}:${command.kind}`),
+      'demo-alert': async (context, command) => void calls.push(`${context}:${command.kind}:${command.hub?.value ?? '-'}`),
       diagnose: async (context, command) => void calls.push(`${context}:${command.kind}:${command.text}`),
     };
-    for (const text of ['help', 'health contoso-iot', 'status', 'audit', '500001']) await routeCommand(parseCommand(text), handlers, 'ctx');
-    assert.deepEqual(calls, ['ctx:help', 'ctx:health:contoso-iot', 'ctx:status', 'ctx:audit:-', 'ctx:diagnose:500001']);
+    const texts = ['help', 'health contoso-iot', 'status', 'audit', 'subscribe', 'abonner contoso-iot', 'désabonner', 'unsubscribe hub-2', 'abonnements', 'demo alert contoso-iot', '500001'];
+    for (const text of texts) await routeCommand(parseCommand(text), handlers, 'ctx');
+    assert.deepEqual(calls, [
+      'ctx:help',
+      'ctx:health:contoso-iot',
+      'ctx:status',
+      'ctx:audit:-',
+      'ctx:subscribe:-',
+      'ctx:subscribe:contoso-iot',
+      'ctx:unsubscribe:-',
+      'ctx:unsubscribe:hub-2',
+      'ctx:subscriptions',
+      'ctx:demo-alert:contoso-iot',
+      'ctx:diagnose:500001',
+    ]);
   });
 });

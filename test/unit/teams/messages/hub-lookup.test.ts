@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import type { HealthSource, Hub, HubDirectory, HubHealthResult, HubQuery, HubResolution } from '#src/diagnosis/hub.ts';
 import type { ExtractedContext } from '#src/diagnosis/types.ts';
 import { beforeDeadline, DeadlineExceeded } from '#src/core/abort.ts';
-import { hubQueryFromContext, lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from '#src/teams/messages/hub-lookup.ts';
+import { answeredAtOnce, hubQueryFromContext, lookupHubForPaste, lookupNamedHub, lookupUnnamedHub } from '#src/teams/messages/hub-lookup.ts';
+import { edgeFor, startSimulator } from '#test/support/azure.ts';
 import { FIXTURE_SUBSCRIPTION, fixtureHub as hub, hubHealth } from '#test/support/hubs.ts';
 
 const never = <T>(): Promise<T> => new Promise<T>(() => undefined);
@@ -138,5 +139,27 @@ describe('beforeDeadline', () => {
   it('passes the work result and errors through', async () => {
     assert.equal(await beforeDeadline(Promise.resolve(7), new AbortController().signal), 7);
     await assert.rejects(beforeDeadline(Promise.reject(new Error('boom')), new AbortController().signal), /boom/);
+  });
+});
+
+describe('answeredAtOnce (the first card is complete only when the lookup needs no call to Azure)', () => {
+  it('through the real Azure edge and the simulator: the first lookup of a hub waits for ARM, the next one is answered from the caches', async (t) => {
+    const sim = await startSimulator(t, 'outage');
+    const edge = edgeFor(sim);
+    const deps = { directory: edge.directory, health: edge.health };
+    const query: HubQuery = { kind: 'name', value: 'contoso-iot' };
+    const first = lookupNamedHub(query, deps, 4000);
+    assert.equal(await answeredAtOnce(first), null, 'the inventory and the health need ARM');
+    assert.equal((await first).part.kind, 'health');
+    const cached = await answeredAtOnce(lookupNamedHub(query, deps, 4000));
+    assert.ok(cached !== null, 'hub inventory and health both cached');
+    assert.equal(cached.outcome.part.kind === 'health' && cached.outcome.part.result.ok && cached.outcome.part.result.health.availabilityState, 'Unavailable');
+    assert.equal(sim.countRequests({ route: 'health.current' }), 1);
+  });
+
+  it('is null for work that ends after a timer, and the outcome for work that ends in microtasks', async () => {
+    const outcome = { part: { kind: 'none' as const }, hub: null };
+    assert.equal(await answeredAtOnce(new Promise((resolve) => setTimeout(() => resolve(outcome), 0))), null);
+    assert.deepEqual(await answeredAtOnce(Promise.resolve().then(() => Promise.resolve(outcome))), { outcome });
   });
 });
