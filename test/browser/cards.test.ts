@@ -9,6 +9,7 @@
 // leads to it; the personal-chat and failover suites check the same budgets on the cards the running bot posts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { alertGalleryCases } from './support/alert-gallery.ts';
 import { galleryCases } from './support/card-gallery.ts';
 import type { GalleryCase } from './support/card-gallery.ts';
 import { postCardAsBot } from './support/card-poster.ts';
@@ -30,7 +31,7 @@ function galleryCasesFor(locale: UiLocale): void {
     return stack.ui.waitForCard(() => true, { fromIndex: before });
   };
 
-  for (const gallery of galleryCases(locale)) {
+  for (const gallery of [...galleryCases(locale), ...alertGalleryCases(locale)]) {
     test(`[${locale}] ${gallery.name}: ≤ ${gallery.budgetPx} px as first shown, the decision in sight, the rest one click away`, async (context) => {
       const stack = stackOf();
       await withFailureReport(context, stack, async () => {

@@ -32,7 +32,7 @@ import { APPROVER, INCIDENTS_CHANNEL, ON_CALL_ENGINEER } from './world.ts';
 /** The moment every card of the gallery is rendered at. */
 export const GALLERY_NOW = Date.parse('2026-07-12T21:40:00.000Z');
 const MINUTE = 60_000;
-const at = (minutesAgo: number): string => new Date(GALLERY_NOW - minutesAgo * MINUTE).toISOString();
+export const at = (minutesAgo: number): string => new Date(GALLERY_NOW - minutesAgo * MINUTE).toISOString();
 
 const HEALTHY_HUB = 'contoso-telemetry-eus';
 
@@ -49,7 +49,7 @@ export const DNS_PASTE = `Error: getaddrinfo ENOTFOUND ${OUTAGE_HUB_HOST} at Get
 
 const DEMO_SUBSCRIPTION = '6a1d3b7e-2c4f-4e8a-9b1d-0c5e7f9a2b31';
 
-function demoHub(name: string, primary: string, secondary: string | null, overrides: Partial<Hub> = {}): Hub {
+export function demoHub(name: string, primary: string, secondary: string | null, overrides: Partial<Hub> = {}): Hub {
   return {
     id: `/subscriptions/${DEMO_SUBSCRIPTION}/resourceGroups/rg-contoso-iot-prod/providers/Microsoft.Devices/IotHubs/${name}`,
     subscriptionId: DEMO_SUBSCRIPTION,
@@ -67,8 +67,8 @@ function demoHub(name: string, primary: string, secondary: string | null, overri
   };
 }
 
-const OUTAGE: Hub = demoHub(OUTAGE_HUB, 'West Europe', 'North Europe');
-const HEALTHY: Hub = demoHub(HEALTHY_HUB, 'East US', 'West US');
+export const OUTAGE: Hub = demoHub(OUTAGE_HUB, 'West Europe', 'North Europe');
+export const HEALTHY: Hub = demoHub(HEALTHY_HUB, 'East US', 'West US');
 const OTHER_HUBS: Hub[] = [demoHub('fabrikam-fleet-sea', 'Southeast Asia', null, { drDisabled: true }), demoHub('fabrikam-fleet-cus', 'Central US', 'East US 2')];
 
 const INCIDENT: ServiceEvent = {
@@ -82,7 +82,7 @@ const INCIDENT: ServiceEvent = {
   lastUpdate: at(5),
 };
 
-function outageHealth(): HubHealthResult {
+export function outageHealth(): HubHealthResult {
   return {
     ok: true,
     hub: OUTAGE,
@@ -100,7 +100,7 @@ function outageHealth(): HubHealthResult {
   };
 }
 
-function healthyHealth(): HubHealthResult {
+export function healthyHealth(): HubHealthResult {
   return {
     ok: true,
     hub: HEALTHY,
@@ -118,7 +118,7 @@ function healthyHealth(): HubHealthResult {
   };
 }
 
-const healthPart = (result: HubHealthResult): HubCardPart => ({ kind: 'health', result });
+export const healthPart = (result: HubHealthResult): HubCardPart => ({ kind: 'health', result });
 
 function adviceFor(paste: string, part: HubCardPart): FailoverAdvice {
   const verdict = diagnose(paste).verdict.kind;
@@ -200,7 +200,7 @@ function failbackProposal(locale: Locale): FailoverRequest {
   });
 }
 
-function viewContext(locale: Locale, role: ViewerRole, extra: Partial<FailoverViewContext> = {}): FailoverViewContext {
+export function viewContext(locale: Locale, role: ViewerRole, extra: Partial<FailoverViewContext> = {}): FailoverViewContext {
   return { locale, now: GALLERY_NOW, role, approversConfigured: true, ...extra };
 }
 
