@@ -180,7 +180,11 @@ export function renderHelpCard(locale: Locale, demo: boolean): AdaptiveCard {
     ...common(locale, demo),
     pasteItems: t.pasteItems.map((text) => ({ text: `• ${text}` })),
     commands: t.commands.map((c) => ({ command: c.command, text: c.text })),
-    toggles: { looksFor: toggle('help-looks-for', t.looksForHeading, true), privacy: toggle('help-privacy', t.privacyHeading, true) },
+    toggles: {
+      paste: toggle('help-paste', t.pasteHeading, true),
+      looksFor: toggle('help-looks-for', t.looksForHeading, true),
+      privacy: toggle('help-privacy', t.privacyHeading, true),
+    },
   });
 }
 
