@@ -1,9 +1,9 @@
 // The demo, walked through by one person from the browser alone, as the README tells a newcomer to: `npm start`
 // (here `node src/main.ts` with the same wiring: no AZURE_SUBSCRIPTION_IDS, no FAILOVER_APPROVERS, the Agents
 // Playground started by the bot itself), open the URL it prints, paste the README's example in the personal
-// chat, write a justification, press Request failover. The demo's second engineer, Priya Raman, approves it
-// (the card says so, and says what happens in production instead), then the same card shows the failover
-// running and its outcome, within two minutes. One screenshot per step (docs/demo/ under `npm run screenshots`).
+// chat, press Request failover, write a justification, send it. The demo's second engineer, Priya Raman,
+// approves it (the card says so, and says what happens in production instead), then the same card shows the
+// failover running and its outcome, within two minutes. One screenshot per step (docs/demo/ under `npm run screenshots`).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
@@ -65,12 +65,14 @@ test('demo walk-through: paste, request a failover, the demo approver approves, 
     const proposal = await ui.waitForCard(has(fill(t.failover.demoApproval.proposed, DEMO_APPROVER)), { fromIndex: before });
     const proposalText = normalizeSpaces(await proposal.innerText());
     assert.ok(proposalText.includes('500001'), 'the diagnosis');
-    assert.ok(proposalText.includes(normalizeSpaces(fill(t.health.resourceHealth, { state: t.health.states.Unavailable }))), 'the hub is Unavailable');
+    assert.ok(proposalText.includes(normalizeSpaces(fill(t.health.statusHeadline, { hub: HUB.hub, state: t.health.states.Unavailable }))), 'the hub is Unavailable');
     await saveDemoScreenshot(proposal, 'proposal', 1);
 
+    // Request failover opens the justification under itself; Send the request requests it.
+    await ui.clickCardButton(proposal, t.failover.buttons.request.failover);
     await ui.fillCardInput(proposal, t.failover.justification.placeholder, 'contoso-prod-weu is Unavailable and every device gets 500001; Azure incident in West Europe.');
     const requestedAt = performance.now();
-    await ui.clickCardButton(proposal, t.failover.buttons.request.failover);
+    await ui.clickCardButton(proposal, t.failover.buttons.send);
 
     // 2. Requested: the card says Priya approves in a few seconds, and how it goes in production.
     const requested = await ui.waitForCard(has(fill(t.failover.demoApproval.requested, DEMO_APPROVER)), { fromIndex: before });

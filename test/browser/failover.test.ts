@@ -1,19 +1,19 @@
 // Failover approval in a team channel of the Agents Playground, in English and in French: the diagnosis card
 // proposes the failover, Dana (the browser's user, on call) requests it from the card, Priya (the approver
 // in FAILOVER_APPROVERS, another user of the playground's configuration) approves or rejects it, and the
-// shared card follows: awaiting approval → running → succeeded or failed, or rejected. One PNG per state.
+// shared card follows: awaiting approval → running → succeeded or failed, or rejected. Every state, as the
+// running bot posts it, keeps its height budget with the request leading the card.
 //
 // The cases of a locale share one bot, so they run in this order: a succeeded failover starts the hub's
 // one-hour cooldown (no new proposal for it), while a rejected or failed one does not.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { fill, uiStrings } from '#src/i18n/index.ts';
 import { executeActions } from './support/card-json.ts';
 import {
   actAs,
   clickAndWaitForInvoke,
   failoverScenario,
-  failoverSection,
   FAILED_FAILOVER_MESSAGE,
   FAILOVER_NAMES,
   invokeCard,
@@ -26,9 +26,10 @@ import {
 } from './support/failover.ts';
 import type { PostedProposal } from './support/failover.ts';
 import { normalizeSpaces } from './support/pastes.ts';
-import { saveCardScreenshot } from './support/screenshots.ts';
+import { CARD_BUDGET_PX, OUTAGE_DIAGNOSIS_BUDGET_PX } from './support/card-gallery.ts';
+import { settledHeight } from './support/first-screen.ts';
 import { simulatorAdmin } from './support/simulator.ts';
-import { startStack, withFailureReport } from './support/stack.ts';
+import { sharedStack, withFailureReport } from './support/stack.ts';
 import type { Stack, UiLocale } from './support/stack.ts';
 import { APPROVER, INCIDENTS_CHANNEL, ON_CALL_ENGINEER } from './support/world.ts';
 
@@ -54,18 +55,8 @@ function failoverCases(locale: UiLocale): void {
   const t = uiStrings(locale).failover;
   const typed = TYPED[locale];
   const heading = (state: keyof typeof t.headings): string => fill(t.headings[state].failover, FAILOVER_NAMES);
-  let started: Stack | undefined;
-  const stackOf = (): Stack => {
-    assert.ok(started, 'the browser stack did not start');
-    return started;
-  };
-
-  before(async () => {
-    started = await startStack({ locale, botEnv: { FAILOVER_POLL_SECONDS: '1' } });
-    await started.ui.openChannel(INCIDENTS_CHANNEL.name);
-  });
-  after(async () => {
-    await started?.stop();
+  const stackOf = sharedStack({ locale, botEnv: { FAILOVER_POLL_SECONDS: '1' } }, async (stack) => {
+    await stack.ui.openChannel(INCIDENTS_CHANNEL.name);
   });
 
   /** The rendered card never shows template syntax. */
@@ -73,16 +64,28 @@ function failoverCases(locale: UiLocale): void {
     assert.ok(!RAW_TEMPLATE.test(text), `the card shows unfilled template syntax: ${RAW_TEMPLATE.exec(text)?.[0] ?? ''}`);
   };
 
-  /** Dana types the justification and selects the request button; the card waits for approval. */
+  /** Dana opens the request under its button, types the justification and sends it; the card waits for approval. */
   const requestAsDana = async (stack: Stack, proposal: PostedProposal, justification: string): Promise<string> => {
+    await stack.ui.clickCardButton(proposal.card, t.buttons.request.failover);
     await stack.ui.fillCardInput(proposal.card, t.justification.placeholder, justification);
-    await clickAndWaitForInvoke(stack, proposal.card, t.buttons.request.failover);
-    return waitForCardText(
+    await clickAndWaitForInvoke(stack, proposal.card, t.buttons.send);
+    const text = await waitForCardText(
       proposal.card,
       [heading('requested'), templatePattern(t.stateLines.requested, { requester: ON_CALL_ENGINEER.name }), justification],
       'after Dana requested the failover',
     );
+    await assertWithinBudget(proposal, CARD_BUDGET_PX, 'waiting for approval');
+    return text;
   };
+
+  /** The card as first shown keeps its budget (the request leads it once made). */
+  const assertWithinBudget = async (proposal: PostedProposal, budget: number, state: string): Promise<void> => {
+    const height = await settledHeight(proposal.card);
+    assert.ok(height <= budget, `${state}: the card is ${Math.round(height)} px tall as first shown, over ${budget} px`);
+  };
+
+  /** The latest version of the card as the bot sent it, as a reader sees its text (what is behind its labels too). */
+  const latestCardText = (stack: Stack, proposal: PostedProposal): string => shownText(stack.ui.frames.latest(proposal.message.messageId)?.cards[0]);
 
   /** Priya approves from her copy of the card; she is answered with her view, saying it is starting. */
   const approveAsPriya = async (stack: Stack, proposal: PostedProposal): Promise<void> => {
@@ -91,12 +94,13 @@ function failoverCases(locale: UiLocale): void {
     assert.ok(shownText(invokeCard(approved)).includes(normalizeSpaces(t.notices.approved)), 'Priya is told the failover is starting');
   };
 
-  const waitForRunning = (proposal: PostedProposal, justification: string): Promise<string> =>
-    waitForCardText(
-      proposal.card,
-      [heading('running'), templatePattern(t.stateLines.running, { approver: APPROVER.name }), t.facts.approvedBy, APPROVER.name, t.facts.polls, justification],
-      'after Priya approved',
-    );
+  const waitForRunning = async (stack: Stack, proposal: PostedProposal, justification: string): Promise<string> => {
+    const text = await waitForCardText(proposal.card, [heading('running'), templatePattern(t.stateLines.running, { approver: APPROVER.name }), t.facts.elapsed], 'after Priya approved');
+    const details = latestCardText(stack, proposal);
+    for (const expected of [t.facts.approvedBy, APPROVER.name, t.facts.polls, justification]) assert.ok(details.includes(normalizeSpaces(expected)), `the running card's details: ${expected}`);
+    await assertWithinBudget(proposal, CARD_BUDGET_PX, 'running');
+    return text;
+  };
 
   test(`[${locale}] request → rejected by the approver with a reason: the card says who rejected it and why`, async (context) => {
     const stack = stackOf();
@@ -109,17 +113,14 @@ function failoverCases(locale: UiLocale): void {
       assert.equal(rejected.status, 200, JSON.stringify(rejected.body));
       assert.ok(shownText(invokeCard(rejected)).includes(normalizeSpaces(t.notices.rejected)), 'Priya is told nothing will run');
 
-      const text = await waitForCardText(
-        proposal.card,
-        [heading('rejected'), fill(t.stateLines.rejected, { rejecter: APPROVER.name }), t.facts.reason, typed.reason, typed.rejectedJustification],
-        'after Priya rejected',
-      );
+      const text = await waitForCardText(proposal.card, [heading('rejected'), fill(t.stateLines.rejected, { rejecter: APPROVER.name }), t.facts.reason, typed.reason], 'after Priya rejected');
       assertNoRawTemplate(text);
+      assert.ok(latestCardText(stack, proposal).includes(normalizeSpaces(typed.rejectedJustification)), 'the justification is in the details');
+      await assertWithinBudget(proposal, CARD_BUDGET_PX, 'rejected');
       for (const title of [t.buttons.request.failover, t.buttons.approve.failover, t.buttons.cancel]) {
         assert.equal(await proposal.card.getByRole('button', { name: title, exact: true }).count(), 0, `no "${title}" button on a rejected request`);
       }
       assert.deepEqual(await simulatedFailovers(stack), [], 'nothing ran in Azure');
-      await saveCardScreenshot(failoverSection(proposal.card, heading('rejected')), 'rejected', locale);
     });
   });
 
@@ -131,17 +132,15 @@ function failoverCases(locale: UiLocale): void {
       const proposal = await postProposal(stack, `sensor-fail-${locale}`, t.buttons.request.failover);
       await requestAsDana(stack, proposal, typed.justification);
       await approveAsPriya(stack, proposal);
-      await waitForRunning(proposal, typed.justification);
+      await waitForRunning(stack, proposal, typed.justification);
 
       await simulator.completeFailover(FAILOVER_NAMES.hub);
-      const text = await waitForCardText(
-        proposal.card,
-        [heading('failed'), t.stateLines.failed, fill(t.failures.operation, { message: FAILED_FAILOVER_MESSAGE }), t.facts.approvedBy, APPROVER.name, t.facts.operationId],
-        'after the failover failed in Azure',
-      );
+      const text = await waitForCardText(proposal.card, [heading('failed'), t.stateLines.failed, fill(t.failures.operation, { message: FAILED_FAILOVER_MESSAGE })], 'after the failover failed in Azure');
       assertNoRawTemplate(text);
       assert.ok(!text.includes(normalizeSpaces(heading('succeeded'))), 'the card does not claim success');
-      await saveCardScreenshot(failoverSection(proposal.card, heading('failed')), 'failed', locale);
+      const details = latestCardText(stack, proposal);
+      for (const expected of [t.facts.approvedBy, APPROVER.name, t.facts.operationId]) assert.ok(details.includes(normalizeSpaces(expected)), `the failed card's details: ${expected}`);
+      await assertWithinBudget(proposal, CARD_BUDGET_PX, 'failed');
     });
   });
 
@@ -152,11 +151,13 @@ function failoverCases(locale: UiLocale): void {
       const simulator = simulatorAdmin(stack.bot);
       await simulator.loadScenario(failoverScenario('succeeded'));
 
-      // The proposal, on the diagnosis card.
+      // The proposal, on the diagnosis card: the request button on the first screen, how a request goes and the
+      // justification under it once pressed, what a failover does one click away.
       const proposal = await postProposal(stack, `sensor-ok-${locale}`, t.buttons.request.failover);
-      const proposed = await waitForCardText(proposal.card, [heading('proposed'), t.stateLines.proposed, t.lost.heading, t.after.heading, t.justification.label], 'the proposal');
+      const proposed = await waitForCardText(proposal.card, [heading('proposed'), t.buttons.request.failover, t.toggles.effects.failover], 'the proposal');
       assertNoRawTemplate(proposed);
-      await saveCardScreenshot(failoverSection(proposal.card, heading('proposed')), 'proposal', locale);
+      assert.ok(!proposed.includes(normalizeSpaces(t.lost.heading)), 'what is lost waits behind its label');
+      await assertWithinBudget(proposal, OUTAGE_DIAGNOSIS_BUDGET_PX, 'the proposal');
 
       // Dana requests it. Her client gets two cards at once: her own view (the answer to her click) and the
       // shared one (the bot's update of the message for everyone); Teams then refreshes the shared one into her
@@ -169,12 +170,16 @@ function failoverCases(locale: UiLocale): void {
         10_000,
         'the shared card waiting for approval',
       );
-      const shown = await waitForCardText(proposal.card, [new RegExp(`${escapeRegExp(t.hints.requesterOwn)}|${escapeRegExp(t.hints.everyoneRequested)}`)], 'a view of the request');
-      if (shown.includes(normalizeSpaces(t.hints.everyoneRequested))) await clickAndWaitForInvoke(stack, proposal.card, t.buttons.refresh);
-      await waitForCardText(proposal.card, [t.hints.requesterOwn], "Dana's view of her own request");
+      const views = [t.hints.requesterOwn, t.hints.everyoneRequested, t.notices.requested];
+      const shown = await waitForCardText(proposal.card, [new RegExp(views.map(escapeRegExp).join('|'))], 'a view of the request');
+      // Her view says what happens next: the hint, or right after her click the notice that answers it.
+      if (shown.includes(normalizeSpaces(t.hints.everyoneRequested))) {
+        await clickAndWaitForInvoke(stack, proposal.card, t.buttons.refresh);
+        await waitForCardText(proposal.card, [t.hints.requesterOwn], "Dana's view of her own request");
+      }
       await proposal.card.getByRole('button', { name: t.buttons.cancel, exact: true }).waitFor();
       assert.equal(await proposal.card.getByRole('button', { name: t.buttons.approve.failover, exact: true }).count(), 0, 'the requester cannot approve');
-      await saveCardScreenshot(failoverSection(proposal.card, heading('requested')), 'awaiting-approval', locale);
+      await assertWithinBudget(proposal, CARD_BUDGET_PX, "Dana's view of her request");
 
       // Priya's copy (what Teams shows her on refresh) has Approve and Reject.
       const priyaView = await actAs(stack, APPROVER, proposal, 'card.refresh');
@@ -183,21 +188,20 @@ function failoverCases(locale: UiLocale): void {
       assert.ok(priyaVerbs.includes('failover.approve') && priyaVerbs.includes('failover.reject'), `the approver's view: ${priyaVerbs.join(', ')}`);
 
       await approveAsPriya(stack, proposal);
-      const running = await waitForRunning(proposal, typed.justification);
+      const running = await waitForRunning(stack, proposal, typed.justification);
       assertNoRawTemplate(running);
-      await saveCardScreenshot(failoverSection(proposal.card, heading('running')), 'running', locale);
 
       await simulator.completeFailover(FAILOVER_NAMES.hub);
-      const succeeded = await waitForCardText(
-        proposal.card,
-        [heading('succeeded'), fill(t.stateLines.succeeded, FAILOVER_NAMES), t.facts.newPrimary, FAILOVER_NAMES.target, t.facts.requestedBy, ON_CALL_ENGINEER.name, t.facts.approvedBy, APPROVER.name],
-        'after the failover finished',
-      );
+      const succeeded = await waitForCardText(proposal.card, [heading('succeeded'), t.stateLines.succeeded, t.toggles.after], 'after the failover finished');
       assertNoRawTemplate(succeeded);
       assert.ok(succeeded.includes('500001'), 'the diagnosis stays on the card: only its failover section changed');
+      const details = latestCardText(stack, proposal);
+      for (const expected of [t.facts.newPrimary, FAILOVER_NAMES.target, t.facts.requestedBy, ON_CALL_ENGINEER.name, t.facts.approvedBy, APPROVER.name]) {
+        assert.ok(details.includes(normalizeSpaces(expected)), `the succeeded card's details: ${expected}`);
+      }
+      await assertWithinBudget(proposal, CARD_BUDGET_PX, 'succeeded');
       const runs = await simulatedFailovers(stack);
       assert.deepEqual(runs.map((run) => [run.hub, run.status, run.toRegion]), [[FAILOVER_NAMES.hub, 'Succeeded', FAILOVER_NAMES.target]], 'exactly one failover POST');
-      await saveCardScreenshot(failoverSection(proposal.card, heading('succeeded')), 'succeeded', locale);
 
       // The one message was updated in place (no new card), through running to succeeded, in that order.
       const { conversationId, messageId } = proposal.message;

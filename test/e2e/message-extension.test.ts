@@ -82,7 +82,7 @@ describe('Diagnose message action end to end (bot process, simulator, fake conne
     assert.equal((post.body?.from as { id?: unknown } | undefined)?.id, TEST_BOT.id, 'posted as the bot');
     const text = cardText(onlyCard(card));
     assert.match(text, /500001/);
-    assert.ok(text.includes(en.health.sectionHeading), text);
+    assert.ok(text.includes(en.health.detailsLabel), text);
     assert.ok(text.includes(en.health.states.Unavailable), text);
     const entry = JSON.parse(await healthLine(built.messageId)) as Record<string, unknown>;
     assert.equal(entry.healthState, 'Unavailable');

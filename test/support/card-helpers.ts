@@ -4,9 +4,8 @@ import assert from 'node:assert/strict';
 import type { Hub, HubHealthResult, ResourceHealth } from '#src/diagnosis/hub.ts';
 import type { Diagnosis, Finding } from '#src/diagnosis/types.ts';
 
-/** Ids the card templates give (cards/parts/failover-slot.json, cards/parts/advice-section.json). */
+/** The id the card templates give the failover slot (cards/parts/failover-slot.json). */
 export const FAILOVER_SLOT_ID = 'failover-slot';
-export const ADVICE_REQUEST_HINT_ID = 'advice-request-hint';
 
 // The ESM entry of adaptivecards does not load in Node (extensionless imports); the UMD bundle does.
 const require = createRequire(import.meta.url);

@@ -12,7 +12,7 @@ const count = (one: string, other: string): PluralForms => ({ one, other });
 
 export const en = {
   common: {
-    demoBanner: 'Simulated Azure (demo): the hubs, health and failovers on this card come from the built-in simulator, not from a real subscription.',
+    demoBanner: 'Demo · simulated Azure, not a real subscription.',
     more: count('+{n} more', '+{n} more'),
     listSeparator: ', ',
     utc: '{time} UTC',
@@ -48,7 +48,11 @@ export const en = {
       'Check the hub name, the device id and the credentials used by the caller.',
     ],
     noFindingsTitle: 'No IoT Hub error recognised',
-    whatToDo: 'What to do',
+    /** The labels of what the card keeps one click away (docs/design.md, "Cards: the decision first"). */
+    stepsLabel: 'Steps to take',
+    supportLabel: 'Details for a support ticket',
+    /** The one next step on the first screen. */
+    next: '**Next:** {step}',
     sdkRetryHeading: 'Do the SDKs retry it?',
     truncated: 'The paste was longer than the scan limit: only its beginning was read.',
     contextHeading: 'What the paste tells',
@@ -93,7 +97,11 @@ export const en = {
   health: {
     fallbackText: 'IoT Hub health',
     cardTitle: 'Hub health',
-    sectionHeading: 'Hub health right now',
+    detailsLabel: 'Hub health details',
+    /** The first screen: the hub's state as the headline (trouble, or the health card), else as one line. */
+    statusHeadline: '{hub} is {state}',
+    statusLine: 'Hub {hub}: {state}',
+    incident: count('Azure incident in {region}: {title} ({id})', '{n} Azure incidents in {region}, including {title} ({id})'),
     /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
     checking: "Checking the hub's health in Azure… this card updates itself in a few seconds.",
     resourceHealth: 'Resource Health: {state}',
@@ -143,7 +151,7 @@ export const en = {
   },
 
   advice: {
-    heading: 'Failover',
+    label: 'Would a failover help?',
     'not-applicable': 'A failover would not help: this error comes from the caller (request, credentials, device or configuration). A failover moves the hub to another region; it does not change what the caller sends.',
     notApplicableByVerdict: {
       'device-offline': 'A failover would not help: the device is not connected. A failover moves the hub to another region; it does not bring a device online.',
@@ -158,8 +166,16 @@ export const en = {
     'health-unknown': 'Resource Health has had no information about this hub for a while (Unknown): it cannot say whether Azure is at fault. Retry with backoff and check the Azure status page; consider a failover only if the errors persist and an incident is confirmed.',
     'health-unavailable': 'Health could not be checked, so there is no failover advice. Retry with backoff, check the Azure status page, and check the health again later.',
     'no-hub': 'No hub identified, so there is no failover advice. Send "health HUBNAME" to check a hub.',
-    requestHint: 'Use the button below to request it: another on-call engineer approves it before it runs.',
-    laterHint: 'A button to request the failover will appear here once failover requests are enabled on this bot.',
+    /** The next step each advice gives, on the first screen. */
+    next: {
+      request: 'Request a failover to {secondary} if the errors persist: another on-call engineer approves it before it runs.',
+      consider: 'A failover to {secondary} is worth considering if the errors persist. A button to request it appears here once failover requests are enabled on this bot.',
+      impossible: 'Retry with backoff and follow the incident: this hub cannot fail over now.',
+      'retry-hub-healthy': 'Retry with backoff: the hub is healthy, so this is most likely a short blip.',
+      'health-unknown': 'Retry with backoff and check the Azure status page: Resource Health cannot tell.',
+      'health-unavailable': "Retry with backoff, and check the hub's health again in a minute.",
+      'no-hub': 'Retry with backoff. Send "health HUBNAME" to check the hub.',
+    },
     impossibleReasons: {
       'no-secondary': 'the hub has no secondary location',
       'dr-disabled': 'disaster recovery is disabled on this hub (data residency)',

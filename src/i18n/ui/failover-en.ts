@@ -34,10 +34,10 @@ export const failoverEn = {
   } satisfies Record<FailoverState, ByKind>,
   stateLines: {
     proposed: 'Anyone here may request it, with a justification. An approver must then approve it before anything runs.',
-    requested: 'Requested by {requester}. An approver must approve it before {expiresAt}; the requester cannot approve their own request.',
+    requested: 'Requested by {requester}; another engineer, an approver, must approve it before {expiresAt}.',
     approved: 'Approved by {approver}. The bot checks the hub once more, then asks Azure to fail it over.',
     running: 'Approved by {approver}. Azure is failing the hub over: devices are disconnected until it finishes. This card follows its progress.',
-    succeeded: 'The hub now runs in {target}. Do the steps below.',
+    succeeded: 'Next: the steps under "What to do now".',
     failed: 'The failover did not complete.',
     rejected: 'Rejected by {rejecter}. Nothing was changed.',
     expired: 'Nobody acted on it in time. Nothing was changed.',
@@ -75,6 +75,9 @@ export const failoverEn = {
   notYet: 'not yet known',
   durationEstimate: 'about {estimate} minutes for {devices} devices (from 10 minutes to 2 hours)',
   durationRange: 'from 10 minutes to 2 hours (about 15 minutes per 100,000 devices)',
+  /** The expected duration on the first screen; the fact in full is in the request's details. */
+  durationShort: 'about {estimate} minutes',
+  durationRangeShort: '10 minutes to 2 hours',
   elapsedMinutes: '{m} min {s} s',
   elapsedHours: '{h} h {m} min',
   lost: {
@@ -107,9 +110,19 @@ export const failoverEn = {
     placeholder: 'e.g. Microsoft expects mitigation within minutes',
     error: 'Write a reason before rejecting the request.',
   },
+  /** The labels of what a failover section keeps one click away. */
+  toggles: {
+    details: 'Request details',
+    effects: { failover: 'What a failover does', failback: 'What a failback does' } satisfies ByKind,
+    after: 'What to do now',
+  },
   buttons: {
+    /** Opens the justification under the button (Action.ShowCard); `send` then requests it. */
     request: { failover: 'Request failover', failback: 'Request failback' } satisfies ByKind,
+    send: 'Send the request',
     approve: { failover: 'Approve failover', failback: 'Approve failback' } satisfies ByKind,
+    /** Opens the reason under the button; `reject` then rejects. */
+    rejectOpen: 'Reject…',
     reject: 'Reject',
     cancel: 'Cancel request',
     refresh: 'Refresh',
@@ -132,7 +145,6 @@ export const failoverEn = {
     running: 'The card is updated after every status check.',
     failbackAt: 'A failback to {source} can be requested from {at} (one hour after the failover), with the same approval.',
     failbackNow: 'A failback to {source} is possible now: select Check failback to prepare it.',
-    failbackOffered: 'A failback to {source} is proposed below.',
   },
   failures: {
     arm: 'Azure refused the failover request: {message}',

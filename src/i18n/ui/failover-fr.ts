@@ -23,10 +23,10 @@ export const failoverFr: FailoverStrings = {
   },
   stateLines: {
     proposed: "Toute personne ici peut le demander, avec une justification. Un approbateur doit ensuite l'approuver avant que quoi que ce soit ne s'exécute.",
-    requested: "Demandé par {requester}. Un approbateur doit l'approuver avant {expiresAt} ; le demandeur ne peut pas approuver sa propre demande.",
+    requested: "Demandé par {requester} ; un autre ingénieur, approbateur, doit l'approuver avant {expiresAt}.",
     approved: 'Approuvé par {approver}. Le bot vérifie le hub une dernière fois, puis demande à Azure de le basculer.',
     running: "Approuvé par {approver}. Azure bascule le hub : les appareils sont déconnectés jusqu'à la fin. Cette carte suit la progression.",
-    succeeded: 'Le hub fonctionne désormais dans {target}. Suivez les étapes ci-dessous.',
+    succeeded: 'Ensuite : les étapes de « Que faire maintenant ».',
     failed: "Le basculement n'a pas abouti.",
     rejected: "Refusé par {rejecter}. Rien n'a été modifié.",
     expired: "Personne n'a agi à temps. Rien n'a été modifié.",
@@ -64,6 +64,8 @@ export const failoverFr: FailoverStrings = {
   notYet: 'pas encore connu',
   durationEstimate: "environ {estimate} minutes pour {devices} appareils (de 10 minutes à 2 heures)",
   durationRange: 'de 10 minutes à 2 heures (environ 15 minutes par tranche de 100 000 appareils)',
+  durationShort: 'environ {estimate} minutes',
+  durationRangeShort: 'de 10 minutes à 2 heures',
   elapsedMinutes: '{m} min {s} s',
   elapsedHours: '{h} h {m} min',
   lost: {
@@ -96,9 +98,16 @@ export const failoverFr: FailoverStrings = {
     placeholder: "ex. Microsoft annonce un rétablissement d'ici quelques minutes",
     error: 'Écrivez un motif avant de refuser la demande.',
   },
+  toggles: {
+    details: 'Détails de la demande',
+    effects: { failover: 'Ce que fait un basculement', failback: 'Ce que fait un retour' },
+    after: 'Que faire maintenant',
+  },
   buttons: {
     request: { failover: 'Demander le basculement', failback: 'Demander le retour' },
+    send: 'Envoyer la demande',
     approve: { failover: 'Approuver le basculement', failback: 'Approuver le retour' },
+    rejectOpen: 'Refuser…',
     reject: 'Refuser',
     cancel: 'Annuler la demande',
     refresh: 'Actualiser',
@@ -120,7 +129,6 @@ export const failoverFr: FailoverStrings = {
     running: "La carte est mise à jour après chaque vérification d'état.",
     failbackAt: 'Un retour vers {source} pourra être demandé à partir du {at} (une heure après le basculement), avec la même approbation.',
     failbackNow: 'Un retour vers {source} est possible maintenant : sélectionnez Vérifier le retour pour le préparer.',
-    failbackOffered: 'Un retour vers {source} est proposé ci-dessous.',
   },
   failures: {
     arm: 'Azure a refusé la demande de basculement : {message}',

@@ -9,7 +9,7 @@ const count = (one: string, other: string): PluralForms => ({ one, other });
 
 export const fr: UiStrings = {
   common: {
-    demoBanner: "Azure simulé (démo) : les hubs, l'état de santé et les basculements de cette carte viennent du simulateur intégré, pas d'un vrai abonnement.",
+    demoBanner: 'Démo · Azure simulé, pas un vrai abonnement.',
     more: count('+{n} autre', '+{n} autres'),
     listSeparator: ', ',
     utc: '{time} UTC',
@@ -45,7 +45,9 @@ export const fr: UiStrings = {
       "Vérifiez le nom du hub, l'identifiant de l'appareil et les identifiants utilisés par l'appelant.",
     ],
     noFindingsTitle: 'Aucune erreur IoT Hub reconnue',
-    whatToDo: 'Que faire',
+    stepsLabel: 'Étapes à suivre',
+    supportLabel: 'Détails pour un ticket de support',
+    next: '**Ensuite :** {step}',
     sdkRetryHeading: 'Les SDK réessaient-ils ?',
     truncated: "Le message dépassait la limite d'analyse : seul son début a été lu.",
     contextHeading: 'Ce que dit le message',
@@ -90,7 +92,10 @@ export const fr: UiStrings = {
   health: {
     fallbackText: 'État de santé du hub IoT',
     cardTitle: 'État de santé du hub',
-    sectionHeading: 'État de santé du hub en ce moment',
+    detailsLabel: "Détails de l'état du hub",
+    statusHeadline: '{hub} : {state}',
+    statusLine: 'Hub {hub} : {state}',
+    incident: count('Incident Azure dans la région {region} : {title} ({id})', '{n} incidents Azure dans la région {region}, dont {title} ({id})'),
     /** Shown while the hub lookup and Resource Health have not answered; the same card is then updated in place. */
     checking: "Vérification de l'état de santé du hub dans Azure… cette carte se met à jour d'elle-même dans quelques secondes.",
     resourceHealth: 'Resource Health : {state}',
@@ -140,7 +145,7 @@ export const fr: UiStrings = {
   },
 
   advice: {
-    heading: 'Basculement',
+    label: 'Un basculement aiderait-il ?',
     'not-applicable': "Un basculement n'aiderait pas : cette erreur vient de l'appelant (requête, identifiants, appareil ou configuration). Un basculement déplace le hub dans une autre région ; il ne change pas ce que l'appelant envoie.",
     notApplicableByVerdict: {
       'device-offline': "Un basculement n'aiderait pas : l'appareil n'est pas connecté. Un basculement déplace le hub dans une autre région ; il ne reconnecte pas un appareil.",
@@ -155,8 +160,15 @@ export const fr: UiStrings = {
     'health-unknown': "Resource Health n'a plus d'information sur ce hub depuis un moment (Inconnu) : impossible de dire si Azure est en cause. Réessayez avec un délai croissant et consultez la page d'état d'Azure ; n'envisagez un basculement que si les erreurs persistent et qu'un incident est confirmé.",
     'health-unavailable': "L'état de santé n'a pas pu être vérifié : pas de conseil de basculement. Réessayez avec un délai croissant, consultez la page d'état d'Azure et vérifiez l'état de santé plus tard.",
     'no-hub': "Aucun hub identifié : pas de conseil de basculement. Envoyez « health NOMDUHUB » pour vérifier un hub.",
-    requestHint: "Utilisez le bouton ci-dessous pour le demander : un autre ingénieur d'astreinte l'approuve avant qu'il ne s'exécute.",
-    laterHint: 'Un bouton pour demander le basculement apparaîtra ici quand les demandes de basculement seront activées sur ce bot.',
+    next: {
+      request: "Demandez un basculement vers {secondary} si les erreurs persistent : un autre ingénieur d'astreinte l'approuve avant qu'il ne s'exécute.",
+      consider: "Un basculement vers {secondary} mérite d'être envisagé si les erreurs persistent. Un bouton pour le demander apparaîtra ici quand les demandes de basculement seront activées sur ce bot.",
+      impossible: "Réessayez avec un délai croissant et suivez l'incident : ce hub ne peut pas basculer maintenant.",
+      'retry-hub-healthy': "Réessayez avec un délai croissant : le hub est disponible, c'est très probablement un incident bref.",
+      'health-unknown': "Réessayez avec un délai croissant et consultez la page d'état d'Azure : Resource Health ne peut pas trancher.",
+      'health-unavailable': "Réessayez avec un délai croissant, et vérifiez à nouveau l'état du hub dans une minute.",
+      'no-hub': 'Réessayez avec un délai croissant. Envoyez « health NOMDUHUB » pour vérifier le hub.',
+    },
     impossibleReasons: {
       'no-secondary': "le hub n'a pas de région secondaire",
       'dr-disabled': "la reprise d'activité est désactivée sur ce hub (résidence des données)",

@@ -9,7 +9,7 @@ import type { MetricCriterion } from '../../alerts/signal.ts';
 import type { Locale } from '../../core/locale.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
 import type { Budget } from '../cards/budget.ts';
-import { emptyAdvice, buildAdvice } from '../cards/advice-view.ts';
+import { buildAdvice, buildNextStep, emptyAdvice } from '../cards/advice-view.ts';
 import { echo } from '../cards/escape.ts';
 import { buildHealthSection, buildHubChoice, emptyHealthSection, emptyHubChoice, primaryLocation, STATE_COLORS } from '../cards/health-view.ts';
 import { echoList } from '../cards/lists.ts';
@@ -17,7 +17,7 @@ import { fittedHostCard } from '../cards/render.ts';
 import type { HostCardView, RenderedHostCard } from '../cards/render.ts';
 import { formatTime } from '../cards/time.ts';
 import type { HubCardPart } from '../cards/types.ts';
-import type { ContainerStyle, FactView, LineView, TextColor } from '../cards/view-types.ts';
+import type { ContainerStyle, FactView, LineView, NextStepView, TextColor, ToggleView } from '../cards/view-types.ts';
 import { formatElapsed } from '../failover/card/view.ts';
 
 export interface AlertCardInput {
@@ -28,7 +28,7 @@ export interface AlertCardInput {
   health: HubCardPart | null;
   /** What the card advises about a failover (open hub incidents whose health calls for a decision), or null. */
   advice: FailoverAdvice | null;
-  /** A failover request button is (or will be) on the card: the advice points at it. */
+  /** A failover request button is (or will be) on the card: the next step points at it. */
   offersRequest: boolean;
   locale: Locale;
   demo: boolean;
@@ -173,7 +173,24 @@ function detailFacts(incident: Incident, hubs: readonly Hub[], locale: Locale): 
   return facts;
 }
 
-function serviceHealthParts(incident: Incident, hubs: readonly Hub[], locale: Locale, budget: Budget): Pick<HostCardView, 'hubs' | 'choice' | 'nextStep'> & { communication: LineView[] } {
+/** What the card keeps one click away, each under a label that says what it opens. */
+function toggles(locale: Locale, incident: Incident, show: { advice: boolean; health: boolean }): Record<'timeline' | 'advice' | 'health' | 'details', ToggleView> {
+  const ui = uiStrings(locale);
+  const t = ui.alerts;
+  return {
+    timeline: { show: true, id: 'alert-timeline', label: fill(t.timeline.toggle, { n: incident.timeline.length + incident.earlierEntries }) },
+    advice: { show: show.advice, id: 'alert-advice', label: ui.advice.label },
+    health: { show: show.health, id: 'alert-health', label: ui.health.detailsLabel },
+    details: { show: true, id: 'alert-details', label: t.details.toggle },
+  };
+}
+
+/** A next step of the alert's own (no failover advice): "Next: …". */
+function ownNextStep(locale: Locale, step: string): NextStepView {
+  return buildNextStep(null, { kind: 'none' }, locale, false, step);
+}
+
+function serviceHealthParts(incident: Incident, hubs: readonly Hub[], locale: Locale, budget: Budget): Pick<HostCardView, 'hubs' | 'choice' | 'next'> & { communication: LineView[] } {
   const t = uiStrings(locale).alerts;
   const resolved = incident.state === 'resolved';
   const communication = incident.serviceHealth?.communication ?? '';
@@ -183,8 +200,9 @@ function serviceHealthParts(incident: Incident, hubs: readonly Hub[], locale: Lo
       heading: plural(locale, hubs.length, t.serviceHealth.hubsHeading),
       lines: hubs.slice(0, 10).map((hub) => ({ text: `• ${fill(t.serviceHealth.hubLine, { hub: `**${echo(hub.name, 60)}**`, region: echo(primaryLocation(hub), 40) })}` })),
     },
+    // While the incident is open, the hub buttons are the next step (each opens that hub's live health).
     choice: resolved || hubs.length === 0 ? emptyHubChoice() : buildHubChoice(hubs, locale, t.serviceHealth.nextStep),
-    nextStep: { show: resolved, text: resolved ? t.serviceHealth.resolvedNextStep : '' },
+    next: resolved ? ownNextStep(locale, t.serviceHealth.resolvedNextStep) : ownNextStep(locale, ''),
     communication: communication === '' ? [] : [{ text: fill(t.serviceHealth.communication, { text: echo(communication, Math.min(300, budget.azureTextChars)) }) }],
   };
 }
@@ -192,17 +210,14 @@ function serviceHealthParts(incident: Incident, hubs: readonly Hub[], locale: Lo
 /** The card's view for one budget (the failover slot is filled by the caller). */
 export function buildAlertView(input: AlertCardInput, budget: Budget): HostCardView {
   const { incident, hubs, locale } = input;
-  const t = uiStrings(locale).alerts;
   const subjectName = incident.subject.kind === 'hub' ? (hubs[0]?.name ?? incident.subject.hub.name) : '';
   const head = headline(incident, subjectName, locale, budget);
   const timeline = {
-    toggle: fill(t.timeline.toggle, { n: incident.timeline.length + incident.earlierEntries }),
-    heading: t.timeline.heading,
     showEarlier: incident.earlierEntries > 0,
-    earlier: incident.earlierEntries > 0 ? plural(locale, incident.earlierEntries, t.timeline.earlier) : '',
+    earlier: incident.earlierEntries > 0 ? plural(locale, incident.earlierEntries, uiStrings(locale).alerts.timeline.earlier) : '',
     entries: incident.timeline.map((entry) => ({ time: formatTime(locale, entry.at), text: timelineText(entry, locale, budget) })),
   };
-  const details = { toggle: t.details.toggle, facts: detailFacts(incident, hubs, locale) };
+  const details = { facts: detailFacts(incident, hubs, locale) };
   const owner = { show: true, text: ownerText(incident, locale) };
   if (incident.subject.kind === 'service-health') {
     const parts = serviceHealthParts(incident, hubs, locale, budget);
@@ -212,26 +227,33 @@ export function buildAlertView(input: AlertCardInput, budget: Budget): HostCardV
       live: { show: false, text: '', color: 'default' },
       hubs: parts.hubs,
       choice: parts.choice,
-      nextStep: parts.nextStep,
+      next: parts.next,
       advice: emptyAdvice(),
       timeline,
       details,
-      health: emptyHealthSection(''),
+      health: emptyHealthSection(),
+      toggles: toggles(locale, incident, { advice: false, health: false }),
     };
   }
+  const t = uiStrings(locale).alerts;
   const resolved = incident.state === 'resolved';
   const part = input.health;
+  const advice = !resolved && input.advice !== null && part !== null ? input.advice : null;
+  const adviceView = advice !== null && part !== null ? buildAdvice(advice, part, locale) : emptyAdvice();
+  const health = part === null ? emptyHealthSection() : buildHealthSection(part, locale, budget, 'health');
+  const ownStep = resolved ? t.resolvedAdvice : t.nextSteps[nextStepOf(part)];
   return {
     headline: head,
     owner,
     live: liveView(part, locale),
     hubs: { show: false, heading: '', lines: [] },
     choice: emptyHubChoice(),
-    nextStep: { show: resolved || input.advice === null, text: resolved ? t.resolvedAdvice : t.nextSteps[nextStepOf(part)] },
-    advice: !resolved && input.advice !== null && part !== null ? buildAdvice(input.advice, part, locale, input.offersRequest) : emptyAdvice(),
+    next: advice !== null && part !== null ? buildNextStep(advice, part, locale, input.offersRequest, ownStep) : ownNextStep(locale, ownStep),
+    advice: adviceView,
     timeline,
     details,
-    health: part === null ? emptyHealthSection('') : buildHealthSection(part, locale, budget, 'health'),
+    health,
+    toggles: toggles(locale, incident, { advice: adviceView.show, health: health.show }),
   };
 }
 

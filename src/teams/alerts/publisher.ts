@@ -63,8 +63,8 @@ export function createAlertPublisher(deps: AlertPublisherDeps): IncidentPublishe
     return { input: { ...base, health: part, advice, offersRequest: offer }, part, offer };
   };
 
-  /** The card without a request section (the advice does not point at a button). */
-  const plain = (rendered: RenderedHostCard): AdaptiveCard => renderHostCard(rendered.model, { items: [], requestHint: false });
+  /** The card without a request section. */
+  const plain = (rendered: RenderedHostCard): AdaptiveCard => renderHostCard(rendered.model, { items: [], leads: false });
 
   /** Proposes a failover request for the card now in the conversation, and puts it on the card. */
   const offer = async (prepared: Prepared, target: IncidentTarget, posted: PostedCard & { activityId: string }): Promise<PostedCard> => {
@@ -85,7 +85,7 @@ export function createAlertPublisher(deps: AlertPublisherDeps): IncidentPublishe
       }
       case 'unavailable': {
         const rendered = alertCard({ ...prepared.input, offersRequest: false }, proposal.elements);
-        await deps.channel.update(posted.reference, posted.activityId, renderHostCard(rendered.model, { items: proposal.elements, requestHint: false }));
+        await deps.channel.update(posted.reference, posted.activityId, renderHostCard(rendered.model, { items: proposal.elements, leads: false }));
         return { ...posted, requestId: null };
       }
       case 'ineligible': {

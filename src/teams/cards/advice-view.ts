@@ -1,4 +1,5 @@
-// FailoverAdvice (src/diagnosis/advice.ts) → the failover section of the diagnosis and health cards.
+// FailoverAdvice (src/diagnosis/advice.ts) → the one next step on the first screen of the diagnosis and health
+// cards, and the advice in full behind its label.
 import type { FailoverAdvice, FailoverTrigger } from '../../diagnosis/advice.ts';
 import type { Locale } from '../../core/locale.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
@@ -6,7 +7,7 @@ import { echoList } from './lists.ts';
 import { echo } from './escape.ts';
 import { secondaryLocation } from './health-view.ts';
 import type { HubCardPart } from './types.ts';
-import type { AdviceView, ContainerStyle, LineView } from './view-types.ts';
+import type { AdviceView, ContainerStyle, LineView, NextStepView } from './view-types.ts';
 
 const STYLES: Readonly<Record<FailoverAdvice['kind'], ContainerStyle>> = {
   'not-applicable': 'emphasis',
@@ -19,28 +20,23 @@ const STYLES: Readonly<Record<FailoverAdvice['kind'], ContainerStyle>> = {
 };
 
 export function emptyAdvice(): AdviceView {
-  return { show: false, style: 'default', heading: '', text: '', reasons: [], showHint: false, hint: '' };
+  return { show: false, style: 'default', text: '', reasons: [] };
 }
 
-/** `hasActions`: the actions slot holds a button (the failover request), so the hint points at it. */
-export function buildAdvice(advice: FailoverAdvice | null, part: HubCardPart, locale: Locale, hasActions: boolean): AdviceView {
+/** The advice in full: why a failover would or would not help, and why it is impossible when it is. */
+export function buildAdvice(advice: FailoverAdvice | null, part: HubCardPart, locale: Locale): AdviceView {
   if (advice === null) return emptyAdvice();
-  const ui = uiStrings(locale);
-  const t = ui.advice;
-  const view: AdviceView = { ...emptyAdvice(), show: true, style: STYLES[advice.kind], heading: t.heading };
+  const t = uiStrings(locale).advice;
+  const view: AdviceView = { ...emptyAdvice(), show: true, style: STYLES[advice.kind] };
   switch (advice.kind) {
     case 'not-applicable': {
       const byVerdict: Readonly<Record<string, string | undefined>> = t.notApplicableByVerdict;
       view.text = byVerdict[advice.verdict] ?? t['not-applicable'];
       break;
     }
-    case 'worth-considering': {
-      const secondary = secondaryOf(part);
-      view.text = [...why(advice.trigger, locale), fill(t['worth-considering'], { secondary })].join(' ');
-      view.showHint = true;
-      view.hint = hasActions ? t.requestHint : t.laterHint;
+    case 'worth-considering':
+      view.text = [...why(advice.trigger, locale), fill(t['worth-considering'], { secondary: secondaryOf(part) })].join(' ');
       break;
-    }
     case 'worth-considering-but-impossible':
       view.text = [...why(advice.trigger, locale), t['worth-considering-but-impossible']].join(' ');
       view.reasons = reasonLines(advice.reasons, locale);
@@ -49,6 +45,26 @@ export function buildAdvice(advice: FailoverAdvice | null, part: HubCardPart, lo
       view.text = t[advice.kind];
   }
   return view;
+}
+
+/**
+ * The one next step. The advice gives it when it knows the hub's health; when a failover would not help, the
+ * error's own first step does (`firstStep`, empty when there is none). `hasButtons`: a request button is on the
+ * card, so the step points at it.
+ */
+export function buildNextStep(advice: FailoverAdvice | null, part: HubCardPart, locale: Locale, hasButtons: boolean, firstStep: string): NextStepView {
+  const ui = uiStrings(locale);
+  const next = ui.advice.next;
+  const view = (step: string, reasons: LineView[] = []): NextStepView => ({ show: step !== '', text: step === '' ? '' : fill(ui.diagnosis.next, { step }), reasons });
+  if (advice === null || advice.kind === 'not-applicable') return view(firstStep);
+  switch (advice.kind) {
+    case 'worth-considering':
+      return view(fill(hasButtons ? next.request : next.consider, { secondary: secondaryOf(part) }));
+    case 'worth-considering-but-impossible':
+      return view(next.impossible, reasonLines(advice.reasons, locale));
+    default:
+      return view(next[advice.kind]);
+  }
 }
 
 /** Why a failover is on the table: the Resource Health state and/or the incidents in the region. */

@@ -9,7 +9,7 @@ import { echo, plainEcho } from './escape.ts';
 import { docLinks, explainFinding, supportBlock } from './explain.ts';
 import { distinct, echoList, moreText } from './lists.ts';
 import { formatTime } from './time.ts';
-import type { ContainerStyle, DiagnosisView, FactView, LineView } from './view-types.ts';
+import type { ContainerStyle, DiagnosisView, FactView, LineView, TextColor } from './view-types.ts';
 
 /** The headline: the first finding, since the diagnosis lists them most severe first. */
 export function headlineFinding(diagnosis: Diagnosis): Finding | null {
@@ -35,6 +35,7 @@ export function buildDiagnosisView(diagnosis: Diagnosis, locale: Locale, budget:
       title: explanation.title,
       badgeText: badge.text,
       badgeStyle: badge.style,
+      badgeColor: badge.color,
       verdict: service === null ? ui.verdict[diagnosis.verdict.kind] : serviceVerdict(locale, service),
       cause: explanation.cause,
       showSeen: seen !== '',
@@ -48,6 +49,7 @@ export function buildDiagnosisView(diagnosis: Diagnosis, locale: Locale, budget:
       show: explanation.actions.length > 0,
       // One markdown ordered list: separate TextBlocks would each restart at 1 on some clients.
       text: explanation.actions.map((action, i) => `${i + 1}. ${action}`).join('\r'),
+      first: explanation.actions[0] ?? '',
     },
     sdkRetry: { show: explanation.retryNote !== null && finding?.transient !== false, text: explanation.retryNote ?? '' },
     sdkVersion: sdkVersionView(diagnosis, locale),
@@ -84,11 +86,12 @@ export function codeAndName(locale: Locale, finding: Finding, budget: Budget): s
   return http === '' ? t.unnamedError : http;
 }
 
-function transientBadge(locale: Locale, transient: boolean | null): { text: string; style: ContainerStyle } {
+/** Transient or not: a badge (the message action's preview) or coloured words (the diagnosis card). */
+function transientBadge(locale: Locale, transient: boolean | null): { text: string; style: ContainerStyle; color: TextColor } {
   const t = uiStrings(locale).transient;
-  if (transient === true) return { text: t.yes, style: 'accent' };
-  if (transient === false) return { text: t.no, style: 'attention' };
-  return { text: t.unknown, style: 'emphasis' };
+  if (transient === true) return { text: t.yes, style: 'accent', color: 'accent' };
+  if (transient === false) return { text: t.no, style: 'attention', color: 'attention' };
+  return { text: t.unknown, style: 'emphasis', color: 'default' };
 }
 
 function transientWord(locale: Locale, transient: boolean | null): string {

@@ -1,4 +1,6 @@
-// HubCardPart → the health section of the diagnosis and health cards, and the hub choice.
+// HubCardPart → the hub's state on the first screen of the diagnosis and health cards, its health in full behind
+// a label, and the hub choice.
+import { incidentsCoveringHub } from '../../diagnosis/advice.ts';
 import type { AvailabilityState, Hub, HubHealthResult, ResourceHealth, ServiceEvent } from '../../diagnosis/hub.ts';
 import type { Locale } from '../../core/locale.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
@@ -7,7 +9,7 @@ import { echo, plainEcho } from './escape.ts';
 import { echoList, moreText, rowsOf } from './lists.ts';
 import { formatTime } from './time.ts';
 import type { HubCardPart } from './types.ts';
-import type { FactView, HealthSectionView, HubChoiceView, LineView, TextColor } from './view-types.ts';
+import type { ContainerStyle, FactView, HealthSectionView, HubChoiceView, HubStatusView, LineView, TextColor } from './view-types.ts';
 
 /** At most this many hub buttons on a card; the rest are counted. */
 export const MAX_HUB_CHOICES = 10;
@@ -19,44 +21,108 @@ export const STATE_COLORS: Readonly<Record<AvailabilityState, TextColor>> = {
   Unknown: 'default',
 };
 
-/** Where the section is shown: on the diagnosis card it says the diagnosis stands without health. */
+/** Where the hub's health is shown: on the diagnosis card it says the diagnosis stands without it. */
 export type HealthSectionPlace = 'diagnosis' | 'health';
 
+/** The hub's health in full (behind its label), and the hub choice when several hubs could be the one. */
 export function buildHealthSection(part: HubCardPart, locale: Locale, budget: Budget, place: HealthSectionPlace): HealthSectionView {
-  const t = uiStrings(locale).health;
-  const view = emptyHealthSection(place === 'diagnosis' ? t.sectionHeading : '');
-  view.show = true;
+  const view = emptyHealthSection();
   switch (part.kind) {
-    case 'none':
-      view.noHub = { show: true, text: t.noHub };
-      break;
-    case 'checking':
-      view.checking = { show: true, text: t.checking };
-      break;
-    case 'unknown':
-      view.unknownHub = { show: true, text: unknownHubText(locale, part.query.value, part.searchedSubscriptions, budget) };
-      break;
     case 'ambiguous':
-      view.choice = buildHubChoice(part.candidates, locale, t.ambiguous);
+      view.choice = buildHubChoice(part.candidates, locale, uiStrings(locale).health.ambiguous);
       break;
     case 'health':
+      view.show = true;
       if (part.result.ok) view.ok = okView(part.result, locale, budget);
       else view.unavailable = unavailableView(part.result, locale, budget, place);
+      break;
+    default:
+      // No hub, a hub not found, or health still being checked: the first screen says it all (buildHubStatus).
       break;
   }
   return view;
 }
 
-export function emptyHealthSection(heading: string): HealthSectionView {
+export function emptyHealthSection(): HealthSectionView {
   return {
     show: false,
-    heading,
     ok: { show: false, hubLine: '', stateText: '', stateColor: 'default', facts: [], notes: [], eventsHeading: '', events: [], showMoreEvents: false, moreEvents: '' },
     unavailable: { show: false, showHubLine: false, hubLine: '', text: '', help: [], showDetail: false, detail: '' },
-    unknownHub: { show: false, text: '' },
-    noHub: { show: false, text: '' },
-    checking: { show: false, text: '' },
     choice: emptyHubChoice(),
+  };
+}
+
+const HEADLINE_STYLES: Readonly<Record<AvailabilityState, ContainerStyle>> = {
+  Available: 'good',
+  Degraded: 'warning',
+  Unavailable: 'attention',
+  Unknown: 'emphasis',
+};
+
+/**
+ * The hub's state for the first screen. When the hub is Unavailable or Degraded, or an active Azure incident
+ * covers its region, the state is the card's headline; on the health card it always is.
+ */
+export function buildHubStatus(part: HubCardPart, locale: Locale, budget: Budget, place: HealthSectionPlace): HubStatusView {
+  const t = uiStrings(locale).health;
+  const status = emptyHubStatus();
+  const line = (text: string, color: TextColor, subtle = false): void => {
+    status.line = { show: true, text, color, subtle };
+  };
+  switch (part.kind) {
+    case 'none':
+      line(t.noHub, 'default', true);
+      break;
+    case 'checking':
+      line(t.checking, 'default', true);
+      break;
+    case 'unknown':
+      line(unknownHubText(locale, part.query.value, part.searchedSubscriptions, budget), 'warning');
+      break;
+    case 'ambiguous':
+      // The hub choice says it, with its buttons (health.choice).
+      break;
+    case 'health': {
+      const result = part.result;
+      if (!result.ok) {
+        line(fill(t.unavailable, { reason: t.unavailableReasons[result.reason] }), 'warning');
+        if (place === 'health') status.help = failureHelp(result, locale);
+        break;
+      }
+      const state = result.health.availabilityState;
+      const values = { hub: echo(result.hub.name, Math.min(100, budget.valueChars)), state: t.states[state] };
+      const incidents = incidentsCoveringHub(result.hub, result.events);
+      const trouble = state === 'Unavailable' || state === 'Degraded' || incidents.length > 0;
+      const first = incidents[0];
+      status.headline = {
+        show: trouble || place === 'health',
+        style: incidents.length > 0 && state === 'Available' ? 'warning' : HEADLINE_STYLES[state],
+        text: fill(t.statusHeadline, values),
+        color: STATE_COLORS[state],
+        showIncident: first !== undefined,
+        incident:
+          first === undefined
+            ? ''
+            : fill(plural(locale, incidents.length, t.incident), {
+                region: echo(primaryLocation(result.hub), 60),
+                title: echo(first.title, Math.min(120, budget.azureTextChars)),
+                id: echo(first.trackingId, 40),
+              }),
+      };
+      line(fill(t.statusLine, values), STATE_COLORS[state]);
+      if (result.hub.drDisabled) status.notes = [{ text: t.drDisabled }];
+      break;
+    }
+  }
+  return status;
+}
+
+export function emptyHubStatus(): HubStatusView {
+  return {
+    headline: { show: false, style: 'default', text: '', color: 'default', showIncident: false, incident: '' },
+    line: { show: false, text: '', color: 'default', subtle: false },
+    notes: [],
+    help: [],
   };
 }
 
@@ -158,19 +224,8 @@ function unavailableView(
   place: HealthSectionPlace,
 ): HealthSectionView['unavailable'] {
   const t = uiStrings(locale).health;
-  const help: LineView[] = [];
-  switch (result.reason) {
-    case 'throttled':
-      help.push({ text: result.retryAfterSeconds !== null && result.retryAfterSeconds > 0 ? plural(locale, Math.ceil(result.retryAfterSeconds), t.retryAfter) : t.retryLater });
-      break;
-    case 'forbidden':
-      help.push({ text: t.forbiddenHelp });
-      break;
-    case 'not-found':
-      break;
-    default:
-      help.push({ text: t.retryLater });
-  }
+  // On the health card the help is on the first screen (buildHubStatus); on the diagnosis card it is here.
+  const help: LineView[] = place === 'health' ? [] : failureHelp(result, locale);
   if (place === 'diagnosis') help.push({ text: t.unavailableKeepsDiagnosis });
   const detail = echo(result.detail, budget.valueChars);
   return {
@@ -182,6 +237,21 @@ function unavailableView(
     showDetail: detail !== '',
     detail: detail === '' ? '' : fill(t.unavailableDetail, { detail }),
   };
+}
+
+/** What to do about a health lookup that failed: when to try again, or which role the bot lacks. */
+function failureHelp(result: Extract<HubHealthResult, { ok: false }>, locale: Locale): LineView[] {
+  const t = uiStrings(locale).health;
+  switch (result.reason) {
+    case 'throttled':
+      return [{ text: result.retryAfterSeconds !== null && result.retryAfterSeconds > 0 ? plural(locale, Math.ceil(result.retryAfterSeconds), t.retryAfter) : t.retryLater }];
+    case 'forbidden':
+      return [{ text: t.forbiddenHelp }];
+    case 'not-found':
+      return [];
+    default:
+      return [{ text: t.retryLater }];
+  }
 }
 
 function unknownHubText(locale: Locale, query: string, subscriptions: readonly string[], budget: Budget): string {

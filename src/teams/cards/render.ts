@@ -1,5 +1,6 @@
 // The card renderers the bot calls: view model first (pure), then the template of cards/, then the
-// size guard. Every renderer returns a plain Adaptive Card 1.5 object. The diagnosis and health cards can
+// size guard. Every card answers on its first screen and keeps the rest one click away (docs/design.md,
+// "Cards: the decision first"). Every renderer returns a plain Adaptive Card 1.5 object. The diagnosis and health cards can
 // host a failover section: they also give the model they were rendered from, which the failover request
 // keeps, so that every later version of the card is rendered again from it around a new section.
 import type { Hub } from '../../diagnosis/hub.ts';
@@ -7,16 +8,16 @@ import type { Diagnosis } from '../../diagnosis/types.ts';
 import type { Locale } from '../../core/locale.ts';
 import { plural, uiStrings } from '../../i18n/index.ts';
 import type { UiStrings } from '../../i18n/index.ts';
-import { buildAdvice } from './advice-view.ts';
+import { buildAdvice, buildNextStep } from './advice-view.ts';
 import { BUDGETS, CARD_BYTE_LIMIT, byteSize, fitToBudget } from './budget.ts';
 import type { Budget } from './budget.ts';
 import { buildDiagnosisView } from './diagnosis-view.ts';
-import { buildHealthSection, buildHubChoice, emptyHubChoice } from './health-view.ts';
+import { buildHealthSection, buildHubChoice, buildHubStatus, emptyHubChoice } from './health-view.ts';
 import type { FailoverAdvice } from '../../diagnosis/advice.ts';
 import { rowsOf } from './lists.ts';
 import { expandCard } from './templates.ts';
 import type { AdaptiveCard, CardAction, HubCardPart } from './types.ts';
-import type { ActionSlotView, AdviceView } from './view-types.ts';
+import type { ActionSlotView, ToggleView } from './view-types.ts';
 
 export interface DiagnosisCardInput {
   diagnosis: Diagnosis;
@@ -51,20 +52,23 @@ function actionSlot(actions: readonly CardAction[] | undefined): ActionSlotView 
   return { show: list.length > 0, rows: rowsOf(list).map((row) => ({ actions: row })) };
 }
 
-function failoverSlot(elements: readonly unknown[] | undefined): { show: boolean; items: unknown[] } {
-  const items = [...(elements ?? [])];
-  return { show: items.length > 0, items };
-}
-
 /** The budget that keeps only the essentials, used when nothing else fits (not expected to happen). */
 const LAST_BUDGET: Budget = { ...(BUDGETS[BUDGETS.length - 1] as Budget), valueChars: 20, azureTextChars: 40, listItems: 1 };
 
+/**
+ * The layout of the diagnosis and health templates a stored model was built for. A request's card document
+ * keeps the model of the card it was proposed on; a model of another layout (an older version of the bot) is
+ * not rendered again into today's templates: the request's card then stands alone.
+ */
+export const HOST_CARD_LAYOUT = 2;
+
 /** What a template reads besides the strings, the demo flag and the failover slot: plain JSON. */
-export type HostCardView = { advice: AdviceView } & Record<string, unknown>;
+export type HostCardView = Record<string, unknown>;
 
 /** A diagnosis or health card as the model it is rendered from (the failover slot left empty). */
 export interface HostCardModel {
   template: 'diagnosis' | 'health' | 'alert';
+  layout: number;
   locale: Locale;
   demo: boolean;
   view: HostCardView;
@@ -75,20 +79,29 @@ export interface RenderedHostCard {
   model: HostCardModel;
 }
 
+export function isCurrentLayout(model: HostCardModel): boolean {
+  return model.layout === HOST_CARD_LAYOUT;
+}
+
 /**
- * The card of a model with a failover section in its slot. `requestHint`: whether the advice may point at
- * the request button (only while a proposal waits for a request).
+ * The card of a model with a failover section in its slot. `leads`: the section is more than a proposal (a
+ * request, a running or finished failover): it goes first and is the card's next step, the hub's state steps
+ * back to one line.
  */
-export function renderHostCard(model: HostCardModel, failover: { items: readonly unknown[]; requestHint: boolean }): AdaptiveCard {
-  const advice: AdviceView = { ...model.view.advice, showHint: model.view.advice.showHint && failover.requestHint };
-  return expandCard(model.template, { ...common(model.locale, model.demo), ...model.view, advice, failoverSlot: failoverSlot(failover.items) });
+export function renderHostCard(model: HostCardModel, failover: { items: readonly unknown[]; leads: boolean }): AdaptiveCard {
+  const items = [...failover.items];
+  return expandCard(model.template, {
+    ...common(model.locale, model.demo),
+    ...model.view,
+    failoverSlot: { show: items.length > 0, leads: failover.leads && items.length > 0, items },
+  });
 }
 
 /** Renders with each budget in turn; the first card under the size limit, with the model it came from. */
 export function fittedHostCard(template: HostCardModel['template'], locale: Locale, demo: boolean, failover: readonly unknown[], view: (budget: Budget) => HostCardView): RenderedHostCard {
   const render = (budget: Budget): RenderedHostCard => {
-    const model: HostCardModel = { template, locale, demo, view: view(budget) };
-    return { model, card: renderHostCard(model, { items: failover, requestHint: true }) };
+    const model: HostCardModel = { template, layout: HOST_CARD_LAYOUT, locale, demo, view: view(budget) };
+    return { model, card: renderHostCard(model, { items: failover, leads: false }) };
   };
   for (const budget of BUDGETS) {
     const rendered = render(budget);
@@ -97,15 +110,40 @@ export function fittedHostCard(template: HostCardModel['template'], locale: Loca
   return render(LAST_BUDGET);
 }
 
+/** Whether the card offers a button (the request of a failover), which the next step then points at. */
+function offersButtons(input: HealthCardInput): boolean {
+  return actionSlot(input.actions).show || ((input.failover ?? []).length > 0 && input.failoverOffered !== false);
+}
+
+/** The labels of what the card keeps one click away, each with the id of what it opens. */
+function toggle(id: string, label: string, show: boolean): ToggleView {
+  return { show, id, label };
+}
+
 export function diagnosisCard(input: DiagnosisCardInput): RenderedHostCard {
   const { diagnosis, locale, demo, hub, advice, actions, failover } = input;
-  const hasButtons = actionSlot(actions).show || (failoverSlot(failover).show && input.failoverOffered !== false);
-  return fittedHostCard('diagnosis', locale, demo, failover ?? [], (budget) => ({
-    ...buildDiagnosisView(diagnosis, locale, budget),
-    health: buildHealthSection(hub, locale, budget, 'diagnosis'),
-    advice: buildAdvice(advice, hub, locale, hasButtons),
-    actionSlot: actionSlot(actions),
-  }));
+  const ui = uiStrings(locale);
+  return fittedHostCard('diagnosis', locale, demo, failover ?? [], (budget) => {
+    const view = buildDiagnosisView(diagnosis, locale, budget);
+    const health = buildHealthSection(hub, locale, budget, 'diagnosis');
+    const adviceView = buildAdvice(advice, hub, locale);
+    return {
+      ...view,
+      status: buildHubStatus(hub, locale, budget, 'diagnosis'),
+      next: buildNextStep(advice, hub, locale, offersButtons(input), view.steps.first),
+      health,
+      advice: adviceView,
+      actionSlot: actionSlot(actions),
+      toggles: {
+        steps: toggle('diagnosis-steps', ui.diagnosis.stepsLabel, true),
+        sdk: toggle('diagnosis-sdk', ui.diagnosis.sdkRetryHeading, view.sdkRetry.show),
+        paste: toggle('diagnosis-paste', ui.diagnosis.contextHeading, view.headline.showSeen || view.headline.showEvidence || view.facts.length > 0 || view.others.show),
+        health: toggle('diagnosis-health', ui.health.detailsLabel, health.show),
+        advice: toggle('diagnosis-advice', ui.advice.label, adviceView.show),
+        support: toggle('diagnosis-support', ui.diagnosis.supportLabel, view.support.show),
+      },
+    };
+  });
 }
 
 export function renderDiagnosisCard(input: DiagnosisCardInput): AdaptiveCard {
@@ -114,12 +152,22 @@ export function renderDiagnosisCard(input: DiagnosisCardInput): AdaptiveCard {
 
 export function healthCard(input: HealthCardInput): RenderedHostCard {
   const { locale, demo, hub, advice, actions, failover } = input;
-  const hasButtons = actionSlot(actions).show || (failoverSlot(failover).show && input.failoverOffered !== false);
-  return fittedHostCard('health', locale, demo, failover ?? [], (budget) => ({
-    health: buildHealthSection(hub, locale, budget, 'health'),
-    advice: buildAdvice(advice, hub, locale, hasButtons),
-    actionSlot: actionSlot(actions),
-  }));
+  const ui = uiStrings(locale);
+  return fittedHostCard('health', locale, demo, failover ?? [], (budget) => {
+    const health = buildHealthSection(hub, locale, budget, 'health');
+    const adviceView = buildAdvice(advice, hub, locale);
+    return {
+      status: buildHubStatus(hub, locale, budget, 'health'),
+      next: buildNextStep(advice, hub, locale, offersButtons(input), ''),
+      health,
+      advice: adviceView,
+      actionSlot: actionSlot(actions),
+      toggles: {
+        health: toggle('health-details', ui.health.detailsLabel, health.show),
+        advice: toggle('health-advice', ui.advice.label, adviceView.show),
+      },
+    };
+  });
 }
 
 export function renderHealthCard(input: HealthCardInput): AdaptiveCard {
@@ -132,6 +180,11 @@ export function renderHelpCard(locale: Locale, demo: boolean): AdaptiveCard {
     ...common(locale, demo),
     pasteItems: t.pasteItems.map((text) => ({ text: `• ${text}` })),
     commands: t.commands.map((c) => ({ command: c.command, text: c.text })),
+    toggles: {
+      paste: toggle('help-paste', t.pasteHeading, true),
+      looksFor: toggle('help-looks-for', t.looksForHeading, true),
+      privacy: toggle('help-privacy', t.privacyHeading, true),
+    },
   });
 }
 

@@ -22,7 +22,11 @@ import hubChoices from '../../../cards/parts/hub-choices.json' with { type: 'jso
 import actionSlot from '../../../cards/parts/action-slot.json' with { type: 'json' };
 import failoverSlot from '../../../cards/parts/failover-slot.json' with { type: 'json' };
 import failoverSection from '../../../cards/parts/failover-section.json' with { type: 'json' };
+import toggleLabel from '../../../cards/parts/toggle-label.json' with { type: 'json' };
+import hubStatus from '../../../cards/parts/hub-status.json' with { type: 'json' };
+import nextStep from '../../../cards/parts/next-step.json' with { type: 'json' };
 import failover from '../../../cards/failover.json' with { type: 'json' };
+import failoverForm from '../../../cards/failover-form.json' with { type: 'json' };
 import failoverNotice from '../../../cards/failover-notice.json' with { type: 'json' };
 import failoverStatus from '../../../cards/failover-status.json' with { type: 'json' };
 import failoverAudit from '../../../cards/failover-audit.json' with { type: 'json' };
@@ -38,6 +42,9 @@ const partials: Readonly<Record<string, unknown>> = {
   'action-slot': actionSlot,
   'failover-slot': failoverSlot,
   'failover-section': failoverSection,
+  'toggle-label': toggleLabel,
+  'hub-status': hubStatus,
+  'next-step': nextStep,
 };
 
 export const CARD_TEMPLATES = {
@@ -52,6 +59,7 @@ export const CARD_TEMPLATES = {
   'dialog-notice': dialogNotice,
   'paste-too-long': pasteTooLong,
   failover,
+  'failover-form': failoverForm,
   'failover-notice': failoverNotice,
   'failover-status': failoverStatus,
   'failover-audit': failoverAudit,
@@ -63,7 +71,9 @@ export type CardName = keyof typeof CARD_TEMPLATES;
 
 /**
  * A template with its partials inlined: `{ "$partial": "name" }` is replaced by cards/parts/name.json
- * (recursively), and `$comment` keys (notes for template authors) are dropped. Returns a fresh copy.
+ * (recursively), and `$comment` keys (notes for template authors) are dropped. Keys written next to
+ * `$partial` (a `$when`, an `id`) replace the partial's own: one part can sit in two places of a card.
+ * Returns a fresh copy.
  */
 export function resolvePartials(node: unknown, seen: readonly string[] = []): unknown {
   if (Array.isArray(node)) return node.map((item: unknown) => resolvePartials(item, seen));
@@ -74,7 +84,9 @@ export function resolvePartials(node: unknown, seen: readonly string[] = []): un
     const partial = partials[partialName];
     if (partial === undefined) throw new Error(`card template: unknown partial "${partialName}"`);
     if (seen.includes(partialName)) throw new Error(`card template: partial "${partialName}" includes itself`);
-    return resolvePartials(partial, [...seen, partialName]);
+    const { $partial: _name, ...overrides } = record;
+    const resolved = resolvePartials(partial, [...seen, partialName]);
+    return Object.keys(overrides).length === 0 ? resolved : { ...(resolved as Record<string, unknown>), ...(resolvePartials(overrides, seen) as Record<string, unknown>) };
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {

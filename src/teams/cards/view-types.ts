@@ -20,9 +20,29 @@ export interface HubChoiceView {
   more: string;
 }
 
+/** Something the card keeps one click away: the label that opens it and the id of what it opens. */
+export interface ToggleView {
+  show: boolean;
+  /** Id of the hidden container (its label row uses `<id>-open` and `<id>-closed`); unique in the card. */
+  id: string;
+  label: string;
+}
+
+/** The hub's state on the first screen (cards/parts/hub-status.json). */
+export interface HubStatusView {
+  /** The hub is in trouble (or this is the health card): its state is the headline, in colour. */
+  headline: { show: boolean; style: ContainerStyle; text: string; color: TextColor; showIncident: boolean; incident: string };
+  /** Otherwise one line: the hub and its state in colour, or why there is no state (`subtle`: nothing is wrong, nothing was checked). */
+  line: { show: boolean; text: string; color: TextColor; subtle: boolean };
+  /** Facts that change what can be done (disaster recovery disabled). */
+  notes: LineView[];
+  /** What to do about a health lookup that failed (the health card's first screen). */
+  help: LineView[];
+}
+
+/** The hub's health in full, behind its label (cards/parts/health-section.json), and the hub choice. */
 export interface HealthSectionView {
   show: boolean;
-  heading: string;
   ok: {
     show: boolean;
     hubLine: string;
@@ -36,21 +56,24 @@ export interface HealthSectionView {
     moreEvents: string;
   };
   unavailable: { show: boolean; showHubLine: boolean; hubLine: string; text: string; help: LineView[]; showDetail: boolean; detail: string };
-  unknownHub: { show: boolean; text: string };
-  noHub: { show: boolean; text: string };
-  /** The hub's health is being looked up: "checking the hub's health…" (the card is updated in place when it answers). */
-  checking: { show: boolean; text: string };
+  /** Several hubs could be the one: buttons to pick one (on the first screen). */
   choice: HubChoiceView;
 }
 
+/** The failover advice in full, behind its label (cards/parts/advice-section.json). */
 export interface AdviceView {
   show: boolean;
   style: ContainerStyle;
-  heading: string;
   text: string;
   reasons: LineView[];
-  showHint: boolean;
-  hint: string;
+}
+
+/** The one next step (cards/parts/next-step.json). */
+export interface NextStepView {
+  show: boolean;
+  text: string;
+  /** Why a failover is impossible, when that is the point. */
+  reasons: LineView[];
 }
 
 export interface ActionSlotView {
@@ -64,6 +87,7 @@ export interface DiagnosisView {
     title: string;
     badgeText: string;
     badgeStyle: ContainerStyle;
+    badgeColor: TextColor;
     verdict: string;
     cause: string;
     showSeen: boolean;
@@ -73,8 +97,8 @@ export interface DiagnosisView {
   };
   secrets: { show: boolean; heading: string; body: string };
   truncated: { show: boolean; text: string };
-  /** The numbered steps, one markdown ordered list ("1. …\r2. …"). */
-  steps: { show: boolean; text: string };
+  /** The numbered steps, one markdown ordered list ("1. …\r2. …"), and the first one alone (the next step when the advice has none). */
+  steps: { show: boolean; text: string; first: string };
   sdkRetry: { show: boolean; text: string };
   /** The SDK and version the paste shows, and whether that version retries the error found. */
   sdkVersion: { show: boolean; text: string };

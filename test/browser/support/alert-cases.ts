@@ -1,11 +1,15 @@
 // Azure Monitor alerts in the Playground's channel, once per locale (alerts.en.test.ts, alerts.fr.test.ts): the
 // channel subscribes, the simulator fires a Resource Health alert (`demo alert`), and its card arrives as a new
-// post of the channel, then gains the failover request of the hub in an outage. Screenshots of both cards.
+// post of the channel, then gains the failover request of the hub in an outage, decision first, within the
+// outage budget. A screenshot of the subscription (the alert card's pictures are the gallery's, cards.test.ts).
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { fill, uiStrings } from '#src/i18n/index.ts';
 import { UI_TIMEOUT_MS } from './browser.ts';
 import { normalizeSpaces, OUTAGE_HUB } from './pastes.ts';
+import { OUTAGE_ALERT_BUDGET_PX } from './alert-gallery.ts';
+import { templatePattern } from './failover.ts';
+import { boxOnCard, control, settledHeight } from './first-screen.ts';
 import { saveCardScreenshot } from './screenshots.ts';
 import { startStack, withFailureReport } from './stack.ts';
 import type { Stack, UiLocale } from './stack.ts';
@@ -65,7 +69,14 @@ export function alertCases(locale: UiLocale): void {
       assert.ok(text.includes(normalizeSpaces(t.alerts.owner.PlatformInitiated)), "whose problem it is: Azure's");
       assert.ok(text.indexOf(normalizeSpaces(title)) < text.indexOf(normalizeSpaces(t.failover.buttons.request.failover)), 'what happened comes before the action');
       assert.equal(await ui.page.getByRole('group').filter({ has: ui.page.locator('.ac-adaptiveCard').filter({ hasText: normalizeSpaces(title) }) }).count(), 1, 'one alert card');
-      await saveCardScreenshot(card, 'alert', locale);
+
+      // Decision first: within the outage budget, the hub's live state and the request in sight as first shown.
+      const height = await settledHeight(card);
+      context.diagnostic(`the alert card [${locale}]: ${Math.round(height)} px`);
+      assert.ok(height <= OUTAGE_ALERT_BUDGET_PX, `the alert card is ${Math.round(height)} px tall as first shown, over its ${OUTAGE_ALERT_BUDGET_PX} px`);
+      assert.notEqual(await boxOnCard(card, templatePattern(t.alerts.live.state, { state: t.health.states.Unavailable })), null, 'the live state, Unavailable, in sight');
+      assert.ok(await control(card, t.failover.buttons.request.failover).isVisible(), 'the Request failover button in sight');
+      assert.equal(await boxOnCard(card, t.failover.after.heading), null, "a failover's consequences are one click away");
     });
   });
 }

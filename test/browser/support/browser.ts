@@ -1,6 +1,7 @@
 // Debian's Chromium, headless, driving the playground's web client. Selectors the suite relies on (0.2.28):
 // compose box `[data-lexical-editor="true"]` (in a channel the first one is "Start a new post"), rendered cards
-// `.ac-adaptiveCard`, card buttons role=button named by the action title, mention suggestions role=menuitem.
+// `.ac-adaptiveCard` (the outermost ones), card buttons and toggle labels role=button named by their title,
+// mention suggestions role=menuitem.
 import { chromium } from 'playwright-core';
 import { uiStrings } from '#src/i18n/index.ts';
 import type { Browser, Locator, Page } from 'playwright-core';
@@ -112,7 +113,8 @@ export async function openPlaygroundPage(browser: Browser, playgroundUrl: string
   await page.locator('[data-lexical-editor="true"]').first().waitFor();
 
   const composeBox = (): Locator => page.locator('[data-lexical-editor="true"]').first();
-  const cards = (): Locator => page.locator('.ac-adaptiveCard');
+  // A button that opens a form under itself (Action.ShowCard) renders that form as a card inside the card.
+  const cards = (): Locator => page.locator('.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)');
   const postButton = (): Locator => page.getByRole('button', { name: 'Post', exact: true });
 
   /** A real paste (ClipboardEvent with text/plain), as an engineer pastes an error; typing is slow and Enter would send. */

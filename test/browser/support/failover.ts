@@ -184,10 +184,3 @@ export async function waitForCardText(card: Locator, expected: readonly (string 
     await card.page().waitForTimeout(150);
   }
 }
-
-/** The failover section of the card (the container whose heading is given): what the state screenshots show. */
-export function failoverSection(card: Locator, heading: string): Locator {
-  // Inside `has`, a locator is resolved from each candidate container, so it starts from the page.
-  const headingBlock = card.page().locator('.ac-textBlock').filter({ hasText: normalizeSpaces(heading) });
-  return card.locator('.ac-container').filter({ has: headingBlock }).last();
-}

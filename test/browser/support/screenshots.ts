@@ -30,19 +30,38 @@ const VOLATILE_TEXT = [
 /** Room around volatile text for anti-aliasing, in CSS pixels. */
 const VOLATILE_MARGIN = 2;
 
+/** Every card kind (test/browser/support/card-gallery.ts), in docs/cards/ as <state>.<locale>.png and <state>.expanded.<locale>.png. */
 export type CardState =
   | 'diagnosis'
+  | 'diagnosis-healthy-hub'
   | 'diagnosis-caller-side'
+  | 'diagnosis-device-offline'
+  | 'diagnosis-not-iothub'
   | 'health'
+  | 'health-available'
   | 'help'
-  | 'proposal'
+  | 'hub-choice'
+  | 'nothing-recognised'
+  | 'paste-too-long'
   | 'awaiting-approval'
+  | 'approver-view'
   | 'running'
   | 'succeeded'
   | 'failed'
   | 'rejected'
+  | 'expired'
+  | 'cancelled'
+  | 'status'
+  | 'audit'
   | 'alert'
+  | 'alert-updated'
+  | 'alert-recovered'
+  | 'alert-metric'
+  | 'alert-service-health'
   | 'alert-subscribed';
+
+/** A card as first shown, or with everything it keeps one click away opened. */
+export type CardView = 'first-screen' | 'expanded';
 
 interface Area {
   x: number;
@@ -167,11 +186,12 @@ async function shoot(card: Locator): Promise<{ picture: Buffer; volatile: Area[]
 }
 
 /**
- * Saves the card as <state>.<locale>.png and returns the path: in docs/cards/ under `npm run screenshots`
- * (left as it is when the card looks the same), in a temporary folder otherwise.
+ * Saves the card as <state>.<locale>.png (as first shown) or <state>.expanded.<locale>.png and returns the path:
+ * in docs/cards/ under `npm run screenshots` (left as it is when the card looks the same), in a temporary
+ * folder otherwise.
  */
-export async function saveCardScreenshot(card: Locator, state: CardState, locale: UiLocale): Promise<string> {
-  return savePicture(card, WRITE_DOCS ? SCREENSHOT_FOLDER : SCRATCH_FOLDER, `${state}.${locale}.png`);
+export async function saveCardScreenshot(card: Locator, state: CardState, locale: UiLocale, view: CardView = 'first-screen'): Promise<string> {
+  return savePicture(card, WRITE_DOCS ? SCREENSHOT_FOLDER : SCRATCH_FOLDER, `${state}${view === 'expanded' ? '.expanded' : ''}.${locale}.png`);
 }
 
 /** Shoots the card into folder/fileName; in docs, a picture that looks the same is left as it is. */

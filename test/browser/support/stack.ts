@@ -5,6 +5,8 @@
 import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import type { TestContext } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { startBotProcess } from '#test/support/bot-process.ts';
@@ -103,6 +105,25 @@ export async function startStack(options: StackOptions): Promise<Stack> {
  */
 function webClientFailures(consoleLines: readonly string[], from: number): string[] {
   return consoleLines.slice(from).filter((line) => line.includes('Saga error'));
+}
+
+/**
+ * One stack for the tests of a suite: started before them (then `ready`, e.g. opening a chat), stopped after.
+ * Returns the stack's getter for the tests.
+ */
+export function sharedStack(options: StackOptions, ready: (stack: Stack) => Promise<void> = async () => {}): () => Stack {
+  let started: Stack | undefined;
+  before(async () => {
+    started = await startStack(options);
+    await ready(started);
+  });
+  after(async () => {
+    await started?.stop();
+  });
+  return () => {
+    assert.ok(started, 'the browser stack did not start');
+    return started;
+  };
 }
 
 /**

@@ -11,7 +11,7 @@ import { outlineAudit, outlineRequest } from './visibility.ts';
 import type { AuditEntry, AuditOutline, RequestOutline, StatusEntry } from './visibility.ts';
 import { expandCard } from '../../cards/templates.ts';
 import { formatTime } from '../../cards/time.ts';
-import { renderHostCard } from '../../cards/render.ts';
+import { isCurrentLayout, renderHostCard } from '../../cards/render.ts';
 import type { HostCardModel } from '../../cards/render.ts';
 import type { AdaptiveCard } from '../../cards/types.ts';
 import type { ContainerStyle, FactView } from '../../cards/view-types.ts';
@@ -65,15 +65,16 @@ export function failoverRefresh(requestId: string, locale: Locale, userIds: read
 
 /**
  * The card of a request as one viewer sees it: the diagnosis or health card it was proposed on, rendered
- * again from its model around the request's section, when that fits; else the request on its own.
+ * again from its model around the request's section, when that fits (and the model is of today's layout);
+ * else the request on its own.
  */
 export function renderFailoverCard(record: FailoverRequest, ctx: FailoverViewContext, options: FailoverCardOptions): AdaptiveCard {
   // The refresh is always the request that owns the message now (after a failback proposal, the failback).
   const owner = ctx.failback?.kind === 'proposed' && record.state === 'succeeded' ? ctx.failback.record : record;
   const refresh = failoverRefresh(owner.id, ctx.locale, options.refreshUserIds);
-  if (options.host !== null) {
-    // The advice points at the request button only while the proposal waits for a request.
-    const hosted = renderHostCard(options.host, { items: renderFailoverSection(record, ctx, options.demo), requestHint: record.state === 'proposed' });
+  if (options.host !== null && isCurrentLayout(options.host)) {
+    // Once requested, the request leads the card: it is what happens next.
+    const hosted = renderHostCard(options.host, { items: renderFailoverSection(record, ctx, options.demo), leads: record.state !== 'proposed' });
     const card: AdaptiveCard = { ...hosted, refresh };
     if (byteSize(card) < CARD_BYTE_LIMIT) return card;
   }
@@ -96,7 +97,8 @@ export function renderFailoverStatusCard(entries: readonly StatusEntry[], input:
   const { locale, now } = input;
   const t = uiStrings(locale).failover;
   const shown = entries.slice(0, MAX_STATUS_ITEMS);
-  const item = (outline: RequestOutline, facts: FactView[]) => ({
+  // Each request answers on its line: its state, the deadline or how long it has run, where; the rest one click away.
+  const item = (outline: RequestOutline, index: number, keyFacts: FactView[], details: FactView[]) => ({
     style: outline.state === 'requested' ? 'warning' : 'accent',
     heading: fill(t.status.item, {
       kind: t.status.kinds[outline.kind],
@@ -104,31 +106,33 @@ export function renderFailoverStatusCard(entries: readonly StatusEntry[], input:
       target: echo(outline.failoverRegion, 60),
       state: t.status.states[outline.state],
     }),
-    facts,
+    keyFacts,
+    details: { toggle: { show: details.length > 0, id: `status-item-${index}`, label: t.toggles.details }, facts: details },
   });
-  const items = shown.map((entry) => {
-    const facts: FactView[] = [];
-    const add = (title: string, value: string): void => {
+  const items = shown.map((entry, index) => {
+    const keyFacts: FactView[] = [];
+    const details: FactView[] = [];
+    const add = (facts: FactView[], title: string, value: string): void => {
       facts.push({ title, value });
     };
     if (!entry.here) {
       // Another conversation's request: its hub, state and times, nothing of who or why.
       const { outline } = entry;
-      if (outline.requestedAt !== null) add(t.facts.requestedAt, formatTime(locale, outline.requestedAt));
-      if (outline.expiresAt !== null) add(t.facts.expiresAt, formatTime(locale, outline.expiresAt));
-      if (outline.startedAt !== null) add(t.facts.elapsed, formatElapsed(locale, now - Date.parse(outline.startedAt)));
-      add(t.status.where, t.status.elsewhere);
-      return item(outline, facts);
+      if (outline.expiresAt !== null) add(keyFacts, t.facts.expiresAt, formatTime(locale, outline.expiresAt));
+      if (outline.startedAt !== null) add(keyFacts, t.facts.elapsed, formatElapsed(locale, now - Date.parse(outline.startedAt)));
+      add(keyFacts, t.status.where, t.status.elsewhere);
+      if (outline.requestedAt !== null) add(details, t.facts.requestedAt, formatTime(locale, outline.requestedAt));
+      return item(outline, index, keyFacts, details);
     }
     const { record } = entry;
-    add(t.facts.requestedBy, displayName(record.requester, locale));
-    if (record.justification !== null) add(t.facts.justification, echo(record.justification, 200));
-    if (record.state === 'requested') add(t.facts.expiresAt, formatTime(locale, record.expiresAt));
-    if (record.approver !== null) add(t.facts.approvedBy, displayName(record.approver, locale));
-    if (record.startedAt !== null) add(t.facts.elapsed, formatElapsed(locale, now - Date.parse(record.startedAt)));
-    if (record.operation?.lastPolledAt) add(t.facts.lastUpdate, formatTime(locale, record.operation.lastPolledAt));
-    add(t.status.where, t.status.here);
-    return item(outlineRequest(record), facts);
+    if (record.state === 'requested') add(keyFacts, t.facts.expiresAt, formatTime(locale, record.expiresAt));
+    if (record.startedAt !== null) add(keyFacts, t.facts.elapsed, formatElapsed(locale, now - Date.parse(record.startedAt)));
+    add(keyFacts, t.status.where, t.status.here);
+    add(details, t.facts.requestedBy, displayName(record.requester, locale));
+    if (record.justification !== null) add(details, t.facts.justification, echo(record.justification, 200));
+    if (record.approver !== null) add(details, t.facts.approvedBy, displayName(record.approver, locale));
+    if (record.operation?.lastPolledAt) add(details, t.facts.lastUpdate, formatTime(locale, record.operation.lastPolledAt));
+    return item(outlineRequest(record), index, keyFacts, details);
   });
   const remaining = entries.length - shown.length;
   return expandCard('failover-status', {

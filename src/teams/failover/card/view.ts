@@ -7,8 +7,10 @@ import type { Actor, FailbackOffer, FailoverRequest, FailureCause, PreflightFail
 import { fill, formatCount, plural, uiStrings } from '../../../i18n/index.ts';
 import type { FailoverStrings } from '../../../i18n/ui/failover-en.ts';
 import { echo } from '../../cards/escape.ts';
+import { expandCard } from '../../cards/templates.ts';
 import { formatTime } from '../../cards/time.ts';
-import type { ContainerStyle, FactView, LineView, TextColor } from '../../cards/view-types.ts';
+import type { AdaptiveCard } from '../../cards/types.ts';
+import type { ContainerStyle, FactView, LineView, TextColor, ToggleView } from '../../cards/view-types.ts';
 
 /** Who looks at the card: the base card everyone sees is the 'everyone' view. */
 export type ViewerRole = 'everyone' | 'approver' | 'requester' | 'requester-approver';
@@ -33,21 +35,38 @@ export interface FailoverViewContext {
   demoApprover?: Actor | null;
 }
 
+/** A failover section as one viewer sees it: the decision on its first screen, the rest behind two labels. */
 export interface FailoverSectionView {
   style: ContainerStyle;
   heading: string;
   stateLine: string;
   stateColor: TextColor;
   notice: { show: boolean; style: ContainerStyle; text: string };
-  facts: FactView[];
+  /** First screen: the facts the next decision rests on (the justification, how long, the reason). */
+  keyFacts: FactView[];
+  /** First screen: what happened (why it failed, keys removed from what was typed). */
   lines: LineView[];
-  groups: { heading: string; lines: LineView[] }[];
+  /** First screen: what this viewer can do. */
   hints: LineView[];
-  input: { show: boolean; id: string; label: string; placeholder: string; error: string };
-  actionRows: { actions: CardActionJson[] }[];
+  /** First screen: the buttons; one that needs typed text opens it under itself (Action.ShowCard). */
+  actionRows: { actions: SectionAction[] }[];
+  /** Behind "Request details": every fact of the request. */
+  details: { toggle: ToggleView; facts: FactView[] };
+  /** Behind "What a failover does" (or "What to do now" once it succeeded): what is lost, what to do after. */
+  effects: { toggle: ToggleView; groups: { heading: string; lines: LineView[] }[]; hints: LineView[] };
   /** Demo mode: who approves in the demo, and what happens in production instead (proposed, requested, and once they approved). */
   demoApproval: { show: boolean; text: string };
 }
+
+/** A button that opens a form under itself: the text to type and the button that sends it. */
+export interface ShowCardActionJson {
+  type: 'Action.ShowCard';
+  title: string;
+  style?: 'positive' | 'destructive';
+  card: AdaptiveCard;
+}
+
+export type SectionAction = CardActionJson | ShowCardActionJson;
 
 /** An Action.Execute as the card carries it: the data holds only the request id. */
 export interface CardActionJson {
@@ -134,11 +153,13 @@ function names(record: FailoverRequest, locale: Locale): { hub: string; target: 
   return { hub: echo(record.hub.name, 60), target: region(record.failoverRegion, locale), source: region(record.hub.primaryLocation, locale) };
 }
 
-function durationText(record: FailoverRequest, locale: Locale): string {
+/** The expected duration: in full (the estimate for the hub's devices, and the range), or short for the first screen. */
+function durationText(record: FailoverRequest, locale: Locale, form: 'full' | 'short' = 'full'): string {
   const t = strings(locale);
   const facts = proposalFacts(record.hubSnapshot, record.kind);
   const { estimateMinutes, deviceCount } = facts.duration;
-  if (estimateMinutes === null || deviceCount === null) return t.durationRange;
+  if (estimateMinutes === null || deviceCount === null) return form === 'full' ? t.durationRange : t.durationRangeShort;
+  if (form === 'short') return fill(t.durationShort, { estimate: estimateMinutes });
   return fill(t.durationEstimate, { estimate: estimateMinutes, devices: formatCount(locale, deviceCount) });
 }
 
@@ -201,19 +222,30 @@ function secretsRemovedLines(record: FailoverRequest, locale: Locale, fields: re
   });
 }
 
-function emptySection(): FailoverSectionView {
+/**
+ * A button that opens, under itself, the text to type (required) and the button that sends it: the input costs
+ * no height until someone means to act. The send button carries the verb and the request id as always.
+ */
+function formAction(title: string, intro: string, input: { id: string; label: string; placeholder: string; error: string }, send: CardActionJson): ShowCardActionJson {
+  return { type: 'Action.ShowCard', title, ...(send.style ? { style: send.style } : {}), card: expandCard('failover-form', { intro, input, actions: [send] }) };
+}
+
+function emptySection(record: FailoverRequest): FailoverSectionView {
+  // Ids of the hidden parts: unique in the card, which may hold a failover and its failback.
+  const id = `failover-${record.id}`;
+  const hidden = (part: string): ToggleView => ({ show: false, id: `${id}-${part}`, label: '' });
   return {
     style: 'default',
     heading: '',
     stateLine: '',
     stateColor: 'default',
     notice: { show: false, style: 'default', text: '' },
-    facts: [],
+    keyFacts: [],
     lines: [],
-    groups: [],
     hints: [],
-    input: { show: false, id: JUSTIFICATION_INPUT, label: '', placeholder: '', error: '' },
     actionRows: [],
+    details: { toggle: hidden('details'), facts: [] },
+    effects: { toggle: hidden('effects'), groups: [], hints: [] },
     demoApproval: { show: false, text: '' },
   };
 }
@@ -244,52 +276,60 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
   const { locale } = ctx;
   const t = strings(locale);
   const n = names(record, locale);
-  const view = emptySection();
+  const view = emptySection(record);
   view.style = STYLES[record.state];
   // The container's style carries the state: text in the same hue on it was unreadable (yellow on beige).
   view.stateColor = 'default';
   view.heading = fill(t.headings[record.state][record.kind], n);
   if (ctx.notice) view.notice = { show: true, style: NOTICE_STYLES[ctx.notice.tone], text: ctx.notice.text };
-  const fact = (title: string, value: string): void => {
-    view.facts.push({ title, value });
+  const keyFact = (title: string, value: string): void => {
+    view.keyFacts.push({ title, value });
   };
-  const actions: CardActionJson[] = [];
+  const fact = (title: string, value: string): void => {
+    view.details.facts.push({ title, value });
+  };
+  const effects = (label: string, groups: { heading: string; lines: LineView[] }[], hints: LineView[] = []): void => {
+    view.effects = { toggle: { ...view.effects.toggle, label }, groups, hints };
+  };
+  const actions: SectionAction[] = [];
   const requester = displayName(record.requester, locale);
   const approver = displayName(record.approver, locale);
+  const justification = echo(record.justification ?? '', 600);
   const refresh = (): CardActionJson => executeAction('card.refresh', t.buttons.refresh, record.id);
 
   switch (record.state) {
     case 'proposed': {
-      view.stateLine = t.stateLines.proposed;
+      keyFact(t.facts.expectedDuration, durationText(record, locale, 'short'));
       fact(t.facts.from, n.source);
       fact(t.facts.to, n.target);
       fact(t.facts.expectedDuration, durationText(record, locale));
       fact(t.facts.proposalExpires, time(locale, record.expiresAt));
-      view.groups.push(lostGroup(locale), afterGroup(record, locale));
-      view.hints.push({ text: t.limits });
-      view.input = { show: true, id: JUSTIFICATION_INPUT, label: t.justification.label, placeholder: t.justification.placeholder, error: t.justification.error };
-      actions.push(executeAction('failover.request', t.buttons.request[record.kind], record.id, { style: 'positive', withInputs: true }));
+      effects(t.toggles.effects[record.kind], [lostGroup(locale), afterGroup(record, locale)], [{ text: t.limits }]);
+      // How a request goes (anyone asks, an approver approves) is said where it is made: above the justification.
+      const send = executeAction('failover.request', t.buttons.send, record.id, { style: 'positive', withInputs: true });
+      actions.push(formAction(t.buttons.request[record.kind], t.stateLines.proposed, { id: JUSTIFICATION_INPUT, ...t.justification }, send));
       break;
     }
     case 'requested': {
       view.stateLine = fill(t.stateLines.requested, { requester, expiresAt: time(locale, record.expiresAt) });
+      keyFact(t.facts.justification, justification);
       fact(t.facts.requestedBy, requester);
-      fact(t.facts.justification, echo(record.justification ?? '', 600));
       fact(t.facts.requestedAt, time(locale, record.requestedAt));
       fact(t.facts.expiresAt, time(locale, record.expiresAt));
       fact(t.facts.from, n.source);
       fact(t.facts.to, n.target);
       fact(t.facts.expectedDuration, durationText(record, locale));
       view.lines = secretsRemovedLines(record, locale, ['justification']);
-      view.groups.push(lostGroup(locale), afterGroup(record, locale));
+      effects(t.toggles.effects[record.kind], [lostGroup(locale), afterGroup(record, locale)]);
       if (!ctx.approversConfigured) view.hints.push({ text: t.hints.noApprovers });
       if (ctx.role === 'approver') {
         view.hints.push({ text: t.hints.approver });
-        view.input = { show: true, id: REASON_INPUT, label: t.rejectReason.label, placeholder: t.rejectReason.placeholder, error: t.rejectReason.error };
         actions.push(executeAction('failover.approve', t.buttons.approve[record.kind], record.id, { style: 'positive' }));
-        actions.push(executeAction('failover.reject', t.buttons.reject, record.id, { style: 'destructive', withInputs: true }));
+        const reject = executeAction('failover.reject', t.buttons.reject, record.id, { style: 'destructive', withInputs: true });
+        actions.push(formAction(t.buttons.rejectOpen, '', { id: REASON_INPUT, ...t.rejectReason }, reject));
       } else if (ctx.role === 'requester' || ctx.role === 'requester-approver') {
-        view.hints.push({ text: ctx.role === 'requester' ? t.hints.requesterOwn : t.hints.approverOwn });
+        // Right after the click, the notice that answers it says so; every later view of the request has the hint.
+        if (!ctx.notice) view.hints.push({ text: ctx.role === 'requester' ? t.hints.requesterOwn : t.hints.approverOwn });
         actions.push(executeAction('failover.cancel', t.buttons.cancel, record.id));
       } else {
         view.hints.push({ text: t.hints.everyoneRequested });
@@ -300,21 +340,19 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
     case 'approved':
     case 'running': {
       view.stateLine = fill(t.stateLines[record.state], { approver });
+      const operation = record.operation;
+      if (record.startedAt !== null) keyFact(t.facts.elapsed, formatElapsed(locale, ctx.now - Date.parse(record.startedAt)));
+      keyFact(t.facts.lastUpdate, time(locale, operation?.lastPolledAt ?? null));
       fact(t.facts.requestedBy, requester);
-      fact(t.facts.justification, echo(record.justification ?? '', 600));
+      fact(t.facts.justification, justification);
       fact(t.facts.approvedBy, approver);
       fact(t.facts.approvedAt, time(locale, record.decidedAt));
-      if (record.startedAt !== null) {
-        fact(t.facts.startedAt, time(locale, record.startedAt));
-        fact(t.facts.elapsed, formatElapsed(locale, ctx.now - Date.parse(record.startedAt)));
-      }
-      const operation = record.operation;
+      if (record.startedAt !== null) fact(t.facts.startedAt, time(locale, record.startedAt));
       fact(t.facts.polls, String(operation?.polls ?? 0));
-      fact(t.facts.lastUpdate, time(locale, operation?.lastPolledAt ?? null));
       fact(t.facts.operationId, operation?.operationId ? echo(shortOperationId(operation.operationId), 100) : t.notYet);
       if (operation?.armRequestId) fact(t.facts.armRequestId, echo(operation.armRequestId, 100));
       view.lines = secretsRemovedLines(record, locale, ['justification']);
-      view.groups.push(afterGroup(record, locale));
+      effects(t.after.heading, [afterGroup(record, locale)]);
       view.hints.push({ text: t.hints.running });
       actions.push(refresh());
       break;
@@ -322,18 +360,17 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
     case 'succeeded': {
       view.stateLine = fill(t.stateLines.succeeded, n);
       const duration = runDuration(record);
-      if (duration !== null) fact(t.facts.duration, formatElapsed(locale, duration));
+      if (duration !== null) keyFact(t.facts.duration, formatElapsed(locale, duration));
       fact(t.facts.newPrimary, n.target);
       fact(t.facts.requestedBy, requester);
       fact(t.facts.approvedBy, approver);
       fact(t.facts.finishedAt, time(locale, record.finishedAt));
       if (record.operation?.operationId) fact(t.facts.operationId, echo(shortOperationId(record.operation.operationId), 100));
-      view.groups.push(afterGroup(record, locale));
+      effects(t.toggles.after, [afterGroup(record, locale)]);
       const offer = ctx.failback ?? null;
       if (record.kind === 'failover' && offer !== null) {
-        if (offer.kind === 'proposed') {
-          view.hints.push({ text: fill(t.hints.failbackOffered, n) });
-        } else {
+        // A failback proposed is the section right under this one: it says so itself.
+        if (offer.kind === 'from') {
           view.hints.push({ text: fill(ctx.now >= Date.parse(offer.at) ? t.hints.failbackNow : t.hints.failbackAt, { source: n.source, at: time(locale, offer.at) }) });
           actions.push(executeAction('card.refresh', t.buttons.checkFailback, record.id));
         }
@@ -353,10 +390,10 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
     }
     case 'rejected': {
       view.stateLine = fill(t.stateLines.rejected, { rejecter: displayName(record.rejectedBy, locale) });
+      keyFact(t.facts.reason, echo(record.rejectReason ?? '', 600));
       fact(t.facts.rejectedBy, displayName(record.rejectedBy, locale));
-      fact(t.facts.reason, echo(record.rejectReason ?? '', 600));
       fact(t.facts.requestedBy, requester);
-      fact(t.facts.justification, echo(record.justification ?? '', 600));
+      fact(t.facts.justification, justification);
       fact(t.facts.finishedAt, time(locale, record.finishedAt));
       view.lines = secretsRemovedLines(record, locale, ['reason', 'justification']);
       break;
@@ -366,7 +403,7 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       view.lines = [{ text: fill(record.requester === null ? t.expiredLines.proposed : t.expiredLines.requested, { expiresAt: time(locale, record.expiresAt) }) }];
       if (record.requester !== null) {
         fact(t.facts.requestedBy, requester);
-        fact(t.facts.justification, echo(record.justification ?? '', 600));
+        fact(t.facts.justification, justification);
         view.lines.push(...secretsRemovedLines(record, locale, ['justification']));
       }
       break;
@@ -380,6 +417,8 @@ export function buildFailoverSection(record: FailoverRequest, ctx: FailoverViewC
       break;
     }
   }
+  view.details.toggle = { ...view.details.toggle, show: view.details.facts.length > 0, label: t.toggles.details };
+  view.effects.toggle = { ...view.effects.toggle, show: view.effects.groups.length > 0 };
   if (actions.length > 0) view.actionRows = [{ actions }];
   view.demoApproval = demoApprovalLine(record, ctx);
   return view;

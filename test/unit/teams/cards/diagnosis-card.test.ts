@@ -28,16 +28,14 @@ test('the headline is the first (most severe) finding: code, name, our title and
   }
 });
 
-test('the transient badge says Transient, Not transient or Unknown, each in its own style', () => {
+test('the transient badge says Transient, Not transient or Unknown, each in its own colour', () => {
   const badge = (transient: boolean | null) => {
     const card = render(diagnosis({ findings: [finding({ code: null, name: 'SomeError', httpStatus: null, transient })] }));
     const column = [...walk(card)].find(({ node }) => node['type'] === 'Column' && node['width'] === 'auto');
     assert.ok(column);
-    const container = (column.node['items'] as unknown[])[0];
-    assert.ok(isObject(container));
-    const block = (container['items'] as unknown[])[0];
+    const block = (column.node['items'] as unknown[])[0];
     assert.ok(isObject(block));
-    return { text: block['text'], style: container['style'] };
+    return { text: block['text'], style: block['color'] };
   };
   const t = uiStrings('en').transient;
   const yes = badge(true);

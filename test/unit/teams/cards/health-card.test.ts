@@ -117,7 +117,7 @@ test('several hubs: one imBack button per hub ("health <hub>"), at most 10', () 
   assert.ok(cardText(few).includes(uiStrings('fr').choice.text));
 });
 
-test('failover advice: a text per kind, the reasons when impossible, the request hint when a button is there', () => {
+test('failover advice: a text per kind, the reasons when impossible, the next step pointing at the button when there is one', () => {
   const unavailable = ok(healthOk({ health: { availabilityState: 'Unavailable' } }));
   const trigger = { availabilityState: 'Unavailable' as const, eventTrackingIds: [] };
   for (const locale of ['en', 'fr'] as const) {
@@ -137,12 +137,12 @@ test('failover advice: a text per kind, the reasons when impossible, the request
     const worth = cardText(health(unavailable, locale, { kind: 'worth-considering', trigger }));
     assert.ok(worth.includes('North Europe'), 'names the secondary location');
     assert.ok(worth.includes(t.whyState.replace('{state}', ui.health.states.Unavailable)));
-    assert.ok(worth.includes(t.laterHint));
+    assert.ok(worth.includes(t.next.consider.replace('{secondary}', 'North Europe')), 'no button: a failover is worth considering');
     const byIncident = cardText(health(unavailable, locale, { kind: 'worth-considering', trigger: { availabilityState: null, eventTrackingIds: ['ABC-123'] } }));
     assert.ok(byIncident.includes('ABC\\-123'), 'names the incident');
     assert.ok(!byIncident.includes(t.whyState.replace('{state}', ui.health.states.Unavailable)));
     const withButton = cardText(renderHealthCard({ locale, demo: false, hub: unavailable, advice: { kind: 'worth-considering', trigger }, actions: [{ type: 'Action.Execute', verb: 'failover.request', title: 'Go', data: { requestId: 'r' } }] }));
-    assert.ok(withButton.includes(t.requestHint));
+    assert.ok(withButton.includes(t.next.request.replace('{secondary}', 'North Europe')), 'the next step is the button');
 
     const impossible = cardText(health(unavailable, locale, { kind: 'worth-considering-but-impossible', trigger, reasons: ['dr-disabled', 'cooldown'] }));
     assert.ok(impossible.includes(t['worth-considering-but-impossible']));
@@ -151,7 +151,7 @@ test('failover advice: a text per kind, the reasons when impossible, the request
     const unchecked = cardText(health(unavailable, locale, { kind: 'worth-considering-but-impossible', trigger, reasons: [] }));
     assert.ok(unchecked.includes(t.impossibleUnchecked));
   }
-  assert.ok(!cardText(health(unavailable, 'en', null)).includes(uiStrings('en').advice.heading), 'no advice, no section');
+  assert.ok(!cardText(health(unavailable, 'en', null)).includes(uiStrings('en').advice.label), 'no advice, no section');
 });
 
 test('the advice of the real adviseFailover renders for every health situation', () => {
@@ -168,7 +168,7 @@ test('the advice of the real adviseFailover renders for every health situation',
       const part: HubCardPart = result === null ? { kind: 'none' } : { kind: 'health', result };
       const card = renderDiagnosisCard({ diagnosis: diagnosis(), locale: 'fr', demo: false, hub: part, advice });
       assertWellFormedCard(card, advice.kind);
-      assert.ok(cardText(card).includes(uiStrings('fr').advice.heading), advice.kind);
+      assert.ok(cardText(card).includes(uiStrings('fr').advice.label), advice.kind);
     }
   }
 });

@@ -27,6 +27,6 @@ test('every template in cards/ is loaded, is Adaptive Card 1.5, and every partia
 test('partials are inlined, author notes dropped, unknown partials refused', () => {
   const resolved = JSON.stringify(resolvePartials(CARD_TEMPLATES.diagnosis));
   assert.ok(!resolved.includes('$partial') && !resolved.includes('$comment'));
-  assert.ok(resolved.includes('"$data":"${health}"'));
+  assert.ok(resolved.includes('"$data":"${$root.health}"'));
   assert.throws(() => resolvePartials({ body: [{ $partial: 'nope' }] }), /unknown partial/);
 });

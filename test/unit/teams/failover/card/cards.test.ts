@@ -143,6 +143,19 @@ describe('failover request cards', () => {
     }
   });
 
+  it("the requester's hint is on her view of the request, except right after her click, whose notice says it", () => {
+    const { requested } = proposal();
+    for (const locale of LOCALES) {
+      const t = uiStrings(locale).failover;
+      const render = (extra: Partial<FailoverViewContext>) => cardText(renderFailoverCard(requested, context(locale, 'requester', extra), { demo: false, host: null, refreshUserIds: [] }));
+      const later = render({});
+      assert.ok(later.includes(t.hints.requesterOwn), `${locale}: the hint on a later view`);
+      const answer = render({ notice: { text: t.notices.requested, tone: 'good' } });
+      assert.ok(answer.includes(t.notices.requested), `${locale}: the notice answers the click`);
+      assert.ok(!answer.includes(t.hints.requesterOwn), `${locale}: not said twice`);
+    }
+  });
+
   it('offers the buttons each state and viewer may use, and never Approve to the requester', () => {
     const records = recordsByState();
     const expect: Record<string, Record<ViewerRole, string[]>> = {
@@ -265,7 +278,7 @@ describe('failover request cards', () => {
       failover: section,
     });
     assertWellFormedCard(base, 'diagnosis with proposal');
-    assert.match(cardText(base), /Use the button below to request it/);
+    assert.match(cardText(base), /Request a failover to North Europe if the errors persist/);
     assert.deepEqual(verbs(base), ['failover.request']);
     const updated = renderFailoverCard(requested, context('en', 'approver'), { demo: false, host: model, refreshUserIds: ['29:bob'] });
     assertFailoverCard(updated, 'diagnosis with the request');
@@ -320,8 +333,9 @@ describe('status and audit cards', () => {
     for (const locale of LOCALES) {
       const card = renderFailoverStatusCard(statusEntries(records, CONVERSATION), { locale, demo: false, now: T0 + 10 * MINUTE });
       assertWellFormedCard(card, `status ${locale}`);
+      // Each request: its key facts on the first screen, the rest behind its label.
       const items = elementsOfType(card, 'FactSet');
-      assert.equal(items.length, MAX_STATUS_ITEMS);
+      assert.equal(items.length, 2 * MAX_STATUS_ITEMS);
       assert.match(cardText(card), locale === 'en' ? /\+5 more not shown/ : /\+5 autres non affichées/);
       assert.ok(markdownTexts(card).join('\n').includes('\\*\\*urgent\\*\\* \\[x\\]'));
     }

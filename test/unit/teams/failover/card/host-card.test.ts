@@ -1,11 +1,12 @@
 // The model of the card a proposal was posted on, stored with the request: smaller than the card as posted,
 // plain JSON, and every later version of the card rendered from it is the card as posted with the request's
-// section in the slot (and the advice's pointer to the request button only while the proposal waits), for
-// every state, viewer, language and card (diagnosis, health).
+// section in the slot: under the next step while the proposal waits, leading the card once requested (the
+// next step pointing at the request button gone), for every state, viewer, language and card (diagnosis,
+// health). A model of another layout is not rendered into today's templates.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Locale } from '#src/core/locale.ts';
-import { uiStrings } from '#src/i18n/index.ts';
+import { fill, uiStrings } from '#src/i18n/index.ts';
 import type { FailoverRequest } from '#src/failover/index.ts';
 import { newProposal, transition } from '#src/failover/workflow.ts';
 import type { WorkflowCommand } from '#src/failover/workflow.ts';
@@ -14,7 +15,7 @@ import type { AdaptiveCard, RenderedHostCard } from '#src/teams/cards/index.ts';
 import { failoverRefresh, renderFailoverCard, renderFailoverSection } from '#src/teams/failover/card/render.ts';
 import type { ViewerRole } from '#src/teams/failover/card/view.ts';
 import { APPROVERS, T0, alice, bob, makeHub } from '#test/support/failover-fakes.ts';
-import { ADVICE_REQUEST_HINT_ID, FAILOVER_SLOT_ID, byteLength, diagnosis, healthOk, walk } from '#test/support/card-helpers.ts';
+import { FAILOVER_SLOT_ID, byteLength, diagnosis, healthOk, walk } from '#test/support/card-helpers.ts';
 
 const MINUTE = 60_000;
 const ROLES: ViewerRole[] = ['everyone', 'approver', 'requester', 'requester-approver'];
@@ -63,6 +64,13 @@ function outsideSlot(card: AdaptiveCard): string[] {
   return card.body.filter((element) => (element as Record<string, unknown>)['id'] !== FAILOVER_SLOT_ID).map((element) => JSON.stringify(element));
 }
 
+/** What the toggle labels among these elements open. */
+function toggleTargets(elements: readonly string[]): unknown[] {
+  return [...walk(elements.map((element) => JSON.parse(element) as unknown))]
+    .filter(({ node }) => node['type'] === 'Action.ToggleVisibility')
+    .map(({ node }) => node['targetElements']);
+}
+
 function slotItems(card: AdaptiveCard): unknown {
   return [...walk(card)].find(({ node }) => node['id'] === FAILOVER_SLOT_ID)?.node['items'];
 }
@@ -78,37 +86,46 @@ describe('the stored model of the card a proposal was posted on', () => {
     }
   });
 
-  it('renders the card as posted again for the proposal, and every state for every viewer around the same rest', () => {
+  it('renders the card as posted again for the proposal; once requested, the request leads it and the rest stays', () => {
     for (const locale of ['en', 'fr'] as const) {
-      const t = uiStrings(locale).advice;
+      const ui = uiStrings(locale);
       for (const kind of ['diagnosis', 'health'] as const) {
         const records = states(locale);
         const { card, model } = posted(kind, records[0] as FailoverRequest, locale);
         const stored = JSON.parse(JSON.stringify(model)) as typeof model;
+        const nextStep = JSON.stringify(fill(ui.diagnosis.next, { step: fill(ui.advice.next.request, { secondary: 'North Europe' }) })).slice(1, -1);
+        assert.ok(JSON.stringify(card).includes(nextStep), `${locale} ${kind}: the proposal's next step is the request button`);
         for (const record of records) {
           for (const role of ROLES) {
             const ctx = { locale, now: T0 + 5 * MINUTE, role, approversConfigured: true };
             const label = `${locale} ${kind} ${record.state} ${role}`;
             const rendered = renderFailoverCard(record, ctx, { demo: true, host: stored, refreshUserIds: ['29:bob'] });
             assert.deepEqual(slotItems(rendered), renderFailoverSection(record, ctx, true), `${label}: the request's section in the slot`);
-            const text = JSON.stringify(rendered.body);
-            const hints = [...walk(rendered)].filter(({ node }) => node['id'] === ADVICE_REQUEST_HINT_ID);
-            assert.ok(text.includes(JSON.stringify(t.heading)), `${label}: the advice is still there`);
+            assert.deepEqual(toggleTargets(outsideSlot(rendered)), toggleTargets(outsideSlot(card)), `${label}: everything the card keeps one click away is still there`);
             if (record.state === 'proposed') {
-              assert.equal(hints.length, 1, label);
               if (role === 'everyone') assert.deepEqual(rendered, card, `${label}: the card as posted`);
               assert.deepEqual(outsideSlot(rendered), outsideSlot(card), `${label}: the rest is the card as posted`);
             } else {
-              assert.equal(hints.length, 0, label);
-              assert.ok(!text.includes(JSON.stringify(t.requestHint).slice(1, -1)), `${label}: no hint about a button to request it`);
-              const withoutHint = (_key: string, value: unknown): unknown =>
-                Array.isArray(value) ? value.filter((item: unknown) => (item as Record<string, unknown> | null)?.['id'] !== ADVICE_REQUEST_HINT_ID) : value;
-              const expected = outsideSlot(card).map((element) => JSON.stringify(JSON.parse(element, withoutHint)));
-              assert.deepEqual(outsideSlot(rendered), expected, `${label}: only the hint is gone`);
+              const slotAt = rendered.body.findIndex((element) => (element as Record<string, unknown>)['id'] === FAILOVER_SLOT_ID);
+              assert.equal(slotAt, 1, `${label}: the request comes first, right under the demo banner`);
+              const text = JSON.stringify(rendered.body);
+              assert.ok(!text.includes(nextStep), `${label}: no next step pointing at a request button`);
+              if (kind === 'diagnosis') assert.ok(text.includes('500001 ServerError'), `${label}: the diagnosis stays`);
             }
           }
         }
       }
     }
+  });
+
+  it('a model of another layout (an older version of the bot) is not rendered into today\'s templates: the request stands alone', () => {
+    const [proposed, requested] = states('en') as [FailoverRequest, FailoverRequest];
+    const { model } = posted('diagnosis', proposed, 'en');
+    const older = { ...model, layout: model.layout - 1 };
+    const ctx = { locale: 'en' as const, now: T0 + 5 * MINUTE, role: 'everyone' as const, approversConfigured: true };
+    const alone = renderFailoverCard(requested, ctx, { demo: true, host: older, refreshUserIds: null });
+    assert.ok(!JSON.stringify(alone).includes('500001'), 'no diagnosis from the old model');
+    assert.deepEqual(slotItems(alone), undefined, 'no slot: the standalone request card');
+    assert.ok(JSON.stringify(alone).includes('waiting for approval'));
   });
 });
