@@ -23,10 +23,19 @@ export interface IncidentTarget {
   hubs: Hub[];
 }
 
+/** A card just posted; `complete` false when it still needs update() (a failover to offer on it). */
+export interface NewCard {
+  card: PostedCard;
+  complete: boolean;
+}
+
 /** Port: the cards of incidents in Teams. */
 export interface IncidentPublisher {
-  /** Posts the card (a new thread in a channel, a message in a chat). */
-  post(incident: Incident, target: IncidentTarget): Promise<PostedCard>;
+  /**
+   * Posts the card (a new thread in a channel, a message in a chat), and nothing else: once it returns the
+   * card exists, so whatever is left to do on it is an update, never a second post.
+   */
+  post(incident: Incident, target: IncidentTarget): Promise<NewCard>;
   /** Renders the card again in place, with the incident as it is now and the hub's live health. */
   update(incident: Incident, target: IncidentTarget, posted: PostedCard): Promise<PostedCard>;
 }

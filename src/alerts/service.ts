@@ -13,7 +13,7 @@ import type { ApplyOutcome, Incident, IncidentSubject } from './incident.ts';
 import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listDeliveries, releaseDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
 import { parseAlert } from './parse.ts';
 import { ConversationGoneError } from './ports.ts';
-import type { AlertLog, IncidentPublisher, IncidentTarget, PostedCard } from './ports.ts';
+import type { AlertLog, IncidentPublisher, IncidentTarget, NewCard, PostedCard } from './ports.ts';
 import type { AlertSignal } from './signal.ts';
 import type { SubscriptionBook } from './subscription-book.ts';
 import { subscribersInRegions, subscribersOfHub } from './subscriptions.ts';
@@ -23,7 +23,8 @@ import type { Relevance } from './target.ts';
 
 export type PostState =
   | { state: 'posting'; by: string; until: string }
-  | { state: 'posted'; card: PostedCard; renderedVersion: number }
+  /** `updatePending`: the card is in the conversation but not yet as `renderedVersion` has it (its offer failed). */
+  | { state: 'posted'; card: PostedCard; renderedVersion: number; updatePending?: true }
   | { state: 'gone'; at: string };
 
 /** One incident and where its cards are: one document per hub or tracking id. */
@@ -178,17 +179,19 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
             );
             if (!claimed) continue;
             worked++;
-            let card: PostedCard;
+            let posted: NewCard;
             try {
-              card = await publisher.post(incident, target);
+              posted = await publisher.post(incident, target);
             } catch (error) {
               // Not posted: the next attempt may post (a gone conversation is marked below).
               await setPost(documentKey, incident.id, key, (current) => (current?.state === 'posting' && current.by === instanceId ? null : undefined));
               throw error;
             }
-            await setPost(documentKey, incident.id, key, () => ({ state: 'posted', card, renderedVersion: incident.version }));
-            log('alert.card.posted', { incidentId: incident.id, version: incident.version, subscription: key, conversationId: card.conversationId, failoverOffered: card.requestId !== null });
-          } else if (post.state === 'posted' && (post.renderedVersion < incident.version || overwritten.has(key))) {
+            // Recorded before anything else can fail: from here on, this conversation only gets updates.
+            const { card, complete } = posted;
+            await setPost(documentKey, incident.id, key, () => ({ state: 'posted', card, renderedVersion: incident.version, ...(complete ? {} : { updatePending: true as const }) }));
+            log('alert.card.posted', { incidentId: incident.id, version: incident.version, subscription: key, conversationId: card.conversationId, complete });
+          } else if (post.state === 'posted' && (post.renderedVersion < incident.version || post.updatePending === true || overwritten.has(key))) {
             worked++;
             overwritten.delete(key);
             const card = await publisher.update(incident, target, post.card);

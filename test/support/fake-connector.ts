@@ -42,8 +42,8 @@ export interface InjectedFailure {
 export interface FakeConnector {
   readonly url: string;
   readonly requests: readonly RecordedRequest[];
-  /** The next `count` calls answer with the given failure (then normal answers resume). */
-  failNext(count: number, failure: InjectedFailure): void;
+  /** The next `count` calls (of `route` only, when given) answer with the given failure (then normal answers resume). */
+  failNext(count: number, failure: InjectedFailure, route?: ConnectorRoute): void;
   /** The bot is not a member of this conversation (or channel): every call about it answers 403 BotNotInConversationRoster. */
   denyConversation(conversationId: string): void;
   /** Resolves with the first recorded request (past or future) matching the predicate. */
@@ -121,7 +121,11 @@ function parseJson(text: string): Record<string, unknown> | null {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const requests: RecordedRequest[] = [];
   const waiters: Waiter[] = [];
-  const failures: InjectedFailure[] = [];
+  const failures: { failure: InjectedFailure; route: ConnectorRoute | undefined }[] = [];
+  const takeFailure = (route: ConnectorRoute): InjectedFailure | undefined => {
+    const index = failures.findIndex((entry) => entry.route === undefined || entry.route === route);
+    return index === -1 ? undefined : failures.splice(index, 1)[0]?.failure;
+  };
   const denied = new Set<string>();
   let nextId = 0;
 
@@ -141,7 +145,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const channelOfThread = route === 'createConversation' ? channelOf(parseJson(bodyText)) : null;
       const conversationId = matched.conversationId ?? channelOfThread;
       const isDenied = conversationId !== null && denied.has(conversationId);
-      const failure = isDenied ? undefined : failures.shift();
+      const failure = isDenied ? undefined : takeFailure(route);
       let status = 200;
       let responseId: string | null = null;
       if (isDenied) {
@@ -201,8 +205,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    failNext(count, failure) {
-      for (let i = 0; i < count; i += 1) failures.push(failure);
+    failNext(count, failure, route) {
+      for (let i = 0; i < count; i += 1) failures.push({ failure, route });
     },
     denyConversation(conversationId) {
       denied.add(conversationId);

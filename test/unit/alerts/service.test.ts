@@ -44,7 +44,7 @@ interface Call {
   hubs: string[];
 }
 
-function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining: number } } = {}): IncidentPublisher & { calls: Call[] } {
+function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining: number }; incomplete?: boolean; failingUpdates?: { remaining: number } } = {}): IncidentPublisher & { calls: Call[] } {
   const calls: Call[] = [];
   let next = 0;
   const record = (kind: Call['kind'], incident: Incident, target: IncidentTarget): void => {
@@ -59,9 +59,14 @@ function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining
     calls,
     async post(incident, target) {
       record('post', incident, target);
-      return { conversationId: `${target.subscription.key};messageid=${++next}`, reference: {}, activityId: String(next), requestId: null };
+      const card = { conversationId: `${target.subscription.key};messageid=${++next}`, reference: {}, activityId: String(next), requestId: null };
+      return { card, complete: options.incomplete !== true };
     },
     async update(incident, target, posted: PostedCard) {
+      if (options.failingUpdates && options.failingUpdates.remaining > 0) {
+        options.failingUpdates.remaining--;
+        throw Object.assign(new Error('connector failed the update'), { statusCode: 500 });
+      }
       record('update', incident, target);
       return posted;
     },
@@ -210,6 +215,21 @@ describe('alert service', () => {
     assert.equal((await alerts.sweep()).scheduled, 1);
     await alerts.idle();
     assert.deepEqual(publisher.calls.map((call) => call.kind), ['post']);
+  });
+
+  it('a card posted whose second step (the failover offer) fails is updated later, never posted again', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    await subscribe(store, 'channel-a');
+    const publisher = recordingPublisher({ incomplete: true, failingUpdates: { remaining: 1 } });
+    const alerts = service(store, publisher, { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable' }));
+    await alerts.idle();
+    assert.deepEqual(publisher.calls.map((call) => call.kind), ['post'], 'posted; its update failed');
+    clock.advance(10_000);
+    assert.equal((await alerts.sweep()).scheduled, 1, 'the delivery is tried again');
+    await alerts.idle();
+    assert.deepEqual(publisher.calls.map((call) => call.kind), ['post', 'update'], 'the retry updates the card it posted');
   });
 
   it('a delivery kept by an instance that died before processing it is processed by the next one', async () => {
