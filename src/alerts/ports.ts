@@ -40,12 +40,22 @@ export interface IncidentPublisher {
   update(incident: Incident, target: IncidentTarget, posted: PostedCard): Promise<PostedCard>;
 }
 
-/** The connector answered 403 or 404 for the conversation: the bot was removed, the conversation is gone. */
+/** The connector refused the conversation itself (403/404): the bot was removed or blocked, the conversation is gone. */
 export class ConversationGoneError extends Error {
   readonly status: number;
   constructor(status: number) {
     super(`the conversation cannot be written to (HTTP ${status})`);
     this.name = 'ConversationGoneError';
+    this.status = status;
+  }
+}
+
+/** The connector no longer knows the card's message (deleted): the conversation itself is still there. */
+export class CardGoneError extends Error {
+  readonly status: number;
+  constructor(status: number) {
+    super(`the card's message is gone (HTTP ${status})`);
+    this.name = 'CardGoneError';
     this.status = status;
   }
 }

@@ -12,7 +12,7 @@ import { applySignal, subjectKey } from './incident.ts';
 import type { ApplyOutcome, Incident, IncidentSubject } from './incident.ts';
 import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listDeliveries, releaseDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
 import { parseAlert } from './parse.ts';
-import { ConversationGoneError } from './ports.ts';
+import { CardGoneError, ConversationGoneError } from './ports.ts';
 import type { AlertLog, IncidentPublisher, IncidentTarget, NewCard, PostedCard } from './ports.ts';
 import type { AlertSignal } from './signal.ts';
 import type { SubscriptionBook } from './subscription-book.ts';
@@ -25,7 +25,10 @@ export type PostState =
   | { state: 'posting'; by: string; until: string }
   /** `updatePending`: the card is in the conversation but not yet as `renderedVersion` has it (its offer failed). */
   | { state: 'posted'; card: PostedCard; renderedVersion: number; updatePending?: true }
-  | { state: 'gone'; at: string };
+  /** The conversation is gone (its subscription dropped). */
+  | { state: 'gone'; at: string }
+  /** The card's message was deleted at incident `version`: the incident's next change posts a new card. */
+  | { state: 'card-gone'; at: string; version: number };
 
 /** One incident and where its cards are: one document per hub or tracking id. */
 export interface IncidentDocument {
@@ -151,6 +154,12 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
     log('alert.subscription.dropped', { subscription: key, status: error.status, dropped, incidentId: incident.id });
   };
 
+  /** A new card is due: none yet, a claim to post that lapsed (or is ours), or the last card deleted before the incident's latest change. */
+  const newCardDue = (post: PostState | undefined, incident: Incident, now: number): boolean =>
+    post === undefined ||
+    (post.state === 'posting' && (post.by === instanceId || Date.parse(post.until) <= now)) ||
+    (post.state === 'card-gone' && post.version < incident.version);
+
   /** Brings every card of the incident up to date: posts where none is, updates the ones behind. */
   const converge = async (documentKey: string, hubs: readonly Hub[]): Promise<void> => {
     // Updates whose PUT may have overwritten a newer one of another instance: rendered again next round.
@@ -169,13 +178,11 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
         const post = posts[key];
         const now = clock.now();
         try {
-          if (post === undefined || (post.state === 'posting' && (post.by === instanceId || Date.parse(post.until) <= now))) {
+          if (newCardDue(post, incident, now)) {
             // A card only for an open incident: a conversation that subscribed after it was resolved has nothing to hear.
-            if (incident.state !== 'open' && post === undefined) continue;
+            if (incident.state !== 'open' && (post === undefined || post.state === 'card-gone')) continue;
             const claimed = await setPost(documentKey, incident.id, key, (current) =>
-              current === undefined || (current.state === 'posting' && (current.by === instanceId || Date.parse(current.until) <= now))
-                ? { state: 'posting', by: instanceId, until: new Date(now + leaseMs).toISOString() }
-                : undefined,
+              newCardDue(current, incident, now) ? { state: 'posting', by: instanceId, until: new Date(now + leaseMs).toISOString() } : undefined,
             );
             if (!claimed) continue;
             worked++;
@@ -191,7 +198,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
             const { card, complete } = posted;
             await setPost(documentKey, incident.id, key, () => ({ state: 'posted', card, renderedVersion: incident.version, ...(complete ? {} : { updatePending: true as const }) }));
             log('alert.card.posted', { incidentId: incident.id, version: incident.version, subscription: key, conversationId: card.conversationId, complete });
-          } else if (post.state === 'posted' && (post.renderedVersion < incident.version || post.updatePending === true || overwritten.has(key))) {
+          } else if (post?.state === 'posted' && (post.renderedVersion < incident.version || post.updatePending === true || overwritten.has(key))) {
             worked++;
             overwritten.delete(key);
             const card = await publisher.update(incident, target, post.card);
@@ -207,7 +214,10 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
           }
         } catch (error) {
           if (error instanceof ConversationGoneError) await goneAway(documentKey, incident, key, error);
-          else {
+          else if (error instanceof CardGoneError) {
+            await setPost(documentKey, incident.id, key, () => ({ state: 'card-gone', at: nowIso(), version: incident.version }));
+            log('alert.card.gone', { incidentId: incident.id, version: incident.version, subscription: key, status: error.status });
+          } else {
             failed.add(key);
             failure ??= error;
           }

@@ -33,7 +33,7 @@ function scenario(): ScenarioDefinition {
   const europe = (name: string) => ({ ...healthyHub(name), primaryLocation: 'North Europe', secondaryLocation: 'West Europe' });
   return {
     name: 'alerts',
-    hubs: [outageHub('rh-hub'), outageHub('metric-hub'), outageHub('gone-hub'), outageHub('quiet-hub'), outageHub('offer-hub'), europe('eu-hub-1'), europe('eu-hub-2'), healthyHub('us-hub')],
+    hubs: [outageHub('rh-hub'), outageHub('metric-hub'), outageHub('gone-hub'), outageHub('quiet-hub'), outageHub('offer-hub'), outageHub('deleted-hub'), europe('eu-hub-1'), europe('eu-hub-2'), healthyHub('us-hub')],
   };
 }
 
@@ -182,6 +182,27 @@ describe('Azure Monitor alerts end to end', () => {
     assert.equal((await postAlert(stack.bot.url, second)).status, 202);
     await processed(stack.bot, second);
     assert.equal(stack.connector.requests.filter((request) => request.conversationId === channel.id).length, 1, 'not tried again');
+  });
+
+  it('a card deleted in the channel (404 on its update) keeps the subscription; the next alert posts a new card', async () => {
+    const channel = newChannel('deleted-card');
+    await command(stack.bot, wait, stack.connector.url, channel, 'subscribe deleted-hub');
+    const fired = resourceHealthAlert(alertHub('deleted-hub'), { current: 'Unavailable', eventDataId: 'deleted-1' });
+    assert.equal((await postAlert(stack.bot.url, fired)).status, 202);
+    await processed(stack.bot, fired);
+    const [first] = postsTo(stack.connector.requests, channel);
+    assert.ok(first);
+    stack.connector.forgetActivity(postedActivityId(first));
+    const update = resourceHealthAlert(alertHub('deleted-hub'), { current: 'Degraded', previous: 'Unavailable', status: 'Updated', eventDataId: 'deleted-2' });
+    assert.equal((await postAlert(stack.bot.url, update)).status, 202);
+    assert.equal(await processed(stack.bot, update), 'updated');
+    assert.ok(stack.bot.logLines().some((line) => line.msg === 'alert.card.gone' && line.subscription === channel.id), 'the card is marked gone');
+    assert.ok(!stack.bot.logLines().some((line) => line.msg === 'alert.subscription.dropped' && line.subscription === channel.id), 'the subscription is kept');
+    assert.equal(postsTo(stack.connector.requests, channel).length, 1, 'no new card for the update that found the card gone');
+    const next = resourceHealthAlert(alertHub('deleted-hub'), { current: 'Unavailable', previous: 'Degraded', status: 'Updated', eventDataId: 'deleted-3' });
+    assert.equal((await postAlert(stack.bot.url, next)).status, 202);
+    assert.equal(await processed(stack.bot, next), 'updated');
+    assert.equal(postsTo(stack.connector.requests, channel).length, 2, 'the next alert posts a new card');
   });
 
   it('uninstalling the bot from a chat drops its subscription', async () => {

@@ -46,6 +46,8 @@ export interface FakeConnector {
   failNext(count: number, failure: InjectedFailure, route?: ConnectorRoute): void;
   /** The bot is not a member of this conversation (or channel): every call about it answers 403 BotNotInConversationRoster. */
   denyConversation(conversationId: string): void;
+  /** Someone deleted this message: updating it answers 404 ActivityNotFoundInConversation. */
+  forgetActivity(activityId: string): void;
   /** Resolves with the first recorded request (past or future) matching the predicate. */
   waitFor(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Activities the bot sent (POST send/reply, PUT update, a new channel thread), in order. */
@@ -127,6 +129,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     return index === -1 ? undefined : failures.splice(index, 1)[0]?.failure;
   };
   const denied = new Set<string>();
+  const forgotten = new Set<string>();
   let nextId = 0;
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -163,6 +166,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         if (route === 'createConversation') status = channelOfThread === null ? 200 : 201;
         if (route === 'createConversation') answer(res, status, { id: channelOfThread === null ? `conversation-${nextId}` : `${channelOfThread};messageid=${id}`, activityId: id });
         else answer(res, 200, { id });
+      } else if (route === 'updateActivity' && activityId !== null && forgotten.has(activityId)) {
+        status = 404;
+        answer(res, 404, { error: { code: 'ActivityNotFoundInConversation', message: 'The activity was not found in the conversation.' } });
       } else if (route === 'updateActivity') {
         answer(res, 200, { id: activityId });
       } else if (route === 'deleteActivity') {
@@ -211,6 +217,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     denyConversation(conversationId) {
       denied.add(conversationId);
     },
+    forgetActivity(activityId) {
+      forgotten.add(activityId);
+    },
     waitFor(predicate, timeoutMs = 15_000) {
       const found = requests.find(predicate);
       if (found) return Promise.resolve(found);
@@ -236,6 +245,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       requests.length = 0;
       failures.length = 0;
       denied.clear();
+      forgotten.clear();
     },
     close() {
       return new Promise<void>((resolve) => {

@@ -4,16 +4,19 @@
 // The thread is created through the connector client of a proactive turn on the channel's stored
 // reference, not TeamsInfo.sendMessageToTeamsChannel: that one drops the root message id of the 201 (and
 // fails without an app id, in local mode), while the card must later be updated by that very id.
-// Connector answers: 403/404 mean the bot can no longer write there (ConversationGoneError); 412, 429,
-// 502, 503, 504 are retried a few times with a short backoff, then thrown (the delivery is tried again later).
+// Connector answers: a 403/404 about the conversation means the bot can no longer write there
+// (ConversationGoneError), one about the card's message only that the card is gone (CardGoneError), see
+// connector-refusal.ts; 412, 429, 502, 503, 504 are retried a few times with a short backoff, then thrown
+// (the delivery is tried again later).
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import type { Activity, BotAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
-import { ConversationGoneError } from '../../alerts/ports.ts';
+import { CardGoneError, ConversationGoneError } from '../../alerts/ports.ts';
 import type { Subscription } from '../../alerts/subscriptions.ts';
 import type { Sleep } from '../../core/clock.ts';
 import { realSleep } from '../../core/clock.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
 import { connectorStatus, referenceOf } from '../failover/index.ts';
+import { connectorRefusal } from './connector-refusal.ts';
 
 export interface PostedMessage {
   conversationId: string;
@@ -38,7 +41,6 @@ function isConversationsClient(value: unknown): value is ConversationsClient {
 }
 
 const RETRYABLE: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
-const GONE: ReadonlySet<number> = new Set([403, 404]);
 
 type Continue = (appId: string, reference: Partial<ConversationReference>, logic: (turn: TurnContext) => Promise<void>) => Promise<void>;
 
@@ -68,13 +70,15 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
   const sleep = options.sleep ?? realSleep;
   const delays = options.retryDelaysMs ?? [500, 1_500, 4_000];
 
-  const withRetries = async <T>(call: () => Promise<T>): Promise<T> => {
+  const withRetries = async <T>(kind: 'post' | 'update', call: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
       try {
         return await call();
       } catch (error) {
         const status = connectorStatus(error);
-        if (status !== null && GONE.has(status)) throw new ConversationGoneError(status);
+        const refusal = connectorRefusal(status, error, kind);
+        if (refusal === 'conversation-gone') throw new ConversationGoneError(status ?? 0);
+        if (refusal === 'message-gone') throw new CardGoneError(status ?? 0);
         const delay = delays[attempt];
         if (status === null || !RETRYABLE.has(status) || delay === undefined) throw error;
         await sleep(delay);
@@ -91,7 +95,7 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
       // Proactive messages start a conversation of their own: never a reply to the subscribe message.
       const reference: Partial<ConversationReference> = { ...stored, activityId: undefined };
       if (subscription.kind === 'channel') {
-        const created = await withRetries(() =>
+        const created = await withRetries('post', () =>
           inProactiveTurn(continueConversation, appId, reference, async (turn) => {
             const client: unknown = turn.turnState.get(turn.adapter.ConnectorClientKey);
             if (!isConversationsClient(client)) throw new Error('no connector client in the proactive turn');
@@ -113,7 +117,7 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
       }
       // Applied from the stored reference (which has no activity id), not from the proactive turn's own random
       // one: a new message in the chat, not a reply.
-      const sent = await withRetries(() =>
+      const sent = await withRetries('post', () =>
         inProactiveTurn(continueConversation, appId, reference, (turn) => turn.adapter.sendActivities(turn, [TurnContext.applyConversationReference(message(card), reference) as Partial<Activity>])),
       );
       // A connector may answer 202 without a body: then the card cannot be updated later (logged by the caller).
@@ -125,7 +129,7 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
     async update(stored, activityId, card) {
       const reference = referenceOf(stored);
       if (reference === null) throw new Error('the card has no usable conversation reference');
-      await withRetries(() =>
+      await withRetries('update', () =>
         inProactiveTurn(continueConversation, appId, reference, async (turn) => {
           await turn.updateActivity({ ...message(card), id: activityId });
         }),
