@@ -6,8 +6,8 @@
 // fails without an app id, in local mode), while the card must later be updated by that very id.
 // Connector answers: a 403/404 about the conversation means the bot can no longer write there
 // (ConversationGoneError), one about the card's message only that the card is gone (CardGoneError), see
-// connector-refusal.ts; 412, 429, 502, 503, 504 are retried a few times with a short backoff, then thrown
-// (the delivery is tried again later).
+// connector-refusal.ts; what is retried within the call, and when, is connector-retry.ts; anything else is
+// thrown (the delivery is tried again later).
 import { CardFactory, MessageFactory, TurnContext } from 'botbuilder';
 import type { Activity, BotAdapter, ConversationParameters, ConversationReference } from 'botbuilder';
 import { CardGoneError, ConversationGoneError } from '../../alerts/ports.ts';
@@ -17,6 +17,8 @@ import { realSleep } from '../../core/clock.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
 import { connectorStatus, referenceOf } from '../failover/index.ts';
 import { connectorRefusal } from './connector-refusal.ts';
+import { DEFAULT_CONNECTOR_RETRY, connectorRetryDelay, retryAfterOf } from './connector-retry.ts';
+import type { ConnectorRetryPolicy } from './connector-retry.ts';
 
 export interface PostedMessage {
   conversationId: string;
@@ -40,7 +42,6 @@ function isConversationsClient(value: unknown): value is ConversationsClient {
   return typeof conversations === 'object' && conversations !== null && 'createConversation' in conversations && typeof conversations.createConversation === 'function';
 }
 
-const RETRYABLE: ReadonlySet<number> = new Set([412, 429, 502, 503, 504]);
 
 type Continue = (appId: string, reference: Partial<ConversationReference>, logic: (turn: TurnContext) => Promise<void>) => Promise<void>;
 
@@ -65,10 +66,10 @@ export function rootIdOf(threadId: string): string | null {
   return /;messageid=([^;]+)$/.exec(threadId)?.[1] ?? null;
 }
 
-export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversationAsync'>, appId: string, options: { sleep?: Sleep; retryDelaysMs?: readonly number[] } = {}): AlertChannel {
+export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversationAsync'>, appId: string, options: { sleep?: Sleep; retry?: ConnectorRetryPolicy } = {}): AlertChannel {
   const continueConversation: Continue = (id, reference, logic) => adapter.continueConversationAsync(id, reference, logic);
   const sleep = options.sleep ?? realSleep;
-  const delays = options.retryDelaysMs ?? [500, 1_500, 4_000];
+  const retry = options.retry ?? DEFAULT_CONNECTOR_RETRY;
 
   const withRetries = async <T>(kind: 'post' | 'update', call: () => Promise<T>): Promise<T> => {
     for (let attempt = 0; ; attempt++) {
@@ -79,8 +80,8 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
         const refusal = connectorRefusal(status, error, kind);
         if (refusal === 'conversation-gone') throw new ConversationGoneError(status ?? 0);
         if (refusal === 'message-gone') throw new CardGoneError(status ?? 0);
-        const delay = delays[attempt];
-        if (status === null || !RETRYABLE.has(status) || delay === undefined) throw error;
+        const delay = connectorRetryDelay(kind, status, retryAfterOf(error, Date.now()), attempt, retry);
+        if (delay === null) throw error;
         await sleep(delay);
       }
     }
