@@ -68,6 +68,16 @@ export async function finishDelivery(store: StateStore, documentKey: string, out
   );
 }
 
+/** Still working on it: the claim is extended; false when it is no longer this instance's (lease lost). */
+export async function renewDelivery(store: StateStore, documentKey: string, instanceId: string, now: number, leaseMs: number): Promise<boolean> {
+  let held = false;
+  await updateDocument<DeliveryRecord>(store, documentKey, (current) => {
+    held = current !== undefined && current.state === 'pending' && current.claim?.by === instanceId;
+    return held && current ? { ...current, claim: { by: instanceId, until: new Date(now + leaseMs).toISOString() } } : undefined;
+  });
+  return held;
+}
+
 /** Failed this time: released, to be tried again after `retryAfterMs`. */
 export async function releaseDelivery(store: StateStore, documentKey: string, instanceId: string, now: number, retryAfterMs: number): Promise<void> {
   await updateDocument<DeliveryRecord>(store, documentKey, (current) =>

@@ -10,7 +10,7 @@ import { updateDocument } from '../core/store.ts';
 import type { Hub, HubDirectory } from '../diagnosis/hub.ts';
 import { applySignal, subjectKey } from './incident.ts';
 import type { ApplyOutcome, Incident, IncidentSubject } from './incident.ts';
-import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listDeliveries, releaseDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
+import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listDeliveries, releaseDelivery, renewDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
 import { parseAlert } from './parse.ts';
 import { CardGoneError, ConversationGoneError } from './ports.ts';
 import type { AlertLog, IncidentPublisher, IncidentTarget, NewCard, PostedCard } from './ports.ts';
@@ -76,6 +76,9 @@ const RETENTION_MS = 48 * 60 * 60 * 1000;
 const GIVE_UP_MS = 24 * 60 * 60 * 1000;
 const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 300_000];
 const MAX_CONVERGE_ROUNDS = 5;
+
+/** Extends this instance's claim on the delivery being processed when it is getting old; throws when it was lost. */
+type KeepClaim = () => Promise<void>;
 
 export function incidentDocumentKey(subject: IncidentSubject): string {
   return `${INCIDENT_PREFIX}${createHash('sha256').update(subjectKey(subject), 'utf8').digest('hex')}`;
@@ -161,7 +164,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
     (post.state === 'card-gone' && post.version < incident.version);
 
   /** Brings every card of the incident up to date: posts where none is, updates the ones behind. */
-  const converge = async (documentKey: string, hubs: readonly Hub[]): Promise<void> => {
+  const converge = async (documentKey: string, hubs: readonly Hub[], keepClaim: KeepClaim): Promise<void> => {
     // Updates whose PUT may have overwritten a newer one of another instance: rendered again next round.
     const overwritten = new Set<string>();
     // Conversations whose connector call failed: tried again with the delivery, later, not in this pass.
@@ -173,6 +176,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       const { incident, posts } = item.value;
       let worked = 0;
       for (const target of await targetsOf(incident, hubs)) {
+        await keepClaim();
         const key = target.subscription.key;
         if (failed.has(key)) continue;
         const post = posts[key];
@@ -229,7 +233,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   };
 
   /** Applies one delivery to its incident and brings the cards up to date; returns what became of it. */
-  const handle = async (key: string, signal: AlertSignal): Promise<string> => {
+  const handle = async (key: string, signal: AlertSignal, keepClaim: KeepClaim): Promise<string> => {
     const relevance = relevanceOf(signal);
     let subject: IncidentSubject;
     let hubs: Hub[];
@@ -262,7 +266,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       return `ignored:${applied.why}`;
     }
     if (applied.kind !== 'duplicate') log(`alert.incident.${applied.kind}`, { ...logFields(signal), incidentId: applied.incident.id, version: applied.incident.version, state: applied.incident.state });
-    await converge(documentKey, hubs);
+    await converge(documentKey, hubs, keepClaim);
     return applied.kind;
   };
 
@@ -275,8 +279,16 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       return;
     }
     if (claimed === null || claimed.signal === null) return;
+    // Many conversations may take longer than the lease: the claim is renewed as the work goes on.
+    let renewedAt = clock.now();
+    const keepClaim: KeepClaim = async () => {
+      const now = clock.now();
+      if (now - renewedAt < leaseMs / 3) return;
+      renewedAt = now;
+      if (!(await renewDelivery(store, documentKey, instanceId, now, leaseMs))) throw new Error('the delivery was taken over by another instance');
+    };
     try {
-      const outcome = await handle(claimed.key, claimed.signal);
+      const outcome = await handle(claimed.key, claimed.signal, keepClaim);
       await finishDelivery(store, documentKey, outcome);
       log('alert.processed', { ...logFields(claimed.signal), outcome, attempts: claimed.attempts });
     } catch (error) {

@@ -14,6 +14,7 @@ import { CardGoneError, ConversationGoneError } from '../../alerts/ports.ts';
 import type { Subscription } from '../../alerts/subscriptions.ts';
 import type { Sleep } from '../../core/clock.ts';
 import { realSleep } from '../../core/clock.ts';
+import { DeadlineExceeded, beforeDeadline, deadline } from '../../core/abort.ts';
 import type { AdaptiveCard } from '../cards/index.ts';
 import { connectorStatus, referenceOf } from '../failover/index.ts';
 import { connectorRefusal } from './connector-refusal.ts';
@@ -33,7 +34,7 @@ export interface AlertChannel {
 
 /** What the proactive turn's connector client is used for: creating the thread. */
 interface ConversationsClient {
-  conversations: { createConversation(parameters: ConversationParameters): Promise<{ id?: string; activityId?: string }> };
+  conversations: { createConversation(parameters: ConversationParameters, options: { abortSignal: AbortSignal }): Promise<{ id?: string; activityId?: string }> };
 }
 
 function isConversationsClient(value: unknown): value is ConversationsClient {
@@ -42,6 +43,13 @@ function isConversationsClient(value: unknown): value is ConversationsClient {
   return typeof conversations === 'object' && conversations !== null && 'createConversation' in conversations && typeof conversations.createConversation === 'function';
 }
 
+
+/**
+ * The longest a card's connector call may take, retries included: well under the delivery's claim (60 s), so
+ * a hung connector cannot outlive it and let another instance post the same card. A call cut short is an
+ * error like any other: the delivery is tried again later.
+ */
+export const CALL_BUDGET_MS = 20_000;
 
 type Continue = (appId: string, reference: Partial<ConversationReference>, logic: (turn: TurnContext) => Promise<void>) => Promise<void>;
 
@@ -66,22 +74,26 @@ export function rootIdOf(threadId: string): string | null {
   return /;messageid=([^;]+)$/.exec(threadId)?.[1] ?? null;
 }
 
-export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversationAsync'>, appId: string, options: { sleep?: Sleep; retry?: ConnectorRetryPolicy } = {}): AlertChannel {
+export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversationAsync'>, appId: string, options: { sleep?: Sleep; retry?: ConnectorRetryPolicy; callBudgetMs?: number } = {}): AlertChannel {
   const continueConversation: Continue = (id, reference, logic) => adapter.continueConversationAsync(id, reference, logic);
   const sleep = options.sleep ?? realSleep;
   const retry = options.retry ?? DEFAULT_CONNECTOR_RETRY;
+  const callBudgetMs = options.callBudgetMs ?? CALL_BUDGET_MS;
 
-  const withRetries = async <T>(kind: 'post' | 'update', call: () => Promise<T>): Promise<T> => {
+  /** One connector call with its retries, within the call budget (well under the delivery's lease). */
+  const withRetries = async <T>(kind: 'post' | 'update', call: (signal: AbortSignal) => Promise<T>): Promise<T> => {
+    const budget = deadline(callBudgetMs);
     for (let attempt = 0; ; attempt++) {
       try {
-        return await call();
+        return await beforeDeadline(call(budget.signal), budget.signal);
       } catch (error) {
+        if (error instanceof DeadlineExceeded) throw error;
         const status = connectorStatus(error);
         const refusal = connectorRefusal(status, error, kind);
         if (refusal === 'conversation-gone') throw new ConversationGoneError(status ?? 0);
         if (refusal === 'message-gone') throw new CardGoneError(status ?? 0);
         const delay = connectorRetryDelay(kind, status, retryAfterOf(error, Date.now()), attempt, retry);
-        if (delay === null) throw error;
+        if (delay === null || delay >= budget.remainingMs()) throw error;
         await sleep(delay);
       }
     }
@@ -96,7 +108,7 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
       // Proactive messages start a conversation of their own: never a reply to the subscribe message.
       const reference: Partial<ConversationReference> = { ...stored, activityId: undefined };
       if (subscription.kind === 'channel') {
-        const created = await withRetries('post', () =>
+        const created = await withRetries('post', (signal) =>
           inProactiveTurn(continueConversation, appId, reference, async (turn) => {
             const client: unknown = turn.turnState.get(turn.adapter.ConnectorClientKey);
             if (!isConversationsClient(client)) throw new Error('no connector client in the proactive turn');
@@ -107,7 +119,7 @@ export function adapterAlertChannel(adapter: Pick<BotAdapter, 'continueConversat
               ...(reference.bot ? { bot: reference.bot } : {}),
               ...(reference.conversation?.tenantId ? { tenantId: reference.conversation.tenantId } : {}),
             } as ConversationParameters;
-            return client.conversations.createConversation(parameters);
+            return client.conversations.createConversation(parameters, { abortSignal: signal });
           }),
         );
         const threadId = typeof created.id === 'string' && created.id !== '' ? created.id : null;

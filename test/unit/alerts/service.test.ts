@@ -44,7 +44,7 @@ interface Call {
   hubs: string[];
 }
 
-function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining: number }; incomplete?: boolean; failingUpdates?: { remaining: number } } = {}): IncidentPublisher & { calls: Call[] } {
+function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining: number }; incomplete?: boolean; failingUpdates?: { remaining: number }; onPost?: () => Promise<void> } = {}): IncidentPublisher & { calls: Call[] } {
   const calls: Call[] = [];
   let next = 0;
   const record = (kind: Call['kind'], incident: Incident, target: IncidentTarget): void => {
@@ -58,6 +58,7 @@ function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining
   return {
     calls,
     async post(incident, target) {
+      await options.onPost?.();
       record('post', incident, target);
       const card = { conversationId: `${target.subscription.key};messageid=${++next}`, reference: {}, activityId: String(next), requestId: null };
       return { card, complete: options.incomplete !== true };
@@ -230,6 +231,27 @@ describe('alert service', () => {
     assert.equal((await alerts.sweep()).scheduled, 1, 'the delivery is tried again');
     await alerts.idle();
     assert.deepEqual(publisher.calls.map((call) => call.kind), ['post', 'update'], 'the retry updates the card it posted');
+  });
+
+  it('a delivery whose conversations take longer than the lease stays claimed: another instance does not take it over', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    for (const key of ['channel-a', 'channel-b', 'channel-c', 'channel-d']) await subscribe(store, key);
+    const other = service(store, recordingPublisher(), { instanceId: 'instance-b', clock });
+    const sweptByOther: number[] = [];
+    // Each post takes 25 s: four of them outlast the 60 s lease; the other instance sweeps meanwhile.
+    const publisher = recordingPublisher({
+      onPost: async () => {
+        clock.advance(25_000);
+        sweptByOther.push((await other.sweep()).scheduled);
+      },
+    });
+    const alerts = service(store, publisher, { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable' }));
+    await alerts.idle();
+    await other.idle();
+    assert.deepEqual(sweptByOther, [0, 0, 0, 0], 'never claimable by the other instance');
+    assert.equal(publisher.calls.filter((call) => call.kind === 'post').length, 4);
   });
 
   it('a delivery kept by an instance that died before processing it is processed by the next one', async () => {
