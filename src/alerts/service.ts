@@ -10,7 +10,7 @@ import { updateDocument } from '../core/store.ts';
 import type { Hub, HubDirectory } from '../diagnosis/hub.ts';
 import { applySignal, subjectKey } from './incident.ts';
 import type { ApplyOutcome, Incident, IncidentSubject } from './incident.ts';
-import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listDeliveries, releaseDelivery, renewDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
+import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listPendingDeliveries, releaseDelivery, renewDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
 import { parseAlert } from './parse.ts';
 import { CardGoneError, ConversationGoneError } from './ports.ts';
 import type { AlertLog, IncidentPublisher, IncidentTarget, NewCard, PostedCard } from './ports.ts';
@@ -74,6 +74,10 @@ const INCIDENT_PREFIX = 'alerts/incident/';
 const RETENTION_MS = 48 * 60 * 60 * 1000;
 /** A delivery that could not be processed for this long is given up. */
 const GIVE_UP_MS = 24 * 60 * 60 * 1000;
+/** Old deliveries and quiet resolved incidents are purged this often (not at every sweep). */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** A resolved incident not written for this long is forgotten (a new alert opens a new one anyway). */
+const INCIDENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 300_000];
 const MAX_CONVERGE_ROUNDS = 5;
 
@@ -105,22 +109,29 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   const leaseMs = deps.leaseMs ?? 60_000;
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
+  /** Delivery documents queued or being processed in this process: the sweeper leaves them alone. */
+  const working = new Set<string>();
+  let lastPurgeAt: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let sweeping: Promise<unknown> | null = null;
   let stopped = false;
 
   const nowIso = (): string => new Date(clock.now()).toISOString();
 
-  const schedule = (documentKey: string, chain: string): void => {
-    if (stopped) return;
+  /** Queues the delivery in its incident's chain; false when it is queued or being worked on here already. */
+  const schedule = (documentKey: string, chain: string): boolean => {
+    if (stopped || working.has(documentKey)) return false;
+    working.add(documentKey);
     const previous = chains.get(chain) ?? Promise.resolve();
     const next: Promise<void> = previous.then(() => processDelivery(documentKey));
     chains.set(chain, next);
     inFlight.add(next);
     void next.finally(() => {
+      working.delete(documentKey);
       inFlight.delete(next);
       if (chains.get(chain) === next) chains.delete(chain);
     });
+    return true;
   };
 
   /** The conversations of an incident now, each with the hubs its card names. */
@@ -301,23 +312,42 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   const sweepOnce = async (): Promise<{ scheduled: number; purged: number }> => {
     const now = clock.now();
     let scheduled = 0;
-    for (const { documentKey, record } of await listDeliveries(store, now - RETENTION_MS, now)) {
-      if (record.state !== 'pending' || record.signal === null) continue;
+    for (const { documentKey, record } of await listPendingDeliveries(store, now, working)) {
+      if (record.signal === null) continue;
       if (now - Date.parse(record.receivedAt) > GIVE_UP_MS) {
         await finishDelivery(store, documentKey, 'given-up');
         log('alert.given-up', { ...logFields(record.signal), attempts: record.attempts });
         continue;
       }
       if (!isClaimable(record, instanceId, now)) continue;
-      schedule(documentKey, chainKey(relevanceOf(record.signal)));
-      scheduled++;
+      if (schedule(documentKey, chainKey(relevanceOf(record.signal)))) scheduled++;
     }
+    let purged = 0;
+    if (lastPurgeAt === null || now - lastPurgeAt >= PURGE_EVERY_MS) {
+      lastPurgeAt = now;
+      purged = await purge(now);
+    }
+    return { scheduled, purged };
+  };
+
+  /** Processed deliveries past the dedupe window, and resolved incidents nobody has heard of for a while. */
+  const purge = async (now: number): Promise<number> => {
     let purged = 0;
     for (const old of await store.listKeys(DELIVERY_PREFIX, { from: 0, to: now - RETENTION_MS })) {
       await store.delete(old.key);
       purged++;
     }
-    return { scheduled, purged };
+    const quiet = (await store.listKeys(INCIDENT_PREFIX, { from: 0, to: now - INCIDENT_RETENTION_MS })).map((old) => old.key);
+    for (let index = 0; index < quiet.length; index += 50) {
+      const batch = quiet.slice(index, index + 50);
+      const items = await store.read<IncidentDocument>(batch);
+      for (const [key, item] of items) {
+        if (item.value.incident.state === 'open') continue;
+        await store.delete(key);
+        purged++;
+      }
+    }
+    return purged;
   };
 
   return {

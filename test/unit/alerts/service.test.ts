@@ -98,6 +98,23 @@ async function subscribe(store: StateStore, key: string, hubs: 'all' | Hub[] = '
   else for (const hub of hubs) await book.subscribe(draft, { id: hub.id.toLowerCase(), name: hub.name });
 }
 
+/** The store, counting the documents read through it (read() and get()). */
+function countingReads(store: StateStore): StateStore & { documentsRead(): number } {
+  let read = 0;
+  return {
+    ...store,
+    read: async <T>(keys: readonly string[]) => {
+      read += keys.length;
+      return store.read<T>(keys);
+    },
+    get: async <T>(key: string) => {
+      read += 1;
+      return store.get<T>(key);
+    },
+    documentsRead: () => read,
+  };
+}
+
 describe('alert service', () => {
   it('answers at once, then posts one card per conversation; a repeat posts nothing; an update updates', async () => {
     const store = createMemoryStore();
@@ -252,6 +269,57 @@ describe('alert service', () => {
     await other.idle();
     assert.deepEqual(sweptByOther, [0, 0, 0, 0], 'never claimable by the other instance');
     assert.equal(publisher.calls.filter((call) => call.kind === 'post').length, 4);
+  });
+
+  it('a sweep reads only the deliveries still to do, not the processed ones kept for the dedupe', async () => {
+    const clock = manualClock();
+    const store = countingReads(createMemoryStore({ now: () => clock.now() }));
+    await subscribe(store, 'channel-a');
+    const alerts = service(store, recordingPublisher(), { clock });
+    for (let index = 0; index < 100; index++) await alerts.receive(metricAlert(ALERT_HUB, { alertId: `load-${index}`, condition: 'Fired', value: index }));
+    await alerts.idle();
+    await alerts.sweep(); // the first sweep of a process also purges (hourly)
+    clock.advance(15_000);
+    const before = store.documentsRead();
+    assert.deepEqual(await alerts.sweep(), { scheduled: 0, purged: 0 });
+    assert.equal(store.documentsRead() - before, 0, 'no document read for 100 processed deliveries');
+  });
+
+  it('the sweeper leaves alone a delivery this instance is working on', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    await subscribe(store, 'channel-a');
+    const sweeps: { scheduled: number }[] = [];
+    let alerts: AlertService | null = null;
+    const publisher = recordingPublisher({
+      onPost: async () => {
+        if (alerts) sweeps.push(await alerts.sweep());
+      },
+    });
+    alerts = service(store, publisher, { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable' }));
+    await alerts.idle();
+    assert.deepEqual(sweeps.map((sweep) => sweep.scheduled), [0], 'in flight: not queued again');
+    assert.equal(publisher.calls.length, 1);
+  });
+
+  it('purges resolved incidents nobody has written for a week, and keeps open ones', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    await subscribe(store, 'channel-a');
+    const alerts = service(store, recordingPublisher(), { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable', eventDataId: 'open-1' }));
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Available', eventDataId: 'close-1' }));
+    const other = { ...ALERT_HUB, name: 'hub2' };
+    await alerts.receive(resourceHealthAlert(other, { current: 'Unavailable', eventDataId: 'open-2' }));
+    await alerts.idle();
+    const incidents = async (): Promise<number> => (await store.listKeys('alerts/incident/', { from: 0, to: clock.now() + 1 })).length;
+    assert.equal(await incidents(), 2);
+    await alerts.sweep();
+    assert.equal(await incidents(), 2, 'not yet a week');
+    clock.advance(8 * 24 * 60 * 60 * 1000);
+    await alerts.sweep();
+    assert.equal(await incidents(), 1, 'the resolved one is gone, the open one stays');
   });
 
   it('a delivery kept by an instance that died before processing it is processed by the next one', async () => {
