@@ -11,18 +11,21 @@ export const ACTION_GROUP_APP_ID = '461e8683-5575-4561-ac7f-899cc907d62a';
 
 export type TokenCheck = { ok: true } | { ok: false; reason: TokenRefusal };
 
-export type TokenRefusal =
-  | 'not-a-bearer-token'
-  | 'expired'
-  | 'bad-signature'
-  | 'unknown-signing-key'
-  | 'wrong-issuer'
-  | 'wrong-audience'
-  | 'wrong-tenant'
-  | 'not-an-action-group'
-  | 'missing-role'
-  | 'signing-keys-unavailable'
-  | 'invalid-token';
+export const TOKEN_REFUSALS = [
+  'not-a-bearer-token',
+  'expired',
+  'bad-signature',
+  'unknown-signing-key',
+  'wrong-issuer',
+  'wrong-audience',
+  'wrong-tenant',
+  'not-an-action-group',
+  'missing-role',
+  'signing-keys-unavailable',
+  'invalid-token',
+] as const;
+
+export type TokenRefusal = (typeof TOKEN_REFUSALS)[number];
 
 export interface EntraTokenVerifier {
   verify(authorization: string): Promise<TokenCheck>;
