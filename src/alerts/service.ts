@@ -18,7 +18,7 @@ import type { AlertSignal } from './signal.ts';
 import type { SubscriptionBook } from './subscription-book.ts';
 import { subscribersInRegions, subscribersOfHub } from './subscriptions.ts';
 import type { RoutableHub } from './subscriptions.ts';
-import { deliveryKey, relevanceOf } from './target.ts';
+import { deliveryKey, relevanceOf, withinSubscriptions } from './target.ts';
 import type { Relevance } from './target.ts';
 
 export type PostState =
@@ -362,7 +362,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
           : { status: 400, code: 'MalformedAlert', detail: parsed.detail };
       }
       const signal = parsed.signal;
-      const relevance = relevanceOf(signal);
+      const relevance = withinSubscriptions(relevanceOf(signal), signal, directory.subscriptions);
       if (relevance.kind === 'ignored') {
         log('alert.ignored', { ...logFields(signal), why: relevance.why });
         return { status: 202, outcome: 'ignored' };

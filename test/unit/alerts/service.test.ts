@@ -176,6 +176,19 @@ describe('alert service', () => {
     assert.deepEqual(publisher.calls.map((call) => [call.subscription, call.hubs]), [['weu-watchers', ['hub2']]]);
   });
 
+  it('Service Health about a subscription the bot is not configured for is ignored (202), nothing posted', async () => {
+    const store = createMemoryStore();
+    await subscribe(store, 'weu-watchers', [OTHER]);
+    const publisher = recordingPublisher();
+    const alerts = service(store, publisher);
+    const elsewhere = serviceHealthAlert({ subscriptionId: '6a1d3b7e-2c4f-4e8a-9b1d-0c5e7f9a2b31', trackingId: 'OTHER-SUB', stage: 'Active', regions: ['West Europe'] });
+    assert.deepEqual(await alerts.receive(elsewhere), { status: 202, outcome: 'ignored' });
+    const ours = serviceHealthAlert({ subscriptionId: FIXTURE_SUBSCRIPTION, trackingId: 'OUR-SUB', stage: 'Active', regions: ['West Europe'] });
+    assert.deepEqual(await alerts.receive(ours), { status: 202, outcome: 'accepted' });
+    await alerts.idle();
+    assert.deepEqual(publisher.calls.map((call) => call.subscription), ['weu-watchers'], 'only the incident of our subscription');
+  });
+
   it('an alert about a hub the bot cannot see posts nothing', async () => {
     const store = createMemoryStore();
     await subscribe(store, 'channel-a');
