@@ -27,7 +27,7 @@ function errorStatus(error: unknown): number | null {
   return typeof error.statusCode === 'number' ? error.statusCode : null;
 }
 
-export function errorCode(error: unknown): string | null {
+function errorCode(error: unknown): string | null {
   if (error === null || typeof error !== 'object' || !('code' in error)) return null;
   return typeof error.code === 'string' ? error.code : null;
 }
