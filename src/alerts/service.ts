@@ -304,8 +304,9 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       log('alert.processed', { ...logFields(claimed.signal), outcome, attempts: claimed.attempts });
     } catch (error) {
       const retryAfterMs = RETRY_DELAYS_MS[Math.min(claimed.attempts - 1, RETRY_DELAYS_MS.length - 1)] ?? 60_000;
-      log('alert.processing.failed', { ...logFields(claimed.signal), attempts: claimed.attempts, retryAfterMs, ...errorSummary(error) });
+      // Released first: the line says the delivery is free for the next attempt (of any instance).
       await releaseDelivery(store, documentKey, instanceId, clock.now(), retryAfterMs).catch(() => undefined);
+      log('alert.processing.failed', { ...logFields(claimed.signal), attempts: claimed.attempts, retryAfterMs, ...errorSummary(error) });
     }
   };
 
