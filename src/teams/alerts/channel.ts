@@ -43,7 +43,6 @@ function isConversationsClient(value: unknown): value is ConversationsClient {
   return typeof conversations === 'object' && conversations !== null && 'createConversation' in conversations && typeof conversations.createConversation === 'function';
 }
 
-
 /**
  * The longest a card's connector call may take, retries included: well under the delivery's claim (60 s), so
  * a hung connector cannot outlive it and let another instance post the same card. A call cut short is an
