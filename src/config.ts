@@ -327,8 +327,17 @@ function parseEntraAuthority(env: Env): string {
   throw new ConfigError(name, `${name} must be one of ${ENTRA_AUTHORITIES.join(', ')} (or a loopback URL in tests), got ${shown(base)}`);
 }
 
+/** A token that travels in a URL's query as it is: unreserved characters only (RFC 3986), nothing to encode. */
+const URL_TOKEN = /^[A-Za-z0-9._~-]+$/;
+
 function parseAlertsWebhook(env: Env): AlertsWebhookConfig {
   const token = bearerToken(env, 'ALERTS_WEBHOOK_TOKEN', 'to turn the plain webhook off');
+  if (token !== null && !URL_TOKEN.test(token)) {
+    throw new ConfigError(
+      'ALERTS_WEBHOOK_TOKEN',
+      'ALERTS_WEBHOOK_TOKEN must use only letters, digits and . _ ~ - (it travels in the webhook URL\'s query, ?token=…, where other characters are encoded and would never match); generate one with: openssl rand -hex 32',
+    );
+  }
   const tenantId = raw(env, 'ALERTS_WEBHOOK_ENTRA_TENANT_ID');
   const audiences = list(env, 'ALERTS_WEBHOOK_ENTRA_AUDIENCE');
   if (tenantId === '') {

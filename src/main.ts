@@ -211,6 +211,7 @@ async function start(config: Config, logger: Logger): Promise<Stop[]> {
           entra: config.alerts.entra === null ? null : createEntraTokenVerifier(config.alerts.entra),
           receiver: alerts.service,
           logger,
+          onRefused: (reason) => metrics.alertRefused(reason),
         }),
       ],
     });

@@ -228,6 +228,15 @@ function emptyIncident(id: string, subject: IncidentSubject, now: string): Incid
   };
 }
 
+/**
+ * A resolved metric alert no longer counts once the incident has been decided on it: kept, every metric
+ * alert that ever fired during a long incident would stay in the document. (A resolved entry only ever
+ * says "not firing", which its absence says too.)
+ */
+function withoutResolvedMetrics(signals: Record<string, SignalState>): Record<string, SignalState> {
+  return Object.fromEntries(Object.entries(signals).filter(([name, state]) => !(name.startsWith('metric|') && state === 'resolved')));
+}
+
 /** The incident after one alert, and what happened to it. */
 export function applySignal(current: Incident | null, input: ApplyInput): ApplyOutcome {
   const { signal, key, now } = input;
@@ -256,7 +265,7 @@ export function applySignal(current: Incident | null, input: ApplyInput): ApplyO
     ...base,
     ...withFacts(base, signal, at),
     ...withEntry(base, { at, event: eventOf(signal) }),
-    signals,
+    signals: withoutResolvedMetrics(signals),
     state: resolvesNow ? 'resolved' : base.state,
     resolvedAt: resolvesNow ? now : base.resolvedAt,
     updatedAt: now,

@@ -23,20 +23,39 @@ export interface IncidentTarget {
   hubs: Hub[];
 }
 
+/** A card just posted; `complete` false when it still needs update() (a failover to offer on it). */
+export interface NewCard {
+  card: PostedCard;
+  complete: boolean;
+}
+
 /** Port: the cards of incidents in Teams. */
 export interface IncidentPublisher {
-  /** Posts the card (a new thread in a channel, a message in a chat). */
-  post(incident: Incident, target: IncidentTarget): Promise<PostedCard>;
+  /**
+   * Posts the card (a new thread in a channel, a message in a chat), and nothing else: once it returns the
+   * card exists, so whatever is left to do on it is an update, never a second post.
+   */
+  post(incident: Incident, target: IncidentTarget): Promise<NewCard>;
   /** Renders the card again in place, with the incident as it is now and the hub's live health. */
   update(incident: Incident, target: IncidentTarget, posted: PostedCard): Promise<PostedCard>;
 }
 
-/** The connector answered 403 or 404 for the conversation: the bot was removed, the conversation is gone. */
+/** The connector refused the conversation itself (403/404): the bot was removed or blocked, the conversation is gone. */
 export class ConversationGoneError extends Error {
   readonly status: number;
   constructor(status: number) {
     super(`the conversation cannot be written to (HTTP ${status})`);
     this.name = 'ConversationGoneError';
+    this.status = status;
+  }
+}
+
+/** The connector no longer knows the card's message (deleted): the conversation itself is still there. */
+export class CardGoneError extends Error {
+  readonly status: number;
+  constructor(status: number) {
+    super(`the card's message is gone (HTTP ${status})`);
+    this.name = 'CardGoneError';
     this.status = status;
   }
 }

@@ -10,21 +10,25 @@ import { updateDocument } from '../core/store.ts';
 import type { Hub, HubDirectory } from '../diagnosis/hub.ts';
 import { applySignal, subjectKey } from './incident.ts';
 import type { ApplyOutcome, Incident, IncidentSubject } from './incident.ts';
-import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listDeliveries, releaseDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
+import { DELIVERY_PREFIX, claimDelivery, finishDelivery, isClaimable, listPendingDeliveries, releaseDelivery, renewDelivery, storeDelivery, deliveryDocumentKey } from './inbox.ts';
 import { parseAlert } from './parse.ts';
-import { ConversationGoneError } from './ports.ts';
-import type { AlertLog, IncidentPublisher, IncidentTarget, PostedCard } from './ports.ts';
+import { CardGoneError, ConversationGoneError } from './ports.ts';
+import type { AlertLog, IncidentPublisher, IncidentTarget, NewCard, PostedCard } from './ports.ts';
 import type { AlertSignal } from './signal.ts';
 import type { SubscriptionBook } from './subscription-book.ts';
 import { subscribersInRegions, subscribersOfHub } from './subscriptions.ts';
 import type { RoutableHub } from './subscriptions.ts';
-import { deliveryKey, relevanceOf } from './target.ts';
+import { deliveryKey, relevanceOf, withinSubscriptions } from './target.ts';
 import type { Relevance } from './target.ts';
 
 export type PostState =
   | { state: 'posting'; by: string; until: string }
-  | { state: 'posted'; card: PostedCard; renderedVersion: number }
-  | { state: 'gone'; at: string };
+  /** `updatePending`: the card is in the conversation but not yet as `renderedVersion` has it (its offer failed). */
+  | { state: 'posted'; card: PostedCard; renderedVersion: number; updatePending?: true }
+  /** The conversation is gone (its subscription dropped). */
+  | { state: 'gone'; at: string }
+  /** The card's message was deleted at incident `version`: the incident's next change posts a new card. */
+  | { state: 'card-gone'; at: string; version: number };
 
 /** One incident and where its cards are: one document per hub or tracking id. */
 export interface IncidentDocument {
@@ -70,8 +74,15 @@ const INCIDENT_PREFIX = 'alerts/incident/';
 const RETENTION_MS = 48 * 60 * 60 * 1000;
 /** A delivery that could not be processed for this long is given up. */
 const GIVE_UP_MS = 24 * 60 * 60 * 1000;
+/** Old deliveries and quiet resolved incidents are purged this often (not at every sweep). */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+/** A resolved incident not written for this long is forgotten (a new alert opens a new one anyway). */
+const INCIDENT_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 const RETRY_DELAYS_MS = [5_000, 15_000, 30_000, 60_000, 300_000];
 const MAX_CONVERGE_ROUNDS = 5;
+
+/** Extends this instance's claim on the delivery being processed when it is getting old; throws when it was lost. */
+type KeepClaim = () => Promise<void>;
 
 export function incidentDocumentKey(subject: IncidentSubject): string {
   return `${INCIDENT_PREFIX}${createHash('sha256').update(subjectKey(subject), 'utf8').digest('hex')}`;
@@ -98,22 +109,29 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   const leaseMs = deps.leaseMs ?? 60_000;
   const chains = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<void>>();
+  /** Delivery documents queued or being processed in this process: the sweeper leaves them alone. */
+  const working = new Set<string>();
+  let lastPurgeAt: number | null = null;
   let timer: NodeJS.Timeout | null = null;
   let sweeping: Promise<unknown> | null = null;
   let stopped = false;
 
   const nowIso = (): string => new Date(clock.now()).toISOString();
 
-  const schedule = (documentKey: string, chain: string): void => {
-    if (stopped) return;
+  /** Queues the delivery in its incident's chain; false when it is queued or being worked on here already. */
+  const schedule = (documentKey: string, chain: string): boolean => {
+    if (stopped || working.has(documentKey)) return false;
+    working.add(documentKey);
     const previous = chains.get(chain) ?? Promise.resolve();
     const next: Promise<void> = previous.then(() => processDelivery(documentKey));
     chains.set(chain, next);
     inFlight.add(next);
     void next.finally(() => {
+      working.delete(documentKey);
       inFlight.delete(next);
       if (chains.get(chain) === next) chains.delete(chain);
     });
+    return true;
   };
 
   /** The conversations of an incident now, each with the hubs its card names. */
@@ -150,8 +168,14 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
     log('alert.subscription.dropped', { subscription: key, status: error.status, dropped, incidentId: incident.id });
   };
 
+  /** A new card is due: none yet, a claim to post that lapsed (or is ours), or the last card deleted before the incident's latest change. */
+  const newCardDue = (post: PostState | undefined, incident: Incident, now: number): boolean =>
+    post === undefined ||
+    (post.state === 'posting' && (post.by === instanceId || Date.parse(post.until) <= now)) ||
+    (post.state === 'card-gone' && post.version < incident.version);
+
   /** Brings every card of the incident up to date: posts where none is, updates the ones behind. */
-  const converge = async (documentKey: string, hubs: readonly Hub[]): Promise<void> => {
+  const converge = async (documentKey: string, hubs: readonly Hub[], keepClaim: KeepClaim): Promise<void> => {
     // Updates whose PUT may have overwritten a newer one of another instance: rendered again next round.
     const overwritten = new Set<string>();
     // Conversations whose connector call failed: tried again with the delivery, later, not in this pass.
@@ -163,32 +187,33 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       const { incident, posts } = item.value;
       let worked = 0;
       for (const target of await targetsOf(incident, hubs)) {
+        await keepClaim();
         const key = target.subscription.key;
         if (failed.has(key)) continue;
         const post = posts[key];
         const now = clock.now();
         try {
-          if (post === undefined || (post.state === 'posting' && (post.by === instanceId || Date.parse(post.until) <= now))) {
+          if (newCardDue(post, incident, now)) {
             // A card only for an open incident: a conversation that subscribed after it was resolved has nothing to hear.
-            if (incident.state !== 'open' && post === undefined) continue;
+            if (incident.state !== 'open' && (post === undefined || post.state === 'card-gone')) continue;
             const claimed = await setPost(documentKey, incident.id, key, (current) =>
-              current === undefined || (current.state === 'posting' && (current.by === instanceId || Date.parse(current.until) <= now))
-                ? { state: 'posting', by: instanceId, until: new Date(now + leaseMs).toISOString() }
-                : undefined,
+              newCardDue(current, incident, now) ? { state: 'posting', by: instanceId, until: new Date(now + leaseMs).toISOString() } : undefined,
             );
             if (!claimed) continue;
             worked++;
-            let card: PostedCard;
+            let posted: NewCard;
             try {
-              card = await publisher.post(incident, target);
+              posted = await publisher.post(incident, target);
             } catch (error) {
               // Not posted: the next attempt may post (a gone conversation is marked below).
               await setPost(documentKey, incident.id, key, (current) => (current?.state === 'posting' && current.by === instanceId ? null : undefined));
               throw error;
             }
-            await setPost(documentKey, incident.id, key, () => ({ state: 'posted', card, renderedVersion: incident.version }));
-            log('alert.card.posted', { incidentId: incident.id, version: incident.version, subscription: key, conversationId: card.conversationId, failoverOffered: card.requestId !== null });
-          } else if (post.state === 'posted' && (post.renderedVersion < incident.version || overwritten.has(key))) {
+            // Recorded before anything else can fail: from here on, this conversation only gets updates.
+            const { card, complete } = posted;
+            await setPost(documentKey, incident.id, key, () => ({ state: 'posted', card, renderedVersion: incident.version, ...(complete ? {} : { updatePending: true as const }) }));
+            log('alert.card.posted', { incidentId: incident.id, version: incident.version, subscription: key, conversationId: card.conversationId, complete });
+          } else if (post?.state === 'posted' && (post.renderedVersion < incident.version || post.updatePending === true || overwritten.has(key))) {
             worked++;
             overwritten.delete(key);
             const card = await publisher.update(incident, target, post.card);
@@ -204,7 +229,10 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
           }
         } catch (error) {
           if (error instanceof ConversationGoneError) await goneAway(documentKey, incident, key, error);
-          else {
+          else if (error instanceof CardGoneError) {
+            await setPost(documentKey, incident.id, key, () => ({ state: 'card-gone', at: nowIso(), version: incident.version }));
+            log('alert.card.gone', { incidentId: incident.id, version: incident.version, subscription: key, status: error.status });
+          } else {
             failed.add(key);
             failure ??= error;
           }
@@ -216,7 +244,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
   };
 
   /** Applies one delivery to its incident and brings the cards up to date; returns what became of it. */
-  const handle = async (key: string, signal: AlertSignal): Promise<string> => {
+  const handle = async (key: string, signal: AlertSignal, keepClaim: KeepClaim): Promise<string> => {
     const relevance = relevanceOf(signal);
     let subject: IncidentSubject;
     let hubs: Hub[];
@@ -249,7 +277,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       return `ignored:${applied.why}`;
     }
     if (applied.kind !== 'duplicate') log(`alert.incident.${applied.kind}`, { ...logFields(signal), incidentId: applied.incident.id, version: applied.incident.version, state: applied.incident.state });
-    await converge(documentKey, hubs);
+    await converge(documentKey, hubs, keepClaim);
     return applied.kind;
   };
 
@@ -262,37 +290,65 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
       return;
     }
     if (claimed === null || claimed.signal === null) return;
+    // Many conversations may take longer than the lease: the claim is renewed as the work goes on.
+    let renewedAt = clock.now();
+    const keepClaim: KeepClaim = async () => {
+      const now = clock.now();
+      if (now - renewedAt < leaseMs / 3) return;
+      renewedAt = now;
+      if (!(await renewDelivery(store, documentKey, instanceId, now, leaseMs))) throw new Error('the delivery was taken over by another instance');
+    };
     try {
-      const outcome = await handle(claimed.key, claimed.signal);
+      const outcome = await handle(claimed.key, claimed.signal, keepClaim);
       await finishDelivery(store, documentKey, outcome);
       log('alert.processed', { ...logFields(claimed.signal), outcome, attempts: claimed.attempts });
     } catch (error) {
       const retryAfterMs = RETRY_DELAYS_MS[Math.min(claimed.attempts - 1, RETRY_DELAYS_MS.length - 1)] ?? 60_000;
-      log('alert.processing.failed', { ...logFields(claimed.signal), attempts: claimed.attempts, retryAfterMs, ...errorSummary(error) });
+      // Released first: the line says the delivery is free for the next attempt (of any instance).
       await releaseDelivery(store, documentKey, instanceId, clock.now(), retryAfterMs).catch(() => undefined);
+      log('alert.processing.failed', { ...logFields(claimed.signal), attempts: claimed.attempts, retryAfterMs, ...errorSummary(error) });
     }
   };
 
   const sweepOnce = async (): Promise<{ scheduled: number; purged: number }> => {
     const now = clock.now();
     let scheduled = 0;
-    for (const { documentKey, record } of await listDeliveries(store, now - RETENTION_MS, now)) {
-      if (record.state !== 'pending' || record.signal === null) continue;
+    for (const { documentKey, record } of await listPendingDeliveries(store, now, working)) {
+      if (record.signal === null) continue;
       if (now - Date.parse(record.receivedAt) > GIVE_UP_MS) {
         await finishDelivery(store, documentKey, 'given-up');
         log('alert.given-up', { ...logFields(record.signal), attempts: record.attempts });
         continue;
       }
       if (!isClaimable(record, instanceId, now)) continue;
-      schedule(documentKey, chainKey(relevanceOf(record.signal)));
-      scheduled++;
+      if (schedule(documentKey, chainKey(relevanceOf(record.signal)))) scheduled++;
     }
+    let purged = 0;
+    if (lastPurgeAt === null || now - lastPurgeAt >= PURGE_EVERY_MS) {
+      lastPurgeAt = now;
+      purged = await purge(now);
+    }
+    return { scheduled, purged };
+  };
+
+  /** Processed deliveries past the dedupe window, and resolved incidents nobody has heard of for a while. */
+  const purge = async (now: number): Promise<number> => {
     let purged = 0;
     for (const old of await store.listKeys(DELIVERY_PREFIX, { from: 0, to: now - RETENTION_MS })) {
       await store.delete(old.key);
       purged++;
     }
-    return { scheduled, purged };
+    const quiet = (await store.listKeys(INCIDENT_PREFIX, { from: 0, to: now - INCIDENT_RETENTION_MS })).map((old) => old.key);
+    for (let index = 0; index < quiet.length; index += 50) {
+      const batch = quiet.slice(index, index + 50);
+      const items = await store.read<IncidentDocument>(batch);
+      for (const [key, item] of items) {
+        if (item.value.incident.state === 'open') continue;
+        await store.delete(key);
+        purged++;
+      }
+    }
+    return purged;
   };
 
   return {
@@ -307,7 +363,7 @@ export function createAlertService(deps: AlertServiceDeps): AlertService {
           : { status: 400, code: 'MalformedAlert', detail: parsed.detail };
       }
       const signal = parsed.signal;
-      const relevance = relevanceOf(signal);
+      const relevance = withinSubscriptions(relevanceOf(signal), signal, directory.subscriptions);
       if (relevance.kind === 'ignored') {
         log('alert.ignored', { ...logFields(signal), why: relevance.why });
         return { status: 202, outcome: 'ignored' };

@@ -33,7 +33,7 @@ export function hubTargetOfSignal(signal: AlertSignal): HubTarget | null {
 export type Relevance =
   | { kind: 'hub'; hub: HubTarget }
   | { kind: 'service-health'; trackingId: string; regions: string[] }
-  | { kind: 'ignored'; why: 'not-an-iot-hub' | 'not-iot-hub-service' | 'not-an-incident' | 'no-tracking-id' | 'unsupported-family' };
+  | { kind: 'ignored'; why: 'not-an-iot-hub' | 'not-iot-hub-service' | 'not-an-incident' | 'no-tracking-id' | 'unsupported-family' | 'other-subscription' };
 
 /**
  * Resource Health, metric and administrative alerts about an IoT hub go to that hub's incident; Service
@@ -54,6 +54,20 @@ export function relevanceOf(signal: AlertSignal): Relevance {
       return hub ? { kind: 'hub', hub } : { kind: 'ignored', why: 'not-an-iot-hub' };
     }
   }
+}
+
+const SUBSCRIPTION_ID = /^\/subscriptions\/([0-9a-f-]{36})(?:\/|$)/i;
+
+/**
+ * Service Health names a subscription, not a hub: one the bot is not configured for is not its business
+ * (with the secure webhook, any action group of the tenant can call). Hub alerts are checked against the
+ * hubs the bot can see, later.
+ */
+export function withinSubscriptions(relevance: Relevance, signal: AlertSignal, subscriptions: readonly string[]): Relevance {
+  if (relevance.kind !== 'service-health') return relevance;
+  const configured = new Set(subscriptions.map((id) => id.toLowerCase()));
+  const named = signal.essentials.targetIds.map((id) => SUBSCRIPTION_ID.exec(id.trim())?.[1]?.toLowerCase());
+  return named.some((id) => id !== undefined && configured.has(id)) ? relevance : { kind: 'ignored', why: 'other-subscription' };
 }
 
 /**

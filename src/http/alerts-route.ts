@@ -5,16 +5,28 @@
 // webhook's bearer token. Neither configured: the endpoint does not exist (404). Answers: 202 accepted
 // (kept, processed after the answer), 400 malformed or not the common schema, 401 missing or wrong
 // credentials, 413 over 256 KB, 503 when the delivery could not be kept (Azure retries 503).
-// The URL carries a secret: nothing here logs it.
+// The URL carries a secret: nothing here logs it. Refusals are counted (metrics) and logged at most once a
+// minute per reason: anyone can send them.
 import type { ReceiveResult } from '../alerts/service.ts';
 import type { Logger } from '../log.ts';
 import { bearerMatches } from './bearer.ts';
+import type { Clock } from '../core/clock.ts';
+import { systemClock } from '../core/clock.ts';
+import { TOKEN_REFUSALS } from './entra-webhook-token.ts';
 import type { EntraTokenVerifier } from './entra-webhook-token.ts';
+import { rateLimitedRefusalLog } from './refusal-log.ts';
 import type { HttpPostRoute, HttpRouteAnswer } from './server.ts';
 
 export const ALERTS_PATH = '/api/alerts';
 /** Azure Monitor caps a webhook payload at 256 KB. */
 export const MAX_ALERT_BYTES = 256 * 1024;
+
+/** Why a call was refused before its body was read: the values of the refusal metric's label. */
+export const ALERT_REFUSAL_REASONS = [...TOKEN_REFUSALS, 'wrong-token', 'no-credentials'] as const;
+export type AlertRefusalReason = (typeof ALERT_REFUSAL_REASONS)[number];
+
+/** A refusal reason gets one log line at most this often. */
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 export interface AlertReceiver {
   receive(body: unknown): Promise<ReceiveResult>;
@@ -25,6 +37,9 @@ export interface AlertsRouteOptions {
   entra: EntraTokenVerifier | null;
   receiver: AlertReceiver;
   logger: Logger;
+  /** Counts a refusal (the metrics). */
+  onRefused?: (reason: AlertRefusalReason) => void;
+  clock?: Clock;
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpRouteAnswer {
@@ -35,11 +50,19 @@ function refusal(status: number, code: string, message: string, headers: Record<
   return json(status, { error: { code, message } }, headers);
 }
 
-type Credential = { ok: true; via: 'token' | 'entra' } | { ok: false; reason: string };
+type Credential = { ok: true; via: 'token' | 'entra' } | { ok: false; reason: AlertRefusalReason };
 
 export function alertsRoute(options: AlertsRouteOptions): HttpPostRoute {
   const log = options.logger.child({ component: 'alerts-webhook' });
   const { token, entra, receiver } = options;
+  const refusals = rateLimitedRefusalLog({
+    clock: options.clock ?? systemClock,
+    intervalMs: REFUSAL_LOG_INTERVAL_MS,
+    emit: ({ reason, refused }) => {
+      if (reason === 'signing-keys-unavailable') log.error({ reason, refused }, 'alerts refused: the Entra signing keys could not be downloaded');
+      else log.warn({ reason, refused }, 'alerts refused: authentication failed (one line per reason per minute at most)');
+    },
+  });
 
   const authenticate = async (url: URL, authorization: string): Promise<Credential> => {
     if (entra !== null && /^Bearer\s/i.test(authorization)) {
@@ -60,8 +83,8 @@ export function alertsRoute(options: AlertsRouteOptions): HttpPostRoute {
       if (token === null && entra === null) return refusal(404, 'NotFound', 'Not found.');
       const credential = await authenticate(url, authorization);
       if (!credential.ok) {
-        if (credential.reason === 'signing-keys-unavailable') log.error({ reason: credential.reason }, 'alert refused: the Entra signing keys could not be downloaded');
-        else log.warn({ reason: credential.reason, hasAuthorization: authorization !== '', hasToken: url.searchParams.has('token') }, 'alert refused: authentication failed');
+        options.onRefused?.(credential.reason);
+        refusals.refused(credential.reason);
         return refusal(401, 'Unauthorized', 'Authentication failed.', entra === null ? {} : { 'www-authenticate': 'Bearer' });
       }
       const body = await readBody();

@@ -11,30 +11,38 @@ export const ACTION_GROUP_APP_ID = '461e8683-5575-4561-ac7f-899cc907d62a';
 
 export type TokenCheck = { ok: true } | { ok: false; reason: TokenRefusal };
 
-export type TokenRefusal =
-  | 'not-a-bearer-token'
-  | 'expired'
-  | 'bad-signature'
-  | 'unknown-signing-key'
-  | 'wrong-issuer'
-  | 'wrong-audience'
-  | 'wrong-tenant'
-  | 'not-an-action-group'
-  | 'missing-role'
-  | 'signing-keys-unavailable'
-  | 'invalid-token';
+export const TOKEN_REFUSALS = [
+  'not-a-bearer-token',
+  'expired',
+  'bad-signature',
+  'unknown-signing-key',
+  'wrong-issuer',
+  'wrong-audience',
+  'wrong-tenant',
+  'not-an-action-group',
+  'missing-role',
+  'signing-keys-unavailable',
+  'invalid-token',
+] as const;
+
+export type TokenRefusal = (typeof TOKEN_REFUSALS)[number];
 
 export interface EntraTokenVerifier {
   verify(authorization: string): Promise<TokenCheck>;
 }
 
-/** The v1 issuer (sts) of a token from this authority; v2 tokens name the authority itself. */
-function v1Issuer(authority: string, tenantId: string): string {
+/**
+ * The issuers of this authority's tokens, v2 then v1. v1 tokens name the cloud's sts; v2 tokens name the
+ * authority itself, except in the China cloud (21Vianet), whose v2 issuer is login.partner.microsoftonline.cn
+ * (Microsoft Q&A 1190472, "token issuers for the sovereign clouds").
+ */
+export function acceptedIssuers(authority: string, tenantId: string): [v2: string, v1: string] {
   const host = new URL(authority).hostname;
-  if (host === 'login.chinacloudapi.cn') return `https://sts.chinacloudapi.cn/${tenantId}/`;
-  if (host.endsWith('microsoftonline.com') || host.endsWith('microsoftonline.us')) return `https://sts.windows.net/${tenantId}/`;
+  if (host === 'login.chinacloudapi.cn') return [`https://login.partner.microsoftonline.cn/${tenantId}/v2.0`, `https://sts.chinacloudapi.cn/${tenantId}/`];
+  const v2 = `${authority}/${tenantId}/v2.0`;
+  if (host.endsWith('microsoftonline.com') || host.endsWith('microsoftonline.us')) return [v2, `https://sts.windows.net/${tenantId}/`];
   // A loopback authority (tests) issues its v1 tokens under its own URL.
-  return `${authority}/${tenantId}/`;
+  return [v2, `${authority}/${tenantId}/`];
 }
 
 function refusalOf(error: unknown): TokenRefusal {
@@ -58,7 +66,7 @@ function claimText(payload: JWTPayload, name: string): string {
 
 export function createEntraTokenVerifier(config: EntraWebhookConfig): EntraTokenVerifier {
   const keys = createRemoteJWKSet(new URL(`${config.authority}/${config.tenantId}/discovery/v2.0/keys`), { timeoutDuration: 5_000, cooldownDuration: 30_000 });
-  const issuers = [`${config.authority}/${config.tenantId}/v2.0`, v1Issuer(config.authority, config.tenantId)];
+  const issuers = acceptedIssuers(config.authority, config.tenantId);
   return {
     async verify(authorization) {
       const token = /^Bearer[ \t]+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)[ \t]*$/.exec(authorization)?.[1];

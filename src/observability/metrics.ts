@@ -4,6 +4,8 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { Request, Response } from 'restify';
 import type { ArmAttempt } from '../azure/index.ts';
+import { ALERT_REFUSAL_REASONS } from '../http/alerts-route.ts';
+import type { AlertRefusalReason } from '../http/alerts-route.ts';
 import { ARM_OPERATIONS } from '../azure/index.ts';
 import { catalog, entryByCode } from '../diagnosis/catalog.ts';
 import type { Diagnosis, Finding, SecretKind, VerdictKind } from '../diagnosis/types.ts';
@@ -85,6 +87,8 @@ export interface BotMetrics {
   failoverOutcome(outcome: TerminalState): void;
   /** For the failover workflow: requests currently waiting for an approver. */
   setPendingApprovals(count: number): void;
+  /** A call to POST /api/alerts refused before its body was read (credentials). */
+  alertRefused(reason: AlertRefusalReason): void;
   /** The exposition: content type and text. */
   render(): Promise<{ contentType: string; body: string }>;
 }
@@ -147,6 +151,12 @@ export function createBotMetrics(options: BotMetricsOptions = {}): BotMetrics {
     registers,
   });
   const failovers = new Counter({ name: `${PREFIX}failovers_total`, help: 'Failover requests that reached a final state, by outcome.', labelNames: ['outcome'] as const, registers });
+  const alertRefusals = new Counter({
+    name: `${PREFIX}alert_webhook_refusals_total`,
+    help: 'Calls to POST /api/alerts refused for their credentials, by reason.',
+    labelNames: ['reason'] as const,
+    registers,
+  });
   const pendingApprovals = new Gauge({ name: `${PREFIX}failover_pending_approvals`, help: 'Failover requests waiting for an approver.', registers });
 
   // Series that exist from the start read 0 instead of being absent (alerts on rate() need them).
@@ -182,6 +192,9 @@ export function createBotMetrics(options: BotMetricsOptions = {}): BotMetrics {
     },
     failoverOutcome(outcome) {
       failovers.inc({ outcome: FAILOVER_OUTCOMES.includes(outcome) ? outcome : 'other' });
+    },
+    alertRefused(reason) {
+      alertRefusals.inc({ reason: ALERT_REFUSAL_REASONS.includes(reason) ? reason : 'other' });
     },
     setPendingApprovals(count) {
       pendingApprovals.set(Number.isFinite(count) && count >= 0 ? count : 0);

@@ -57,7 +57,10 @@ describe('alerts across bot instances and restarts (SQLite state)', () => {
     stack.connector.clear();
 
     bot = await stack.startBot();
-    const thread = await wait((request) => request.route === 'createConversation' && request.conversationId === channel.id && request.status < 300);
+    // By design the card may wait for the delivery's retry pause (5 s after the failure) and then the next
+    // sweep (every 15 s): a restart quicker than the pause finds it at the second sweep, not the first.
+    const RETRY_PAUSE_AND_SWEEP_MS = 5_000 + 15_000;
+    const thread = await stack.connector.waitFor((request) => request.route === 'createConversation' && request.conversationId === channel.id && request.status < 300, RETRY_PAUSE_AND_SWEEP_MS + 10_000);
     assert.ok(thread);
     // The first process had applied the alert to its incident before the post failed: only the card was missing.
     assert.equal(await processed(bot, fired), 'duplicate');

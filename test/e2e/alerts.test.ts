@@ -33,9 +33,12 @@ function scenario(): ScenarioDefinition {
   const europe = (name: string) => ({ ...healthyHub(name), primaryLocation: 'North Europe', secondaryLocation: 'West Europe' });
   return {
     name: 'alerts',
-    hubs: [outageHub('rh-hub'), outageHub('metric-hub'), outageHub('gone-hub'), outageHub('quiet-hub'), europe('eu-hub-1'), europe('eu-hub-2'), healthyHub('us-hub')],
+    hubs: [outageHub('rh-hub'), outageHub('metric-hub'), outageHub('gone-hub'), outageHub('quiet-hub'), outageHub('offer-hub'), outageHub('deleted-hub'), europe('eu-hub-1'), europe('eu-hub-2'), healthyHub('us-hub')],
   };
 }
+
+/** botbuilder's HTTP pipeline tries a call answered 5xx this many times (1 + 3 retries). */
+const SDK_ATTEMPTS = 4;
 
 const fill = (template: string, values: Record<string, string>): string => template.replace(/\{(\w+)\}/g, (_m, key: string) => values[key] ?? `{${key}}`);
 
@@ -79,6 +82,25 @@ describe('Azure Monitor alerts end to end', () => {
     assert.ok(text.includes('rh-hub has recovered'), text);
     assert.ok(text.includes('Resource Health: Updated, Degraded'), 'the timeline keeps the update');
     assert.ok(text.includes('failover.request') || text.includes(en.failover.headings.proposed.failover.split('{')[0] ?? ''), 'the failover request stays on its card');
+  });
+
+  it('a card whose failover offer fails to reach it (the update after the post) is updated later, never posted twice', async () => {
+    const channel = newChannel('offer-fails');
+    await command(stack.bot, wait, stack.connector.url, channel, 'subscribe offer-hub');
+    // The post goes through; the update that puts the failover offer on the card fails, the SDK's own
+    // retries included (a first try and 3 retries of a 500; the channel does not retry a 500 itself).
+    stack.connector.failNext(SDK_ATTEMPTS, { status: 500 }, 'updateActivity');
+    const fired = resourceHealthAlert(alertHub('offer-hub'), { current: 'Unavailable', eventDataId: 'offer-1' });
+    assert.equal((await postAlert(stack.bot.url, fired)).status, 202);
+    // Done on the delivery's retry, 5 s later: the incident opened on the first attempt, so a duplicate now.
+    assert.equal(await processed(stack.bot, fired), 'duplicate');
+    const threads = postsTo(stack.connector.requests, channel);
+    assert.equal(threads.length, 1, 'one thread');
+    const rootId = postedActivityId(threads[0] as (typeof threads)[number]);
+    const failed = stack.connector.requests.filter((request) => request.route === 'updateActivity' && request.activityId === rootId && request.status >= 500);
+    assert.equal(failed.length, SDK_ATTEMPTS, 'the first update failed');
+    const offered = updatesOf(stack.connector.requests, rootId).filter((request) => request.bodyText.includes('failover.request'));
+    assert.ok(offered.length >= 1, 'the card was updated with the offer on the retry');
   });
 
   it('a metric alert in a group chat fires and resolves on the same card (the same alert id)', async () => {
@@ -160,6 +182,27 @@ describe('Azure Monitor alerts end to end', () => {
     assert.equal((await postAlert(stack.bot.url, second)).status, 202);
     await processed(stack.bot, second);
     assert.equal(stack.connector.requests.filter((request) => request.conversationId === channel.id).length, 1, 'not tried again');
+  });
+
+  it('a card deleted in the channel (404 on its update) keeps the subscription; the next alert posts a new card', async () => {
+    const channel = newChannel('deleted-card');
+    await command(stack.bot, wait, stack.connector.url, channel, 'subscribe deleted-hub');
+    const fired = resourceHealthAlert(alertHub('deleted-hub'), { current: 'Unavailable', eventDataId: 'deleted-1' });
+    assert.equal((await postAlert(stack.bot.url, fired)).status, 202);
+    await processed(stack.bot, fired);
+    const [first] = postsTo(stack.connector.requests, channel);
+    assert.ok(first);
+    stack.connector.forgetActivity(postedActivityId(first));
+    const update = resourceHealthAlert(alertHub('deleted-hub'), { current: 'Degraded', previous: 'Unavailable', status: 'Updated', eventDataId: 'deleted-2' });
+    assert.equal((await postAlert(stack.bot.url, update)).status, 202);
+    assert.equal(await processed(stack.bot, update), 'updated');
+    assert.ok(stack.bot.logLines().some((line) => line.msg === 'alert.card.gone' && line.subscription === channel.id), 'the card is marked gone');
+    assert.ok(!stack.bot.logLines().some((line) => line.msg === 'alert.subscription.dropped' && line.subscription === channel.id), 'the subscription is kept');
+    assert.equal(postsTo(stack.connector.requests, channel).length, 1, 'no new card for the update that found the card gone');
+    const next = resourceHealthAlert(alertHub('deleted-hub'), { current: 'Unavailable', previous: 'Degraded', status: 'Updated', eventDataId: 'deleted-3' });
+    assert.equal((await postAlert(stack.bot.url, next)).status, 202);
+    assert.equal(await processed(stack.bot, next), 'updated');
+    assert.equal(postsTo(stack.connector.requests, channel).length, 2, 'the next alert posts a new card');
   });
 
   it('uninstalling the bot from a chat drops its subscription', async () => {

@@ -42,10 +42,12 @@ export interface InjectedFailure {
 export interface FakeConnector {
   readonly url: string;
   readonly requests: readonly RecordedRequest[];
-  /** The next `count` calls answer with the given failure (then normal answers resume). */
-  failNext(count: number, failure: InjectedFailure): void;
+  /** The next `count` calls (of `route` only, when given) answer with the given failure (then normal answers resume). */
+  failNext(count: number, failure: InjectedFailure, route?: ConnectorRoute): void;
   /** The bot is not a member of this conversation (or channel): every call about it answers 403 BotNotInConversationRoster. */
   denyConversation(conversationId: string): void;
+  /** Someone deleted this message: updating it answers 404 ActivityNotFoundInConversation. */
+  forgetActivity(activityId: string): void;
   /** Resolves with the first recorded request (past or future) matching the predicate. */
   waitFor(predicate: (request: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
   /** Activities the bot sent (POST send/reply, PUT update, a new channel thread), in order. */
@@ -121,8 +123,13 @@ function parseJson(text: string): Record<string, unknown> | null {
 export async function startFakeConnector(): Promise<FakeConnector> {
   const requests: RecordedRequest[] = [];
   const waiters: Waiter[] = [];
-  const failures: InjectedFailure[] = [];
+  const failures: { failure: InjectedFailure; route: ConnectorRoute | undefined }[] = [];
+  const takeFailure = (route: ConnectorRoute): InjectedFailure | undefined => {
+    const index = failures.findIndex((entry) => entry.route === undefined || entry.route === route);
+    return index === -1 ? undefined : failures.splice(index, 1)[0]?.failure;
+  };
   const denied = new Set<string>();
+  const forgotten = new Set<string>();
   let nextId = 0;
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -141,7 +148,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       const channelOfThread = route === 'createConversation' ? channelOf(parseJson(bodyText)) : null;
       const conversationId = matched.conversationId ?? channelOfThread;
       const isDenied = conversationId !== null && denied.has(conversationId);
-      const failure = isDenied ? undefined : failures.shift();
+      const failure = isDenied ? undefined : takeFailure(route);
       let status = 200;
       let responseId: string | null = null;
       if (isDenied) {
@@ -159,6 +166,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         if (route === 'createConversation') status = channelOfThread === null ? 200 : 201;
         if (route === 'createConversation') answer(res, status, { id: channelOfThread === null ? `conversation-${nextId}` : `${channelOfThread};messageid=${id}`, activityId: id });
         else answer(res, 200, { id });
+      } else if (route === 'updateActivity' && activityId !== null && forgotten.has(activityId)) {
+        status = 404;
+        answer(res, 404, { error: { code: 'ActivityNotFoundInConversation', message: 'The activity was not found in the conversation.' } });
       } else if (route === 'updateActivity') {
         answer(res, 200, { id: activityId });
       } else if (route === 'deleteActivity') {
@@ -201,11 +211,14 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    failNext(count, failure) {
-      for (let i = 0; i < count; i += 1) failures.push(failure);
+    failNext(count, failure, route) {
+      for (let i = 0; i < count; i += 1) failures.push({ failure, route });
     },
     denyConversation(conversationId) {
       denied.add(conversationId);
+    },
+    forgetActivity(activityId) {
+      forgotten.add(activityId);
     },
     waitFor(predicate, timeoutMs = 15_000) {
       const found = requests.find(predicate);
@@ -232,6 +245,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       requests.length = 0;
       failures.length = 0;
       denied.clear();
+      forgotten.clear();
     },
     close() {
       return new Promise<void>((resolve) => {

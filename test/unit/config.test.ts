@@ -286,3 +286,16 @@ describe('loadConfig: ALLOWED_TENANT_IDS', () => {
     assert.match(error.message, /GUIDs/);
   });
 });
+
+describe('ALERTS_WEBHOOK_TOKEN', () => {
+  it('takes only characters a URL query carries as they are, and says so naming the variable', () => {
+    assert.equal(loadConfig({ ALERTS_WEBHOOK_TOKEN: 'abcDEF0123456789._~-' }).alerts.token, 'abcDEF0123456789._~-');
+    for (const token of ['abcdef0123456789+/', 'abcdef0123456789 xyz', 'abcdef0123456789%41', 'abcdef0123456789&x=y', 'abcdéf0123456789']) {
+      const error = configError({ ALERTS_WEBHOOK_TOKEN: token });
+      assert.equal(error.variable, 'ALERTS_WEBHOOK_TOKEN', token);
+      assert.match(error.message, /ALERTS_WEBHOOK_TOKEN must use only letters, digits and \. _ ~ -/);
+      assert.ok(!error.message.includes(token), 'the secret is not repeated');
+    }
+    assert.equal(configError({ ALERTS_WEBHOOK_TOKEN: 'short-token' }).variable, 'ALERTS_WEBHOOK_TOKEN', 'still 16 characters at least');
+  });
+});

@@ -93,7 +93,8 @@ export const alertsEn = {
     ambiguous: 'Several hubs match {query}: name it by its resource id.',
     lookupFailed: 'The hubs could not be listed right now: try again in a minute.',
     storeUnavailable: 'The subscription could not be saved right now: try again in a minute.',
-    webhookOff: 'Note: no Azure Monitor action group can reach the bot yet (ALERTS_WEBHOOK_TOKEN is not set), so only the demo fires alerts.',
+    webhookOff: 'Note: no Azure Monitor action group can reach the bot yet: no alert will arrive until an operator sets ALERTS_WEBHOOK_TOKEN or the secure webhook (see docs/deploy.md).',
+    webhookOffDemo: 'Note: no Azure Monitor action group can reach the bot yet (ALERTS_WEBHOOK_TOKEN is not set), so only the demo fires alerts.',
     demoHint: 'Demo: send "demo alert {hub}" to have the simulator fire a Resource Health alert for that hub.',
   },
   demo: {

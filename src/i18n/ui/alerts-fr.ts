@@ -93,7 +93,8 @@ export const alertsFr: typeof alertsEn = {
     ambiguous: "Plusieurs hubs correspondent à {query} : désignez-le par son identifiant de ressource.",
     lookupFailed: "Les hubs n'ont pas pu être listés pour l'instant : réessayez dans une minute.",
     storeUnavailable: "L'abonnement n'a pas pu être enregistré pour l'instant : réessayez dans une minute.",
-    webhookOff: "Remarque : aucun groupe d'actions Azure Monitor ne peut encore joindre le bot (ALERTS_WEBHOOK_TOKEN n'est pas défini) ; seule la démo déclenche des alertes.",
+    webhookOff: "Remarque : aucun groupe d'actions Azure Monitor ne peut encore joindre le bot : aucune alerte n'arrivera tant qu'un opérateur n'aura pas défini ALERTS_WEBHOOK_TOKEN ou le webhook sécurisé (voir docs/deploy.md).",
+    webhookOffDemo: "Remarque : aucun groupe d'actions Azure Monitor ne peut encore joindre le bot (ALERTS_WEBHOOK_TOKEN n'est pas défini) ; seule la démo déclenche des alertes.",
     demoHint: 'Démo : envoyez « demo alert {hub} » pour que le simulateur déclenche une alerte Resource Health pour ce hub.',
   },
   demo: {

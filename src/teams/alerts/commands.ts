@@ -8,6 +8,7 @@ import { beforeDeadline } from '../../core/abort.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { HubDirectory, HubQuery } from '../../diagnosis/hub.ts';
 import { fill, plural, uiStrings } from '../../i18n/index.ts';
+import type { Locale } from '../../core/locale.ts';
 import { errorFields } from '../../log.ts';
 import { echo } from '../cards/escape.ts';
 import { echoList } from '../cards/lists.ts';
@@ -40,6 +41,15 @@ function matchesQuery(hub: SubscribedHub, query: HubQuery): boolean {
   if (query.kind === 'resourceId') return hub.id === value;
   if (query.kind === 'hostName') return hub.name.toLowerCase() === (value.split('.')[0] ?? '');
   return hub.name.toLowerCase() === value;
+}
+
+/** How it works, and what the operator or the demo must do for alerts to arrive. */
+export function subscriptionNotes(locale: Locale, options: { demo: boolean; demoFirer: boolean; webhookConfigured: boolean; hubName: string | null }): string[] {
+  const t = uiStrings(locale).alerts.subscriptions;
+  const found = [t.how];
+  if (options.demoFirer) found.push(fill(t.demoHint, { hub: echo(options.hubName ?? 'contoso-prod-weu', 60) }));
+  else if (!options.webhookConfigured) found.push(options.demo ? t.webhookOffDemo : t.webhookOff);
+  return found;
 }
 
 export function alertCommands(deps: AlertCommandsDeps): AlertCommandHandlers {
@@ -76,14 +86,8 @@ export function alertCommands(deps: AlertCommandsDeps): AlertCommandHandlers {
     return { text: fill(plural(scope.locale, names.length, t.hubs), { hubs: echoList(scope.locale, names, 10, 60) }) };
   };
 
-  /** How it works, and what the operator or the demo must do for alerts to arrive. */
-  const notes = (scope: TurnScope, hubName: string | null): string[] => {
-    const t = uiStrings(scope.locale).alerts.subscriptions;
-    const found = [t.how];
-    if (deps.demoAlerts !== null) found.push(fill(t.demoHint, { hub: echo(hubName ?? 'contoso-prod-weu', 60) }));
-    else if (!deps.webhookConfigured) found.push(t.webhookOff);
-    return found;
-  };
+  const notes = (scope: TurnScope, hubName: string | null): string[] =>
+    subscriptionNotes(scope.locale, { demo: deps.demo, demoFirer: deps.demoAlerts !== null, webhookConfigured: deps.webhookConfigured, hubName });
 
   const storeFailed = async (scope: TurnScope, error: unknown): Promise<void> => {
     scope.log.error({ ...errorFields(error) }, 'alert subscriptions: the store failed');

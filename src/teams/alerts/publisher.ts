@@ -109,12 +109,13 @@ export function createAlertPublisher(deps: AlertPublisherDeps): IncidentPublishe
     async post(incident, target) {
       const prepared = await prepare(incident, target);
       const message = await deps.channel.post(target.subscription, plain(alertCard(prepared.input)));
-      const posted: PostedCard = { ...message, requestId: null };
+      const card: PostedCard = { ...message, requestId: null };
       if (message.activityId === null) {
         log.warn({ incidentId: incident.id, subscription: target.subscription.key }, 'the connector did not give the card an id: it will not be updated in place');
-        return posted;
+        return { card, complete: true };
       }
-      return prepared.offer ? offer(prepared, target, { ...posted, activityId: message.activityId }) : posted;
+      // The failover offer needs the card's id: the service records the post first, then calls update().
+      return { card, complete: !prepared.offer };
     },
 
     async update(incident, target, posted) {

@@ -90,6 +90,7 @@ describe('applySignal', () => {
     const both = incidentOf(apply(metric, resourceHealthAlert(HUB, { current: 'Unavailable' })));
     const metricDone = apply(both, metricAlert(HUB, { alertId: 'M1', condition: 'Resolved' }));
     assert.equal(metricDone.kind, 'updated', 'Resource Health still reports the hub unavailable');
+    assert.deepEqual(incidentOf(metricDone).signals, { 'resource-health': 'firing' }, 'the resolved metric alert is not kept');
     const allDone = apply(incidentOf(metricDone), resourceHealthAlert(HUB, { current: 'Available' }));
     assert.equal(allDone.kind, 'resolved');
     // Fired and Resolved of one metric alert are two deliveries, not a repeat.

@@ -44,7 +44,7 @@ interface Call {
   hubs: string[];
 }
 
-function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining: number } } = {}): IncidentPublisher & { calls: Call[] } {
+function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining: number }; incomplete?: boolean; failingUpdates?: { remaining: number }; onPost?: () => Promise<void> } = {}): IncidentPublisher & { calls: Call[] } {
   const calls: Call[] = [];
   let next = 0;
   const record = (kind: Call['kind'], incident: Incident, target: IncidentTarget): void => {
@@ -58,10 +58,16 @@ function recordingPublisher(options: { gone?: Set<string>; failing?: { remaining
   return {
     calls,
     async post(incident, target) {
+      await options.onPost?.();
       record('post', incident, target);
-      return { conversationId: `${target.subscription.key};messageid=${++next}`, reference: {}, activityId: String(next), requestId: null };
+      const card = { conversationId: `${target.subscription.key};messageid=${++next}`, reference: {}, activityId: String(next), requestId: null };
+      return { card, complete: options.incomplete !== true };
     },
     async update(incident, target, posted: PostedCard) {
+      if (options.failingUpdates && options.failingUpdates.remaining > 0) {
+        options.failingUpdates.remaining--;
+        throw Object.assign(new Error('connector failed the update'), { statusCode: 500 });
+      }
       record('update', incident, target);
       return posted;
     },
@@ -90,6 +96,23 @@ async function subscribe(store: StateStore, key: string, hubs: 'all' | Hub[] = '
   const draft = { key, kind: 'channel' as const, teamId: null, reference: {}, locale: 'en' as const, subscribedAt: '2026-05-04T09:00:00.000Z' };
   if (hubs === 'all') await book.subscribe(draft, null);
   else for (const hub of hubs) await book.subscribe(draft, { id: hub.id.toLowerCase(), name: hub.name });
+}
+
+/** The store, counting the documents read through it (read() and get()). */
+function countingReads(store: StateStore): StateStore & { documentsRead(): number } {
+  let read = 0;
+  return {
+    ...store,
+    read: async <T>(keys: readonly string[]) => {
+      read += keys.length;
+      return store.read<T>(keys);
+    },
+    get: async <T>(key: string) => {
+      read += 1;
+      return store.get<T>(key);
+    },
+    documentsRead: () => read,
+  };
 }
 
 describe('alert service', () => {
@@ -153,6 +176,19 @@ describe('alert service', () => {
     assert.deepEqual(publisher.calls.map((call) => [call.subscription, call.hubs]), [['weu-watchers', ['hub2']]]);
   });
 
+  it('Service Health about a subscription the bot is not configured for is ignored (202), nothing posted', async () => {
+    const store = createMemoryStore();
+    await subscribe(store, 'weu-watchers', [OTHER]);
+    const publisher = recordingPublisher();
+    const alerts = service(store, publisher);
+    const elsewhere = serviceHealthAlert({ subscriptionId: '6a1d3b7e-2c4f-4e8a-9b1d-0c5e7f9a2b31', trackingId: 'OTHER-SUB', stage: 'Active', regions: ['West Europe'] });
+    assert.deepEqual(await alerts.receive(elsewhere), { status: 202, outcome: 'ignored' });
+    const ours = serviceHealthAlert({ subscriptionId: FIXTURE_SUBSCRIPTION, trackingId: 'OUR-SUB', stage: 'Active', regions: ['West Europe'] });
+    assert.deepEqual(await alerts.receive(ours), { status: 202, outcome: 'accepted' });
+    await alerts.idle();
+    assert.deepEqual(publisher.calls.map((call) => call.subscription), ['weu-watchers'], 'only the incident of our subscription');
+  });
+
   it('an alert about a hub the bot cannot see posts nothing', async () => {
     const store = createMemoryStore();
     await subscribe(store, 'channel-a');
@@ -210,6 +246,93 @@ describe('alert service', () => {
     assert.equal((await alerts.sweep()).scheduled, 1);
     await alerts.idle();
     assert.deepEqual(publisher.calls.map((call) => call.kind), ['post']);
+  });
+
+  it('a card posted whose second step (the failover offer) fails is updated later, never posted again', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    await subscribe(store, 'channel-a');
+    const publisher = recordingPublisher({ incomplete: true, failingUpdates: { remaining: 1 } });
+    const alerts = service(store, publisher, { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable' }));
+    await alerts.idle();
+    assert.deepEqual(publisher.calls.map((call) => call.kind), ['post'], 'posted; its update failed');
+    clock.advance(10_000);
+    assert.equal((await alerts.sweep()).scheduled, 1, 'the delivery is tried again');
+    await alerts.idle();
+    assert.deepEqual(publisher.calls.map((call) => call.kind), ['post', 'update'], 'the retry updates the card it posted');
+  });
+
+  it('a delivery whose conversations take longer than the lease stays claimed: another instance does not take it over', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    for (const key of ['channel-a', 'channel-b', 'channel-c', 'channel-d']) await subscribe(store, key);
+    const other = service(store, recordingPublisher(), { instanceId: 'instance-b', clock });
+    const sweptByOther: number[] = [];
+    // Each post takes 25 s: four of them outlast the 60 s lease; the other instance sweeps meanwhile.
+    const publisher = recordingPublisher({
+      onPost: async () => {
+        clock.advance(25_000);
+        sweptByOther.push((await other.sweep()).scheduled);
+      },
+    });
+    const alerts = service(store, publisher, { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable' }));
+    await alerts.idle();
+    await other.idle();
+    assert.deepEqual(sweptByOther, [0, 0, 0, 0], 'never claimable by the other instance');
+    assert.equal(publisher.calls.filter((call) => call.kind === 'post').length, 4);
+  });
+
+  it('a sweep reads only the deliveries still to do, not the processed ones kept for the dedupe', async () => {
+    const clock = manualClock();
+    const store = countingReads(createMemoryStore({ now: () => clock.now() }));
+    await subscribe(store, 'channel-a');
+    const alerts = service(store, recordingPublisher(), { clock });
+    for (let index = 0; index < 100; index++) await alerts.receive(metricAlert(ALERT_HUB, { alertId: `load-${index}`, condition: 'Fired', value: index }));
+    await alerts.idle();
+    await alerts.sweep(); // the first sweep of a process also purges (hourly)
+    clock.advance(15_000);
+    const before = store.documentsRead();
+    assert.deepEqual(await alerts.sweep(), { scheduled: 0, purged: 0 });
+    assert.equal(store.documentsRead() - before, 0, 'no document read for 100 processed deliveries');
+  });
+
+  it('the sweeper leaves alone a delivery this instance is working on', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    await subscribe(store, 'channel-a');
+    const sweeps: { scheduled: number }[] = [];
+    let alerts: AlertService | null = null;
+    const publisher = recordingPublisher({
+      onPost: async () => {
+        if (alerts) sweeps.push(await alerts.sweep());
+      },
+    });
+    alerts = service(store, publisher, { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable' }));
+    await alerts.idle();
+    assert.deepEqual(sweeps.map((sweep) => sweep.scheduled), [0], 'in flight: not queued again');
+    assert.equal(publisher.calls.length, 1);
+  });
+
+  it('purges resolved incidents nobody has written for a week, and keeps open ones', async () => {
+    const clock = manualClock();
+    const store = createMemoryStore({ now: () => clock.now() });
+    await subscribe(store, 'channel-a');
+    const alerts = service(store, recordingPublisher(), { clock });
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Unavailable', eventDataId: 'open-1' }));
+    await alerts.receive(resourceHealthAlert(ALERT_HUB, { current: 'Available', eventDataId: 'close-1' }));
+    const other = { ...ALERT_HUB, name: 'hub2' };
+    await alerts.receive(resourceHealthAlert(other, { current: 'Unavailable', eventDataId: 'open-2' }));
+    await alerts.idle();
+    const incidents = async (): Promise<number> => (await store.listKeys('alerts/incident/', { from: 0, to: clock.now() + 1 })).length;
+    assert.equal(await incidents(), 2);
+    await alerts.sweep();
+    assert.equal(await incidents(), 2, 'not yet a week');
+    clock.advance(8 * 24 * 60 * 60 * 1000);
+    await alerts.sweep();
+    assert.equal(await incidents(), 1, 'the resolved one is gone, the open one stays');
   });
 
   it('a delivery kept by an instance that died before processing it is processed by the next one', async () => {

@@ -118,4 +118,28 @@ describe('POST /api/alerts', () => {
     assert.equal((await post(server, '', BODY, { authorization: `Bearer ${await entra.token()}` })).status, 401);
     assert.match(logText(), /signing-keys-unavailable/);
   });
+
+  it('counts every refusal by reason, and logs at most one line per reason per minute', async () => {
+    const own = capturingLogger();
+    let now = Date.parse('2026-05-04T10:00:00Z');
+    const counted: string[] = [];
+    const server = await startHttpServer({
+      host: '127.0.0.1',
+      port: 0,
+      logger: own.logger,
+      postRoutes: [alertsRoute({ token: TOKEN, entra: null, receiver: receiver(), logger: own.logger, clock: { now: () => now }, onRefused: (reason) => counted.push(reason) })],
+    });
+    servers.push(server);
+    for (let index = 0; index < 30; index++) assert.equal((await post(server, '?token=wrong-token-wrong-token', BODY)).status, 401);
+    for (let index = 0; index < 5; index++) assert.equal((await post(server, '', BODY)).status, 401);
+    const refusalLines = (): Record<string, unknown>[] => own.lines.filter((line) => typeof line.msg === 'string' && line.msg.startsWith('alerts refused'));
+    assert.equal(counted.length, 35, 'each refusal counted');
+    assert.deepEqual(refusalLines().map((line) => [line.reason, line.refused]), [
+      ['wrong-token', 1],
+      ['no-credentials', 1],
+    ]);
+    now += 60_000;
+    assert.equal((await post(server, '?token=wrong-token-wrong-token', BODY)).status, 401);
+    assert.deepEqual(refusalLines().at(-1), { ...refusalLines().at(-1), reason: 'wrong-token', refused: 30 }, 'a minute later: one line for the 30 since');
+  });
 });

@@ -74,6 +74,8 @@ describe('createBotMetrics', () => {
     metrics.rateLimited(false);
     metrics.failoverOutcome('succeeded');
     metrics.setPendingApprovals(3);
+    metrics.alertRefused('wrong-token');
+    metrics.alertRefused('wrong-token');
 
     const { contentType, body } = await metrics.render();
     assert.match(contentType, /^text\/plain; version=0\.0\.4/);
@@ -100,6 +102,7 @@ describe('createBotMetrics', () => {
     assert.equal(s.get('iothub_oncall_failovers_total{outcome="succeeded"}'), 1);
     assert.equal(s.get('iothub_oncall_failovers_total{outcome="expired"}'), 0);
     assert.equal(s.get('iothub_oncall_failover_pending_approvals'), 3);
+    assert.equal(s.get('iothub_oncall_alert_webhook_refusals_total{reason="wrong-token"}'), 2);
     assert.ok(!body.includes('abcdefghijklmnop'), 'no secret in the exposition');
     assert.ok(!body.includes('h.azure-devices.net'), 'no hub in the exposition');
   });
