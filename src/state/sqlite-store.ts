@@ -13,6 +13,8 @@
 // Integrity, at open: a path that does not exist becomes a new store (table + meta record). A file that
 // exists must already be a store: an empty file (a truncation, a failed copy) or a database without the kv
 // table is refused rather than silently re-created empty, and so is a file that fails SQLite's quick_check.
+// Two processes starting together on a new path: one creates the file, which is empty (then kv-less) for a
+// moment; the other waits a little for it to be written before it calls it empty.
 // The readiness check then reads back two real records: the meta record and the latest written one, found
 // through an index on (updated_at, key).
 //
@@ -80,12 +82,36 @@ function quickCheck(db: DatabaseSync): string[] {
     .filter((line) => line !== 'ok');
 }
 
+/** Empty or without the kv table: a damaged store, or one that another process is creating right now. */
+class UnwrittenStoreError extends StoreIntegrityError {}
+
+/** How long an empty or kv-less file may take to become a store before it is refused. */
+const CONCURRENT_CREATION_GRACE_MS = 2_000;
+const CONCURRENT_CREATION_POLL_MS = 50;
+
+function sleepSync(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+/** openVerified, with a short grace for a file that another process has just created and not yet written. */
+function openSettled(path: string, busyTimeoutMs: number, now: number): DatabaseSync {
+  const deadline = performance.now() + CONCURRENT_CREATION_GRACE_MS;
+  for (;;) {
+    try {
+      return openVerified(path, busyTimeoutMs, now);
+    } catch (error) {
+      if (!(error instanceof UnwrittenStoreError) || performance.now() >= deadline) throw error;
+      sleepSync(CONCURRENT_CREATION_POLL_MS);
+    }
+  }
+}
+
 /** Opens an existing store file, or creates a new one where nothing exists; refuses a damaged or foreign file. */
 function openVerified(path: string, busyTimeoutMs: number, now: number): DatabaseSync {
   const inMemory = path === ':memory:';
   const existed = !inMemory && existsSync(path);
   if (existed && statSync(path).size === 0) {
-    throw new StoreIntegrityError(
+    throw new UnwrittenStoreError(
       path,
       'the file exists but is empty (0 bytes): it was truncated or never written. The bot will not start a new, empty store over it (the audit trail and pending requests would be gone silently). Restore it from a backup, or delete it to start a new store',
     );
@@ -100,7 +126,7 @@ function openVerified(path: string, busyTimeoutMs: number, now: number): Databas
         throw new StoreIntegrityError(path, `the file is damaged (SQLite quick_check: ${found}). Restore it from a backup`);
       }
       if (!hasKvTable(db)) {
-        throw new StoreIntegrityError(path, "the file is an SQLite database without the bot's kv table: it is not this bot's store, or it lost its schema. Point STATE_STORE at the right file, restore it from a backup, or delete it to start a new store");
+        throw new UnwrittenStoreError(path, "the file is an SQLite database without the bot's kv table: it is not this bot's store, or it lost its schema. Point STATE_STORE at the right file, restore it from a backup, or delete it to start a new store");
       }
     }
     db.exec('PRAGMA journal_mode = WAL');
@@ -138,7 +164,7 @@ function prefixEnd(prefix: string): string {
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): StateStore {
   const now = options.now ?? Date.now;
   const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const db = openVerified(path, busyTimeoutMs, now());
+  const db = openSettled(path, busyTimeoutMs, now());
   const select = db.prepare('SELECT value, etag FROM kv WHERE key = ?');
   const compareAndSet = db.prepare('UPDATE kv SET value = ?, etag = ?, updated_at = ? WHERE key = ? AND etag = ?');
   const insertIfAbsent = db.prepare('INSERT INTO kv (key, value, etag, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(key) DO NOTHING');

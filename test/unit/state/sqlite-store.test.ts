@@ -182,6 +182,26 @@ describe('sqlite store: integrity', () => {
     assert.equal(statSync(file).size, 0, 'not re-created');
   });
 
+  it('an empty file that another process turns into a store within a moment is opened, not refused', async () => {
+    const file = join(dir, 'being-created.db');
+    const written = join(dir, 'written-elsewhere.db');
+    await openSqliteStore(written).close();
+    writeFileSync(file, '');
+    // Another thread stands for the other process: it finishes the store 300 ms after we start opening it.
+    const creator = new Worker("const { renameSync } = require('node:fs'); const { from, to } = require('node:worker_threads').workerData; setTimeout(() => renameSync(from, to), 300);", {
+      eval: true,
+      workerData: { from: written, to: file },
+    });
+    const exited = new Promise((resolve) => creator.once('exit', resolve));
+    const opened = openSqliteStore(file);
+    try {
+      assert.equal((await opened.get<{ app: string }>(STORE_META_KEY))?.value.app, 'iothub-oncall');
+    } finally {
+      await opened.close();
+      await exited;
+    }
+  });
+
   it('an SQLite file without the kv table is refused', () => {
     const file = join(dir, 'foreign.db');
     const foreign = new DatabaseSync(file);
