@@ -7,7 +7,7 @@
 // do, not the 48 hours of processed ones kept for the dedupe.
 import { createHash } from 'node:crypto';
 import type { StateStore } from '../core/store.ts';
-import { isStoreConflict, updateDocument } from '../core/store.ts';
+import { createIfAbsent, updateDocument } from '../core/store.ts';
 import type { AlertSignal } from './signal.ts';
 
 export const DELIVERY_PREFIX = 'alerts/delivery/';
@@ -46,16 +46,6 @@ export function documentKeyOfMarker(markerKey: string): string {
 
 export type AcceptOutcome = 'stored' | 'duplicate';
 
-/** Creates the key, or returns false when it exists already. */
-async function createOnce(store: StateStore, key: string, value: unknown): Promise<boolean> {
-  try {
-    await store.create(key, value);
-    return true;
-  } catch (error) {
-    if (isStoreConflict(error)) return false;
-    throw error;
-  }
-}
 
 /**
  * Persists a new delivery; a delivery already there is a duplicate. Throws when the store fails. The marker
@@ -64,8 +54,8 @@ async function createOnce(store: StateStore, key: string, value: unknown): Promi
 export async function storeDelivery(store: StateStore, deliveryKey: string, signal: AlertSignal, now: number): Promise<AcceptOutcome> {
   const documentKey = deliveryDocumentKey(deliveryKey);
   const record: DeliveryRecord = { key: deliveryKey, receivedAt: new Date(now).toISOString(), signal, state: 'pending', outcome: null, claim: null, attempts: 0, notBefore: null };
-  const marked = await createOnce(store, pendingMarkerKey(documentKey), {});
-  if (await createOnce(store, documentKey, record)) return 'stored';
+  const marked = await createIfAbsent(store, pendingMarkerKey(documentKey), {});
+  if (await createIfAbsent(store, documentKey, record)) return 'stored';
   // A copy of a delivery already processed (its marker gone): the marker just written has nothing to mark.
   if (marked) await store.delete(pendingMarkerKey(documentKey));
   return 'duplicate';

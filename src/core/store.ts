@@ -62,6 +62,27 @@ export function isStoreConflict(error: unknown): error is StoreConflictError {
   return error instanceof StoreConflictError;
 }
 
+/** Runs a conditional write; false when another writer got there first (the condition failed). */
+async function wonConditionalWrite(write: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    if (isStoreConflict(error)) return false;
+    throw error;
+  }
+}
+
+/** Creates `key`; false when it exists already. */
+export function createIfAbsent(store: StateStore, key: string, value: unknown): Promise<boolean> {
+  return wonConditionalWrite(() => store.create(key, value));
+}
+
+/** Replaces `key` if it still has `eTag`; false when it changed meanwhile. */
+export function replaceIfUnchanged(store: StateStore, key: string, value: unknown, eTag: string): Promise<boolean> {
+  return wonConditionalWrite(() => store.write(key, value, eTag));
+}
+
 export const CAS_MAX_ATTEMPTS = 100;
 
 /** A short random pause after a lost race, so racing writers spread out (real time: never tied to a test clock). */

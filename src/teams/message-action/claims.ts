@@ -6,7 +6,7 @@
 // instances sharing the store post once between them. The in-memory set stays in front: a double-click on
 // this instance is answered without a store round trip.
 import { createHash } from 'node:crypto';
-import { isStoreConflict } from '../../core/store.ts';
+import { createIfAbsent, isStoreConflict, replaceIfUnchanged } from '../../core/store.ts';
 import { systemClock } from '../../core/clock.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { StateStore } from '../../core/store.ts';
@@ -102,26 +102,10 @@ export class PostClaims {
       if (!isStoreConflict(error)) throw error;
     }
     const held = await store.get<StoredPostClaim>(key);
-    if (held === undefined) return this.createOrLose(store, key, value);
+    if (held === undefined) return createIfAbsent(store, key, value);
     const claimedAt = Date.parse(held.value.claimedAt);
     if (Number.isFinite(claimedAt) && claimedAt + this.ttlMs > now) return false;
     // An expired claim (its instance crashed before posting or releasing): take it over with compare-and-set.
-    try {
-      await store.write(key, value, held.eTag);
-      return true;
-    } catch (error) {
-      if (isStoreConflict(error)) return false;
-      throw error;
-    }
-  }
-
-  private async createOrLose(store: StateStore, key: string, value: StoredPostClaim): Promise<boolean> {
-    try {
-      await store.create(key, value);
-      return true;
-    } catch (error) {
-      if (isStoreConflict(error)) return false;
-      throw error;
-    }
+    return replaceIfUnchanged(store, key, value, held.eTag);
   }
 }
