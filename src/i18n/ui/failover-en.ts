@@ -134,7 +134,7 @@ export const failoverEn = {
     proposed:
       'Demo: once you request it, {approver} (demo approver) approves it a few seconds later, then the failover runs on the simulated hub. In production, an approver listed in FAILOVER_APPROVERS approves it from this card.',
     requested: '{approver} (demo approver) approves in a few seconds. In production, an approver listed in FAILOVER_APPROVERS approves it from this card.',
-    approved: 'Approved by {approver} (demo approver). In production, only an approver listed in FAILOVER_APPROVERS can approve, from this card.',
+    approved: '{approver} approved as the demo approver. In production, only an approver listed in FAILOVER_APPROVERS can approve, from this card.',
   },
   hints: {
     everyoneRequested: 'Approvers: if the Approve and Reject buttons do not appear, select Refresh.',

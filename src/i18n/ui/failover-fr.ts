@@ -118,7 +118,7 @@ export const failoverFr: FailoverStrings = {
     proposed:
       "Démo : une fois la demande faite, {approver} (approbateur de démo) l'approuve quelques secondes plus tard, puis le basculement s'exécute sur le hub simulé. En production, un approbateur listé dans FAILOVER_APPROVERS l'approuve depuis cette carte.",
     requested: "{approver} (approbateur de démo) approuve dans quelques secondes. En production, un approbateur listé dans FAILOVER_APPROVERS l'approuve depuis cette carte.",
-    approved: 'Approuvé par {approver} (approbateur de démo). En production, seul un approbateur listé dans FAILOVER_APPROVERS peut approuver, depuis cette carte.',
+    approved: "{approver} a approuvé en tant qu'approbateur de démo. En production, seul un approbateur listé dans FAILOVER_APPROVERS peut approuver, depuis cette carte.",
   },
   hints: {
     everyoneRequested: "Approbateurs : si les boutons Approuver et Refuser n'apparaissent pas, sélectionnez Actualiser.",
