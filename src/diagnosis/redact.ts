@@ -53,7 +53,9 @@ const VALUE = String.raw`(?<value>(?:${VALUE_ATOM})+)`;
 // Entra client secrets may contain '[' and ']' (older generated secrets did); everything else ends them as it ends any value.
 const CLIENT_SECRET_VALUE = String.raw`(?<value>(?:${VALUE_ATOM}|[\[\]])+)`;
 // A storage account key is 64 random bytes: 86 base64 characters and '=='.
-const ACCOUNT_KEY_VALUE = String.raw`(?<value>[A-Za-z0-9+/]{86}==)(?![A-Za-z0-9+/=])`;
+// Base64 padding ends a value: what follows "==" is another token (glued on by a paste, or redacted itself by a
+// later rule), so it must not decide whether this is a key, or a second pass would find what the first missed.
+const ACCOUNT_KEY_VALUE = String.raw`(?<value>[A-Za-z0-9+/]{86}==)(?!=)`;
 
 export interface SecretRule extends TriggeredPattern {
   kind: SecretKind | ((match: RegExpExecArray) => SecretKind);

@@ -70,6 +70,16 @@ describe('redactSecrets', () => {
     redacts(`{\\"primaryKey\\":\\"${KEY_A}\\"}`, KEY_A, 'primary-key');
   });
 
+  it('a key ended by its base64 padding is found whatever is glued after it, so a second pass finds nothing more', () => {
+    const accountKey = `${'k7Qx'.repeat(21)}Ab==`;
+    const glued = `key2       FULL           ${accountKey}eyJDefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net`;
+    const once = redactSecrets(glued);
+    assert.ok(!once.text.includes(accountKey), once.text);
+    const twice = redactSecrets(once.text);
+    assert.equal(twice.text, once.text);
+    assert.equal(twice.report.count, 0);
+  });
+
   it('redacts storage account keys, bearer tokens, bare JWTs, passwords and private keys', () => {
     redacts(`DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=${STORAGE_KEY};EndpointSuffix=core.windows.net`, STORAGE_KEY, 'storage-account-key');
     redacts(`Authorization: Bearer ${JWT}`, JWT, 'bearer-token');
