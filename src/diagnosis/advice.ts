@@ -41,8 +41,16 @@ export interface FailoverAdviceInput {
   eligibility: FailoverEligibility | null;
 }
 
-/** Service Health event types that report an outage (not advisories, maintenance or RCAs). */
-const INCIDENT_TYPES: ReadonlySet<string> = new Set(['serviceissue', 'emergingissues']);
+/**
+ * `value` is `word` in any case. The length is compared first: these fields come from Azure and are
+ * echoed on cards, and lower-casing a long one for every event was most of a big card's rendering time.
+ */
+function isWord(value: string, word: string): boolean {
+  return value.length === word.length && value.toLowerCase() === word;
+}
+
+/** Longer than any Azure region's name ("South Africa North"): not a region, and not worth normalising. */
+const MAX_REGION_NAME_CHARS = 64;
 
 function regionKey(region: string): string {
   return region.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -52,14 +60,15 @@ export function primaryRegion(hub: Hub): string {
   return hub.locations.find((l) => l.role === 'primary')?.location ?? hub.location;
 }
 
-/** Active incidents whose impact includes the hub's primary region (or is global). */
+/** Active incidents (service issues and emerging issues: not advisories, maintenance or RCAs) whose impact includes the hub's primary region (or is global). */
 export function incidentsCoveringHub(hub: Hub, events: readonly ServiceEvent[]): ServiceEvent[] {
   const primary = regionKey(primaryRegion(hub));
   return events.filter(
     (event) =>
-      event.status.toLowerCase() === 'active' &&
-      INCIDENT_TYPES.has(event.eventType.toLowerCase()) &&
+      isWord(event.status, 'active') &&
+      (isWord(event.eventType, 'serviceissue') || isWord(event.eventType, 'emergingissues')) &&
       event.regions.some((region) => {
+        if (region.length > MAX_REGION_NAME_CHARS) return false;
         const key = regionKey(region);
         return key === primary || key === 'global';
       }),

@@ -63,6 +63,20 @@ const HEADLINE_STYLES: Readonly<Record<AvailabilityState, ContainerStyle>> = {
  * The hub's state for the first screen. When the hub is Unavailable or Degraded, or an active Azure incident
  * covers its region, the state is the card's headline; on the health card it always is.
  */
+// A card is rendered once per size budget until one fits; which incidents cover the hub does not depend on the
+// budget, and reading every event's regions again for each budget was most of a big card's rendering time.
+type HealthRead = Extract<HubHealthResult, { ok: true }>;
+const incidentsByHealth = new WeakMap<HealthRead, ServiceEvent[]>();
+
+function incidentsCovering(result: HealthRead): ServiceEvent[] {
+  let found = incidentsByHealth.get(result);
+  if (found === undefined) {
+    found = incidentsCoveringHub(result.hub, result.events);
+    incidentsByHealth.set(result, found);
+  }
+  return found;
+}
+
 export function buildHubStatus(part: HubCardPart, locale: Locale, budget: Budget, place: HealthSectionPlace): HubStatusView {
   const t = uiStrings(locale).health;
   const status = emptyHubStatus();
@@ -91,7 +105,7 @@ export function buildHubStatus(part: HubCardPart, locale: Locale, budget: Budget
       }
       const state = result.health.availabilityState;
       const values = { hub: echo(result.hub.name, Math.min(100, budget.valueChars)), state: t.states[state] };
-      const incidents = incidentsCoveringHub(result.hub, result.events);
+      const incidents = incidentsCovering(result);
       const trouble = state === 'Unavailable' || state === 'Degraded' || incidents.length > 0;
       const first = incidents[0];
       status.headline = {
